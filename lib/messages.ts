@@ -1,0 +1,15 @@
+/**
+ * The whole API between the extension's pages and its service worker. UI bundles import only this
+ * file; the handlers live in serve-messages.ts. Errors thrown by a handler reach the caller with
+ * their message and own fields (such as S1Error's `kind`), not their class.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Connection } from '../config/connection';
+import type { ConnectionReport } from './connection-check';
+
+export interface Protocol {
+  /** Checks a connection (the saved one when none is given): who the token is, its expiry, the IOC count. */
+  testConnection(connection?: Connection): ConnectionReport;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();

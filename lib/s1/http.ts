@@ -1,0 +1,182 @@
+/**
+ * The transport under the SentinelOne client: one ofetch instance per connection, a deadline on every
+ * request (headers and body), JSON parsing that tells a login page from an API answer, and the retry
+ * policy of s1-api.md §f: reads retry transient failures with back-off; writes retry only a 429,
+ * because after a 5xx, a timeout or a reset the write may have committed.
+ */
+import { ofetch } from 'ofetch';
+import type { z } from 'zod';
+import { errorFromResponse, isTransient, parseRetryAfter, S1Error } from './errors';
+
+export const API_PATH = '/web/api/v2.1/';
+
+export interface S1HttpOptions {
+  /** Console origin, e.g. https://usea1-acme.sentinelone.net */
+  origin: string;
+  apiToken: string;
+  timeoutMs?: number;
+  /** Attempts for a request that may be retried (1 = no retry). */
+  maxAttempts?: number;
+  /** Injected in tests so back-off takes no wall time. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRetry?: (info: { path: string; attempt: number; delayMs: number; error: S1Error }) => void;
+}
+
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+export interface S1Request<T extends z.ZodType> {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: T;
+  /** Index of the first item of this batch in the caller's list, for bad-item reporting. */
+  batchOffset?: number;
+}
+
+const MAX_BACKOFF_MS = 8_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** The API takes lists comma-joined (`accountIds=1,2`), not as repeated keys. */
+export function toQueryParams(query: Record<string, QueryValue> = {}): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params[key] = value.join(',');
+    } else {
+      params[key] = String(value);
+    }
+  }
+  return params;
+}
+
+/** Exponential back-off with jitter, or the server's Retry-After when it gave one. */
+export function backoffDelay(attempt: number, error: S1Error, random: () => number): number {
+  if (error.retryAfterSeconds !== undefined)
+    return Math.min(error.retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS);
+  const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export function createS1Http(options: S1HttpOptions) {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxAttempts = options.maxAttempts ?? 4;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const api = ofetch.create({
+    baseURL: new URL(API_PATH, options.origin).href,
+    headers: { Authorization: `ApiToken ${options.apiToken}`, Accept: 'application/json' },
+    retry: 0,
+    ignoreResponseError: true,
+    responseType: 'text',
+  });
+
+  async function once<T extends z.ZodType>(req: S1Request<T>): Promise<z.infer<T>> {
+    // Our own deadline rather than ofetch's `timeout`: ofetch clears its timer when the headers
+    // arrive, so a body that stalls after them would hang for ever.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let status: number;
+    let text: string;
+    let retryAfter: string | null;
+    let contentType: string;
+    try {
+      const response = await api.raw<string>(req.path, {
+        method: req.method,
+        query: toQueryParams(req.query),
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        headers: req.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        signal: controller.signal,
+      });
+      status = response.status;
+      text = typeof response._data === 'string' ? response._data : '';
+      retryAfter = response.headers.get('retry-after');
+      contentType = response.headers.get('content-type') ?? '';
+    } catch (cause) {
+      throw controller.signal.aborted
+        ? new S1Error('timeout', `SentinelOne did not answer within ${timeoutMs / 1000} s.`, { cause })
+        : new S1Error(
+            'network',
+            `Could not reach ${options.origin}: ${networkReason(cause)}. Check the console URL and the network.`,
+            { cause },
+          );
+    } finally {
+      clearTimeout(timer);
+    }
+    const body = parseJson(text);
+    if (body === undefined && /json/i.test(contentType) && status < 500) {
+      throw new S1Error('truncated', `SentinelOne sent a cut-off or malformed answer (HTTP ${status}).`, {
+        status,
+      });
+    }
+    if (status < 200 || status >= 300) {
+      if (body === undefined && status < 500 && status !== 429) throw notJson(options.origin, status);
+      throw errorFromResponse(status, body, {
+        origin: options.origin,
+        retryAfterSeconds: parseRetryAfter(retryAfter),
+        batchOffset: req.batchOffset,
+      });
+    }
+    if (body === undefined) throw notJson(options.origin, status);
+    const parsed = req.schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new S1Error(
+        'unexpected-shape',
+        `SentinelOne answered ${req.method} ${req.path} with data the extension does not understand (${issue?.path.join('.') || 'body'}: ${issue?.message}).`,
+        { status },
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Sends a request under the retry policy of its method. */
+  async function request<T extends z.ZodType>(req: S1Request<T>): Promise<z.infer<T>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(req);
+      } catch (error) {
+        if (!(error instanceof S1Error) || attempt >= maxAttempts || !mayRetry(req.method, error))
+          throw error;
+        const delayMs = backoffDelay(attempt, error, random);
+        options.onRetry?.({ path: req.path, attempt, delayMs, error });
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  return { request, origin: options.origin };
+}
+
+export type S1Http = ReturnType<typeof createS1Http>;
+
+/** Reads retry every transient failure; a write only one the server refused before doing anything. */
+export function mayRetry(method: S1Request<z.ZodType>['method'], error: S1Error): boolean {
+  return method === 'GET' ? isTransient(error) : error.kind === 'rate-limited';
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function notJson(origin: string, status: number): S1Error {
+  return new S1Error(
+    'not-json',
+    `${origin} answered (HTTP ${status}) with a page that is not the SentinelOne API, such as a login or proxy page. Check the console URL.`,
+    { status },
+  );
+}
+
+function networkReason(cause: unknown): string {
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
+  const text = inner instanceof Error ? inner.message : String(inner);
+  // ofetch prefixes "[GET] "<url>": "; the URL is already in our message.
+  return text.replace(/^\[\w+\] "[^"]*":\s*/, '') || 'connection failed';
+}

@@ -1,0 +1,134 @@
+/**
+ * zod schemas for every SentinelOne response the extension reads (s1-api.md §b-§g).
+ * Objects are loose: unknown fields are kept, because the console adds fields between releases and
+ * the detail view shows the IOC exactly as the console returned it. Fields the API documents as
+ * nullable are nullable; fields absent from some responses (externalId, nextCursor) are optional.
+ */
+import { z } from 'zod';
+
+export const IOC_TYPES = ['DNS', 'IPV4', 'IPV6', 'MD5', 'SHA1', 'SHA256', 'URL'] as const;
+export const IocTypeSchema = z.enum(IOC_TYPES);
+export type IocType = z.infer<typeof IocTypeSchema>;
+
+const timestamp = z.string().min(1);
+const stringList = z.array(z.string());
+
+export const IocSchema = z.looseObject({
+  uuid: z.string().min(1),
+  value: z.string(),
+  type: IocTypeSchema,
+  source: z.string(),
+  method: z.string(),
+  name: z.string().nullish(),
+  description: z.string().nullish(),
+  externalId: z.string().nullish(),
+  creator: z.string().nullish(),
+  metadata: z.string().nullish(),
+  validUntil: timestamp.nullish(),
+  creationTime: timestamp.nullish(),
+  uploadTime: timestamp,
+  updatedAt: timestamp,
+  batchId: z.string().nullish(),
+  scope: z.string().nullish(),
+  // A string in the sample; some versions may send a list (s1-api.md §c, UNCONFIRMED).
+  scopeId: z.union([z.string(), z.array(z.string())]).nullish(),
+  parentScopeId: z.string().nullish(),
+  category: stringList.nullish(),
+  reference: stringList.nullish(),
+  intrusionSets: stringList.nullish(),
+  threatActors: stringList.nullish(),
+  mitreTactic: stringList.nullish(),
+  labels: stringList.nullish(),
+  malwareNames: stringList.nullish(),
+  threatActorTypes: stringList.nullish(),
+  campaignNames: stringList.nullish(),
+  severity: z.number().int().nullish(),
+  originalRiskScore: z.number().int().nullish(),
+  pattern: z.string().nullish(),
+  patternType: z.string().nullish(),
+});
+export type Ioc = z.infer<typeof IocSchema>;
+
+/** `nextCursor` may be missing on the last page (s1-api.md §b): treat it like null. */
+export const PaginationSchema = z.looseObject({
+  nextCursor: z.string().nullish(),
+  totalItems: z.number().int().nonnegative().nullish(),
+});
+
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ data: z.array(item), pagination: PaginationSchema.optional() });
+
+export const IocPageSchema = pageOf(IocSchema);
+export type IocPage = z.infer<typeof IocPageSchema>;
+
+/** POST answers one IOC per input item and no pagination (s1-api.md §d). */
+export const IocCreateResponseSchema = z.looseObject({ data: z.array(IocSchema) });
+
+export const DeleteResponseSchema = z.looseObject({
+  data: z.looseObject({ affected: z.number().int().nonnegative() }),
+});
+
+export const ErrorBodySchema = z.looseObject({
+  errors: z
+    .array(
+      z.looseObject({
+        code: z.number().int().nullish(),
+        detail: z.string().nullish(),
+        title: z.string().nullish(),
+      }),
+    )
+    .min(1),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const UserSchema = z.looseObject({
+  id: z.string(),
+  email: z.string().nullish(),
+  fullName: z.string().nullish(),
+  scope: z.string().nullish(),
+  scopeRoles: z.array(z.looseObject({})).nullish(),
+  apiToken: z.looseObject({ createdAt: timestamp.nullish(), expiresAt: timestamp.nullish() }).nullish(),
+  canGenerateApiToken: z.boolean().nullish(),
+  account: z.looseObject({ id: z.string(), name: z.string().nullish() }).nullish(),
+});
+export type User = z.infer<typeof UserSchema>;
+export const UserResponseSchema = z.looseObject({ data: UserSchema });
+
+export const AccountSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  accountType: z.string().nullish(),
+  state: z.string().nullish(),
+  createdAt: timestamp.nullish(),
+  updatedAt: timestamp.nullish(),
+  expiration: timestamp.nullish(),
+  numberOfSites: z.number().int().nullish(),
+  activeAgents: z.number().int().nullish(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+export const AccountsPageSchema = pageOf(AccountSchema);
+
+export const SystemInfoResponseSchema = z.looseObject({
+  data: z.looseObject({
+    release: z.string().nullish(),
+    version: z.string().nullish(),
+    build: z.string().nullish(),
+    patch: z.string().nullish(),
+    latestAgentVersion: z.string().nullish(),
+  }),
+});
+
+/** What the extension sends for one IOC on POST (s1-api.md §d); `validUntil` is UTC ISO with `Z`. */
+export const IocDraftSchema = z.object({
+  type: IocTypeSchema,
+  value: z.string().min(1),
+  source: z.string().min(1),
+  method: z.literal('EQUALS'),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  externalId: z.string().optional(),
+  creator: z.string().optional(),
+  validUntil: z.string().optional(),
+  originalRiskScore: z.number().int().min(0).max(100).optional(),
+});
+export type IocDraft = z.infer<typeof IocDraftSchema>;

@@ -1,0 +1,16 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Every permission is justified in README.md ("Permissions"); tests/unit/manifest.test.ts keeps the two in step.
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'S1 IOC Manager',
+    description: 'Manage SentinelOne Threat Intelligence IOCs: browse, look up, block.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
+    host_permissions: ['https://*.sentinelone.net/*'],
+    // A console on another domain is granted for its one origin at run time (permissions.request).
+    optional_host_permissions: ['https://*/*'],
+  },
+});
