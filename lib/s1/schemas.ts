@@ -5,10 +5,10 @@
  * nullable are nullable; fields absent from some responses (externalId, nextCursor) are optional.
  */
 import { z } from 'zod';
+import { IOC_TYPES, type IocType } from '../../config/ioc-types';
 
-export const IOC_TYPES = ['DNS', 'IPV4', 'IPV6', 'MD5', 'SHA1', 'SHA256', 'URL'] as const;
+export { IOC_TYPES, type IocType };
 export const IocTypeSchema = z.enum(IOC_TYPES);
-export type IocType = z.infer<typeof IocTypeSchema>;
 
 const timestamp = z.string().min(1);
 const stringList = z.array(z.string());

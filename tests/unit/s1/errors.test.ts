@@ -6,7 +6,7 @@ import {
   parseRetryAfter,
   S1Error,
 } from '../../../lib/s1/errors';
-import { readS1Fixture } from '../../s1-fixtures';
+import { loadFixture } from '../../simulator/fixtures';
 
 const origin = 'https://usea1-test.sentinelone.net';
 
@@ -49,7 +49,7 @@ describe('errorFromResponse', () => {
       /Validation Error: siteIds: 0: Must be/,
     ],
   ])('maps HTTP %i with %s to a %s error', (status, fixture, kind, code, message) => {
-    const error = errorFromResponse(status, readS1Fixture(fixture), { origin });
+    const error = errorFromResponse(status, loadFixture(fixture), { origin });
     expect(error).toBeInstanceOf(S1Error);
     expect(error).toMatchObject({ kind, status, code });
     expect(error.message).toMatch(message);

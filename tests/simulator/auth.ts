@@ -1,0 +1,136 @@
+/**
+ * Token table: API token -> console user (scope, accounts, TI permissions, expiry), s1-api.md §a/§g.
+ * The tokens are test-only strings; the request log never shows them (request-log.ts redacts).
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID } from './accounts-data';
+import { daysUs, parseTimestampUs, type SimClock } from './clock';
+
+export const SIM_TOKENS = {
+  /** Single-account user of Acme Corp with TI view + manage; expires 30 days after the start clock (§a). */
+  default: 'sim-token-default-7c1e9a52f04b4d3e8a6b2f19c0d7e38a5b41f6c2d9e0a7b3',
+  /** User spanning two accounts: 403 / 4030010 on threat-intelligence/iocs, /user still works (§a). */
+  multiAccount: 'sim-token-multi-account-4b8d2e6f1a3c5e7092b4d6f8a0c2e4f6b8d0a2c4',
+  /** TI view only: GET works, POST/DELETE get 403. */
+  readOnly: 'sim-token-read-only-9e2c4a6b8d0f1e3a5c7b9d1f3a5c7e9b1d3f5a7c9e',
+  /** No TI permission at all: 403 on every IOC call. */
+  noTi: 'sim-token-no-ti-permission-2f4a6c8e0b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a',
+} as const;
+
+export interface SimUser {
+  /** Shown instead of the token in the request log. */
+  label: string;
+  id: string;
+  email: string;
+  fullName: string;
+  scope: 'account' | 'site' | 'tenant';
+  accountIds: string[];
+  tiView: boolean;
+  tiManage: boolean;
+  roleName: string;
+  /** epoch µs */
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface TokenTable {
+  add(token: string, user: Partial<SimUser>): void;
+  expire(token: string): void;
+  setExpiresAt(token: string, iso: string): void;
+  remove(token: string): void;
+  get(token: string): SimUser | undefined;
+  /** Every token known, for redaction. */
+  tokens(): string[];
+  reset(): void;
+}
+
+export function createTokenTable(clock: SimClock): TokenTable {
+  const table = new Map<string, SimUser>();
+  const baseUser = (label: string, now: number): SimUser => ({
+    label,
+    id: '1904412745532171029',
+    email: 'soc.analyst@acme.example',
+    fullName: 'SOC Analyst',
+    scope: 'account',
+    accountIds: [DEFAULT_ACCOUNT_ID],
+    tiView: true,
+    tiManage: true,
+    roleName: 'Admin',
+    createdAt: now - daysUs(1),
+    expiresAt: now + daysUs(30),
+  });
+  const seed = () => {
+    table.clear();
+    const now = clock.now();
+    table.set(SIM_TOKENS.default, baseUser('default', now));
+    table.set(SIM_TOKENS.multiAccount, {
+      ...baseUser('multiAccount', now),
+      id: '1904412745532171030',
+      email: 'mssp.admin@acme.example',
+      fullName: 'MSSP Admin',
+      accountIds: [DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID],
+    });
+    table.set(SIM_TOKENS.readOnly, {
+      ...baseUser('readOnly', now),
+      id: '1904412745532171031',
+      email: 'viewer@acme.example',
+      fullName: 'Read Only Viewer',
+      tiManage: false,
+      roleName: 'Viewer',
+    });
+    table.set(SIM_TOKENS.noTi, {
+      ...baseUser('noTi', now),
+      id: '1904412745532171032',
+      email: 'helpdesk@acme.example',
+      fullName: 'Helpdesk',
+      tiView: false,
+      tiManage: false,
+      roleName: 'Helpdesk',
+    });
+  };
+  seed();
+  const must = (token: string): SimUser => {
+    const user = table.get(token);
+    if (!user) throw new Error('Unknown simulator token');
+    return user;
+  };
+  return {
+    add(token, user) {
+      table.set(token, { ...baseUser(user.label ?? `token${table.size + 1}`, clock.now()), ...user });
+    },
+    expire(token) {
+      must(token).expiresAt = clock.now() - 1;
+    },
+    setExpiresAt(token, iso) {
+      const us = parseTimestampUs(iso);
+      if (us === null) throw new Error(`Not a timestamp: ${iso}`);
+      must(token).expiresAt = us;
+    },
+    remove: (token) => void table.delete(token),
+    get: (token) => table.get(token),
+    tokens: () => [...table.keys()],
+    reset: seed,
+  };
+}
+
+export interface AuthHeader {
+  scheme: string;
+  token: string;
+}
+
+/** `Authorization: ApiToken <t>`; `APIToken` is accepted too (§a), so the scheme is case-insensitive. */
+export function readAuthHeader(headers: IncomingHttpHeaders): AuthHeader | null {
+  const value = headers.authorization;
+  if (!value) return null;
+  const m = /^(\S+)\s+(.+)$/.exec(value.trim());
+  if (!m?.[1] || !m[2]) return { scheme: value.trim(), token: '' };
+  return { scheme: m[1], token: m[2].trim() };
+}
+
+/** The user behind a request, or null for 401 (missing, unknown, wrong scheme or expired token). */
+export function authenticate(table: TokenTable, clock: SimClock, auth: AuthHeader | null): SimUser | null {
+  if (auth?.scheme.toLowerCase() !== 'apitoken') return null;
+  const user = table.get(auth.token);
+  if (!user || user.expiresAt < clock.now()) return null;
+  return user;
+}

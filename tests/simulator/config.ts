@@ -1,0 +1,49 @@
+/** Run-time knobs (SimulatorOptions minus the start-up ones) and their defaults. */
+export interface Knobs {
+  writeMode: 'upsert' | 'duplicate';
+  upsertKey: Array<'type' | 'value' | 'source' | 'externalId'>;
+  outOfRange: 'reject' | 'clamp';
+  requireAccountIdsOnPost: boolean;
+  maxBatch: number | null;
+  maxIocsPerScope: number;
+  visibilityDelayMs: number;
+  latencyMs: number;
+  jitterMs: number;
+  logBodies: boolean;
+}
+
+export interface SimulatorOptions extends Partial<Knobs> {
+  seed?: number;
+  now?: string;
+  iocs?: number;
+  includeFixtureIocs?: boolean;
+}
+
+export const DEFAULT_NOW = '2026-11-27T12:00:00.000000Z';
+export const REQUEST_LOG_CAPACITY = 20_000;
+
+export const DEFAULT_KNOBS: Knobs = {
+  writeMode: 'upsert',
+  // §d simulator default; scopeId is implicit because each scope has its own store.
+  upsertKey: ['type', 'value', 'source'],
+  outOfRange: 'reject',
+  requireAccountIdsOnPost: true,
+  maxBatch: null,
+  maxIocsPerScope: 1_000_000,
+  visibilityDelayMs: 0,
+  latencyMs: 0,
+  jitterMs: 0,
+  logBodies: true,
+};
+
+const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;
+
+/** Picks the knobs out of an options or config object, ignoring other keys. */
+export function pickKnobs(input: Partial<SimulatorOptions> | Record<string, unknown>): Partial<Knobs> {
+  const out: Record<string, unknown> = {};
+  for (const name of KNOB_NAMES)
+    if (name in input && (input as Record<string, unknown>)[name] !== undefined) {
+      out[name] = (input as Record<string, unknown>)[name];
+    }
+  return out as Partial<Knobs>;
+}

@@ -1,0 +1,38 @@
+/** The console routes under /web/api/v2.1/ (s1-api.md §b-§g). */
+
+import { getAccount, getAccounts } from './accounts';
+import type { Route } from './context';
+import { getIocs } from './iocs-get';
+import { deleteIocs, postIocs } from './iocs-write';
+import { getSystemInfo, getSystemStatus } from './system';
+import { getUser, postApiTokenDetails } from './user';
+
+export const API_PREFIX = '/web/api/v2.1/';
+
+const api = (method: string, path: string, handler: Route['handler'], auth = true): Route => ({
+  method,
+  pattern: new RegExp(`^${API_PREFIX}${path}/?$`),
+  auth,
+  handler,
+});
+
+export const API_ROUTES: readonly Route[] = [
+  api('GET', 'threat-intelligence/iocs', getIocs),
+  api('POST', 'threat-intelligence/iocs', postIocs),
+  api('DELETE', 'threat-intelligence/iocs', deleteIocs),
+  api('GET', 'user', getUser),
+  api('GET', 'accounts', getAccounts),
+  api('GET', 'accounts/(\\d+)', getAccount),
+  api('POST', 'users/api-token-details', postApiTokenDetails),
+  api('GET', 'system/info', getSystemInfo),
+  api('GET', 'system/status', getSystemStatus, false),
+];
+
+export function matchRoute(routes: readonly Route[], method: string, path: string) {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(path);
+    if (m) return { route, params: m.slice(1) };
+  }
+  return null;
+}

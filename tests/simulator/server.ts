@@ -1,0 +1,149 @@
+/**
+ * createSimulator(): the in-process SentinelOne console. `handler` plugs into any node:http server;
+ * listen() starts plain HTTP (unit tests) or HTTPS with the committed *.sentinelone.net test
+ * certificate (e2e), s1-api.md §i "Routing".
+ */
+import { readFileSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { DEFAULT_ACCOUNT_ID } from './accounts-data';
+import { SIM_TOKENS, type TokenTable } from './auth';
+import { pickKnobs, type SimulatorOptions } from './config';
+import { dispatch } from './dispatch';
+import type { FaultController } from './faults';
+import { CERTS_DIR } from './fixtures';
+import type { Ioc } from './ioc-model';
+import { toRecord } from './ioc-model';
+import type { LoggedRequest } from './request-log';
+import { API_PREFIX } from './routes/api';
+import { controlRoutes } from './routes/control';
+import { createState, type SimState, seedInto, storeOf } from './state';
+
+export interface ListenOptions {
+  port?: number;
+  https?: boolean;
+  host?: string;
+}
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface Simulator {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  listen(opts?: ListenOptions): Promise<RunningServer>;
+  readonly defaultToken: string;
+  readonly defaultAccountId: string;
+  readonly clock: { now(): number; iso(): string; set(iso: string): void; advance(ms: number): void };
+  configure(knobs: Partial<SimulatorOptions>): void;
+  readonly faults: FaultController;
+  readonly tokens: TokenTable;
+  requests(): LoggedRequest[];
+  clearRequests(): void;
+  iocs(accountId?: string): Ioc[];
+  seed(opts: { count: number; seed?: number; accountId?: string }): void;
+  putIocs(accountId: string, iocs: Ioc[]): void;
+  reset(): void;
+}
+
+/** Host hint for the HTTPS console: any *.sentinelone.net name mapped to 127.0.0.1 works. */
+export const CONSOLE_HOST = 'usea1-sim.sentinelone.net';
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  let state: SimState = createState(options);
+  const origins: Array<{ url: string; https: boolean; port: number }> = [];
+  const api = {
+    requests: (since?: number) => state.log.list(since),
+    clearRequests: () => state.log.clear(),
+    reset: () => {
+      state = createState(options);
+    },
+    seed: (opts: { count: number; seed?: number; accountId?: string }) => seedInto(state, opts),
+    configure: (knobs: Partial<SimulatorOptions>) => {
+      state.knobs = { ...state.knobs, ...pickKnobs(knobs) };
+    },
+    iocs: (accountId = DEFAULT_ACCOUNT_ID) =>
+      structuredClone(
+        storeOf(state, accountId)
+          .all()
+          .map((r) => r.ioc),
+      ),
+    info: () => ({
+      urls: origins.map((o) => o.url),
+      consoleUrls: origins.filter((o) => o.https).map((o) => `https://${CONSOLE_HOST}:${o.port}`),
+      hint: `Map ${CONSOLE_HOST} (any *.sentinelone.net) to 127.0.0.1, e.g. --host-resolver-rules or /etc/hosts.`,
+      apiPath: API_PREFIX,
+      defaultToken: SIM_TOKENS.default,
+      tokens: SIM_TOKENS,
+      defaultAccountId: DEFAULT_ACCOUNT_ID,
+      now: state.clock.iso(),
+    }),
+  };
+  const control = controlRoutes(api);
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    dispatch(state, control, req, res).catch((e: unknown) => {
+      console.error('simulator: request failed', e);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  };
+
+  return {
+    handler,
+    async listen(opts = {}) {
+      const host = opts.host ?? '127.0.0.1';
+      const server = opts.https
+        ? https.createServer(
+            {
+              cert: readFileSync(path.join(CERTS_DIR, 'sim.crt')),
+              key: readFileSync(path.join(CERTS_DIR, 'sim.key')),
+            },
+            handler,
+          )
+        : http.createServer(handler);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port ?? 0, host, () => resolve());
+      });
+      const port = (server.address() as AddressInfo).port;
+      const url = `${opts.https ? 'https' : 'http'}://${host}:${port}`;
+      const origin = { url, https: Boolean(opts.https), port };
+      origins.push(origin);
+      return {
+        url,
+        port,
+        close: () =>
+          new Promise<void>((resolve) => {
+            origins.splice(origins.indexOf(origin), 1);
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+      };
+    },
+    defaultToken: SIM_TOKENS.default,
+    defaultAccountId: DEFAULT_ACCOUNT_ID,
+    clock: {
+      now: () => state.clock.now(),
+      iso: () => state.clock.iso(),
+      set: (iso) => state.clock.set(iso),
+      advance: (ms) => state.clock.advance(ms),
+    },
+    configure: api.configure,
+    get faults() {
+      return state.faults;
+    },
+    get tokens() {
+      return state.tokens;
+    },
+    requests: () => state.log.list(),
+    clearRequests: api.clearRequests,
+    iocs: api.iocs,
+    seed: api.seed,
+    putIocs(accountId, iocs) {
+      storeOf(state, accountId).insert(iocs.map((ioc) => toRecord(structuredClone(ioc))));
+    },
+    reset: api.reset,
+  };
+}
