@@ -8,6 +8,8 @@ export default defineConfig({
   manifest: {
     name: 'S1 IOC Manager',
     description: 'Manage SentinelOne Threat Intelligence IOCs: browse, look up, block.',
+    // The toolbar button; its badge shows sync progress.
+    action: { default_title: 'S1 IOC Manager' },
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
     host_permissions: ['https://*.sentinelone.net/*'],
     // A console on another domain is granted for its one origin at run time (permissions.request).

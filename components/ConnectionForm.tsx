@@ -6,15 +6,20 @@ export interface ConnectionFormState {
   saved: Connection | null;
 }
 
+/** The fields this form edits; the rest of the connection is kept by the caller. */
+export type ConnectionFields = Pick<Connection, 'consoleUrl' | 'apiToken' | 'accountId'>;
+
 interface Props extends ConnectionFormState {
-  onSave(connection: Connection): Promise<void>;
-  onTest(connection: Connection): Promise<ConnectionReport>;
+  onSave(fields: ConnectionFields): Promise<void>;
+  onTest(fields: ConnectionFields): Promise<ConnectionReport>;
 }
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'ok' | 'error'; text: string };
 
 /** Reads the form into a Connection, or the first reason it is not one. */
-function readForm(form: HTMLFormElement): { ok: true; value: Connection } | { ok: false; reason: string } {
+function readForm(
+  form: HTMLFormElement,
+): { ok: true; value: ConnectionFields } | { ok: false; reason: string } {
   const fields = new FormData(form);
   const url = normalizeConsoleUrl(String(fields.get('consoleUrl') ?? ''));
   if (!url.ok) return { ok: false, reason: url.reason };
@@ -97,7 +102,7 @@ export function ConnectionForm({ saved, onSave, onTest }: Props) {
           Test connection
         </button>
       </div>
-      <p role="status" class={status.kind === 'error' ? 'error' : undefined}>
+      <p role="status" aria-label="Connection status" class={status.kind === 'error' ? 'error' : undefined}>
         {status.kind === 'idle' ? '' : status.text}
       </p>
     </form>

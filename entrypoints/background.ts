@@ -1,7 +1,23 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBackgroundServices } from '../lib/background-services';
 import { serveMessages } from '../lib/serve-messages';
+import { SYNC_ALARM } from '../lib/sync/sync-alarm';
 
-// Wiring only (house-style §3.1): main() must stay synchronous and register every listener at once.
+// Wiring only (house-style §3.1): main() stays synchronous and registers every listener at once,
+// so that an event that woke the worker finds its listener.
 export default defineBackground(() => {
-  serveMessages();
+  const services = createBackgroundServices();
+  serveMessages(services);
+  browser.runtime.onInstalled.addListener(() => {
+    void services.applySettings();
+    void services.engine.sync('install');
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void services.applySettings();
+    void services.engine.sync('startup');
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void services.engine.sync('alarm');
+  });
 });

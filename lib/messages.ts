@@ -6,10 +6,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Connection } from '../config/connection';
 import type { ConnectionReport } from './connection-check';
+import type { SyncOutcome } from './sync/sync-engine';
 
 export interface Protocol {
   /** Checks a connection (the saved one when none is given): who the token is, its expiry, the IOC count. */
   testConnection(connection?: Connection): ConnectionReport;
+  /** Syncs the cache now ("Grab the IOC ✊"); joins a sync that is already running. */
+  syncNow(options?: { full?: boolean }): SyncOutcome;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();

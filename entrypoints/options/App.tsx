@@ -1,25 +1,42 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ConnectionForm, type ConnectionFormState } from '../../components/ConnectionForm';
+import { useState } from 'preact/hooks';
+import { type ConnectionFields, ConnectionForm } from '../../components/ConnectionForm';
+import { SyncHeader } from '../../components/SyncHeader';
+import { useStorageItem } from '../../components/use-storage-item';
 import { ConnectionSchema } from '../../config/connection';
 import { sendMessage } from '../../lib/messages';
-import { settingsItem } from '../../lib/settings';
+import { settingsItem, updateSettings } from '../../lib/settings';
+import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
 export function App() {
-  const [saved, setSaved] = useState<ConnectionFormState['saved']>();
-  useEffect(() => {
-    void settingsItem.getValue().then((settings) => setSaved(settings.connection ?? null));
-  }, []);
-  if (saved === undefined) return <p>Loading…</p>;
+  const settings = useStorageItem(settingsItem);
+  const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
+  const [grabError, setGrabError] = useState<string | null>(null);
+  if (settings === undefined) return <p>Loading…</p>;
+  const connection = settings.connection;
+  const withFields = (fields: ConnectionFields) => ConnectionSchema.parse({ ...connection, ...fields });
   return (
     <main>
       <h1>S1 IOC Manager</h1>
+      {connection && (
+        <SyncHeader
+          status={status}
+          accountLabel={connection.accountName || `Account ${connection.accountId}`}
+          actionError={grabError}
+          onGrab={() => {
+            setGrabError(null);
+            // A failed sync is reported through the status; this catches a worker that did not answer.
+            sendMessage('syncNow', {}).catch((error: unknown) =>
+              setGrabError(error instanceof Error ? error.message : String(error)),
+            );
+          }}
+        />
+      )}
       <ConnectionForm
-        saved={saved}
-        onSave={async (connection) => {
-          const parsed = ConnectionSchema.parse(connection);
-          await settingsItem.setValue({ ...(await settingsItem.getValue()), connection: parsed });
+        saved={connection}
+        onSave={async (fields) => {
+          await updateSettings({ connection: withFields(fields) });
         }}
-        onTest={(connection) => sendMessage('testConnection', connection)}
+        onTest={(fields) => sendMessage('testConnection', withFields(fields))}
       />
     </main>
   );

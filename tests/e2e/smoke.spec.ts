@@ -1,4 +1,5 @@
 import { CONSOLE_URL, expect, test } from './fixtures';
+import { readExtensionStorage } from './pages/extension-storage';
 import { fillConnection, openOptionsPage } from './pages/options-page';
 
 test('the service worker fetches a page of IOCs from the console over HTTPS', async ({
@@ -15,7 +16,7 @@ test('the service worker fetches a page of IOCs from the console over HTTPS', as
   await page.getByRole('button', { name: 'Test connection' }).click();
 
   const total = sim.iocs(sim.defaultAccountId).length;
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(page.getByRole('status', { name: 'Connection status' })).toHaveText(
     new RegExp(`Account ${sim.defaultAccountId} holds ${total} IOCs`),
   );
 
@@ -41,7 +42,9 @@ test('a wrong token is reported as invalid or expired, and nothing else is asked
   });
   await page.getByRole('button', { name: 'Test connection' }).click();
 
-  await expect(page.getByRole('status')).toHaveText(/API token is invalid or has expired \(HTTP 401\)/);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toHaveText(
+    /API token is invalid or has expired \(HTTP 401\)/,
+  );
   expect(sim.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
     'GET /web/api/v2.1/user 401',
   ]);
@@ -60,15 +63,12 @@ test('saving keeps the connection in storage.local only', async ({
     accountId: sim.defaultAccountId,
   });
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByRole('status', { name: 'Connection status' })).toHaveText('Saved.');
 
-  const stored = await serviceWorker.evaluate(async () => ({
-    local: await chrome.storage.local.get(null),
-    sync: await chrome.storage.sync.get(null),
-  }));
+  const stored = await readExtensionStorage(serviceWorker);
   expect(stored.sync).toEqual({});
-  expect(stored.local.settings.connection).toMatchObject({
-    consoleUrl: CONSOLE_URL,
-    apiToken: sim.defaultToken,
+  expect(stored.session).toEqual({});
+  expect(stored.local.settings).toMatchObject({
+    connection: { consoleUrl: CONSOLE_URL, apiToken: sim.defaultToken },
   });
 });

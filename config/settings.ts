@@ -1,0 +1,28 @@
+/**
+ * Everything the analyst can set, in one schema: the connection to the console and their own defaults
+ * for new IOCs and for the sync. The shipped starting values come from config/defaults.yml.
+ */
+import { z } from 'zod';
+import { ConnectionSchema } from './connection';
+import { DEFAULTS, DefaultsSchema } from './defaults';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+export const SettingsSchema = z.object({
+  connection: ConnectionSchema.nullable(),
+  iocDefaults: DefaultsSchema.pick({ validityDays: true, score: true, source: true }),
+  sync: DefaultsSchema.shape.sync,
+  /** From the context menu, block one valid new IOC without the review sheet. */
+  quickBlockSingle: z.boolean(),
+  /** The lowest level the activity log keeps (the original tool's `debug: true` maps to debug). */
+  logLevel: z.enum(LOG_LEVELS),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  connection: null,
+  iocDefaults: { validityDays: DEFAULTS.validityDays, score: DEFAULTS.score, source: DEFAULTS.source },
+  sync: DEFAULTS.sync,
+  quickBlockSingle: false,
+  logLevel: 'info',
+};

@@ -1,0 +1,54 @@
+/**
+ * The service worker's composition root: opens the cache, builds the sync engine and its status
+ * publisher, and persists log entries. Created once per worker start by entrypoints/background.ts.
+ */
+import { browser } from 'wxt/browser';
+import { setLogLevel, setLogSink } from './log';
+import { createS1Client } from './s1/client';
+import { readSettings, settingsItem } from './settings';
+import { openIocDb } from './store/db';
+import { createIocRepo } from './store/ioc-repo';
+import { createLogRepo } from './store/log-repo';
+import { createStatusPublisher } from './sync/status-publisher';
+import { scheduleSyncAlarm } from './sync/sync-alarm';
+import { createSyncEngine } from './sync/sync-engine';
+import { syncStatusItem } from './sync/sync-status';
+
+export function createBackgroundServices() {
+  const db = openIocDb();
+  const repo = createIocRepo(db);
+  const logRepo = createLogRepo(db);
+  setLogSink((entry) => void logRepo.append(entry).catch(() => undefined));
+  const publish = createStatusPublisher({
+    load: () => syncStatusItem.getValue(),
+    save: (status) => syncStatusItem.setValue(status),
+    setBadge: (text) => browser.action.setBadgeText({ text }),
+  });
+  const engine = createSyncEngine({
+    repo,
+    readSettings,
+    createClient: (connection) => createS1Client(connection),
+    publish,
+  });
+
+  /** Applies the settings the worker depends on: log level and the alarm's interval. */
+  async function applySettings(): Promise<void> {
+    const settings = await readSettings();
+    setLogLevel(settings.logLevel);
+    await scheduleSyncAlarm(settings.sync.intervalMinutes);
+  }
+
+  /** A new console, account or token starts a sync at once; other changes only re-apply. */
+  settingsItem.watch((next, previous) => {
+    void applySettings();
+    const a = next?.connection;
+    const b = previous?.connection;
+    if (a && (a.consoleUrl !== b?.consoleUrl || a.accountId !== b?.accountId || a.apiToken !== b?.apiToken)) {
+      void engine.sync('settings');
+    }
+  });
+
+  return { db, repo, logRepo, engine, applySettings };
+}
+
+export type BackgroundServices = ReturnType<typeof createBackgroundServices>;

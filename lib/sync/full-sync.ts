@@ -1,0 +1,68 @@
+/**
+ * A full sync: every IOC of the account, fetched as one cursor per IOC type in parallel (the API
+ * pages each query on its own, s1-api.md §b), written into a new cache generation, and made visible
+ * in one step only when every page arrived. Anything less leaves the previous cache as it was.
+ */
+import pMap from 'p-map';
+import { IOC_TYPES } from '../../config/ioc-types';
+import type { S1Client } from '../s1/client';
+import type { IocRepo } from '../store/ioc-repo';
+
+export interface FullSyncDeps {
+  client: Pick<S1Client, 'listIocs' | 'listIocsPage'>;
+  repo: IocRepo;
+  accountKey: string;
+  pageSize: number;
+  concurrency: number;
+  now: () => string;
+  onProgress: (fetched: number, total: number | null) => void;
+  /** The uuids the extension deleted while this sync ran: their pages may have been fetched before. */
+  takeLocalDeletes: () => string[];
+}
+
+export interface FullSyncResult {
+  count: number;
+  /** The newest `updatedAt` on the console when the sync began: the next incremental sync starts there. */
+  watermark: string | null;
+}
+
+export async function fullSync(deps: FullSyncDeps): Promise<FullSyncResult> {
+  const { repo } = deps;
+  const visible = (await repo.meta()).generation;
+  // Pages of an earlier, interrupted sync may still sit in a staging generation.
+  await repo.dropOtherGenerations(visible);
+  const generation = visible + 1;
+
+  // Asked first, so that anything changed while the pages are fetched is newer and is picked up by
+  // the incremental sync that follows.
+  const newest = await deps.client.listIocsPage({ sortBy: 'updatedAt', sortOrder: 'desc', limit: 1 });
+  const watermark = newest.data[0]?.updatedAt ?? null;
+  const total = newest.pagination?.totalItems ?? null;
+
+  let fetched = 0;
+  deps.onProgress(fetched, total);
+  await pMap(
+    IOC_TYPES,
+    async (type) => {
+      for await (const page of deps.client.listIocs({ type, limit: deps.pageSize })) {
+        await repo.put(generation, page.data);
+        fetched += page.data.length;
+        deps.onProgress(fetched, total);
+      }
+    },
+    { concurrency: deps.concurrency },
+  );
+
+  await repo.remove(generation, deps.takeLocalDeletes());
+  const count = await repo.count(generation);
+  const at = deps.now();
+  await repo.updateMeta(() => ({
+    generation,
+    accountKey: deps.accountKey,
+    completeAt: at,
+    lastFullSyncAt: at,
+    watermark,
+  }));
+  await repo.dropOtherGenerations(generation);
+  return { count, watermark };
+}

@@ -1,0 +1,54 @@
+/**
+ * An incremental sync: what changed since the watermark (`updatedAt__gt`, with an overlap for
+ * clock skew and late visibility), merged into the visible cache. The API cannot list deletions,
+ * so the console's total is compared with ours afterwards; a difference asks for a full reconcile.
+ */
+import type { S1Client } from '../s1/client';
+import type { IocRepo } from '../store/ioc-repo';
+import { laterIso, shiftIso } from '../time';
+
+export const WATERMARK_OVERLAP_MS = 5 * 60_000;
+
+export interface IncrementalSyncDeps {
+  client: Pick<S1Client, 'listIocs' | 'countIocs'>;
+  repo: IocRepo;
+  pageSize: number;
+  now: () => string;
+  onProgress: (fetched: number, total: number | null) => void;
+  overlapMs?: number;
+}
+
+export interface IncrementalSyncResult {
+  changed: number;
+  serverTotal: number;
+  localCount: number;
+  /** True when the totals agree and the cache was marked complete. */
+  consistent: boolean;
+}
+
+export async function incrementalSync(deps: IncrementalSyncDeps): Promise<IncrementalSyncResult> {
+  const { repo } = deps;
+  const meta = await repo.meta();
+  const since =
+    meta.watermark === null ? undefined : shiftIso(meta.watermark, -(deps.overlapMs ?? WATERMARK_OVERLAP_MS));
+
+  let changed = 0;
+  let newest = meta.watermark;
+  deps.onProgress(0, null);
+  for await (const page of deps.client.listIocs({
+    updatedAt__gt: since,
+    sortBy: 'updatedAt',
+    sortOrder: 'asc',
+    limit: deps.pageSize,
+  })) {
+    await repo.put(meta.generation, page.data);
+    changed += page.data.length;
+    for (const ioc of page.data) newest = laterIso(newest, ioc.updatedAt);
+    deps.onProgress(changed, page.pagination?.totalItems ?? null);
+  }
+
+  const [serverTotal, localCount] = await Promise.all([deps.client.countIocs(), repo.count(meta.generation)]);
+  const consistent = serverTotal === localCount;
+  if (consistent) await repo.updateMeta(() => ({ watermark: newest, completeAt: deps.now() }));
+  return { changed, serverTotal, localCount, consistent };
+}

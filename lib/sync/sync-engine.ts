@@ -1,0 +1,166 @@
+/**
+ * Decides which sync to run and runs one at a time. A trigger that arrives while a sync runs joins
+ * it, except a write of the extension's own or a forced full sync: those need a run that starts
+ * after them, so one follow-up is queued (and shared by every such trigger meanwhile).
+ */
+import type { Connection } from '../../config/connection';
+import type { Settings } from '../../config/settings';
+import { logFor } from '../log';
+import { registerSecret } from '../redact';
+import type { S1Client } from '../s1/client';
+import { S1Error } from '../s1/errors';
+import type { IocRepo } from '../store/ioc-repo';
+import { fullSync } from './full-sync';
+import { incrementalSync } from './incremental-sync';
+import type { SyncProgress, SyncStatus } from './sync-status';
+
+export type SyncTrigger = 'install' | 'startup' | 'alarm' | 'manual' | 'write' | 'settings';
+
+export interface SyncOutcome {
+  result: 'full' | 'incremental' | 'not-configured' | 'failed';
+  count: number;
+  error?: SyncStatus['lastError'];
+}
+
+export interface SyncEngineDeps {
+  repo: IocRepo;
+  readSettings: () => Promise<Settings>;
+  createClient: (connection: Connection) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs'>;
+  /** Publishes the status for the UI and the badge; called often while running. */
+  publish: (change: Partial<SyncStatus>) => void | Promise<void>;
+  now?: () => Date;
+  /** A full reconcile at least this often, since only it notices deletions that keep counts equal. */
+  reconcileEveryMs?: number;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+const log = logFor('sync');
+
+export const accountKeyOf = (connection: Connection) => `${connection.consoleUrl}|${connection.accountId}`;
+
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const now = deps.now ?? (() => new Date());
+  const iso = () => now().toISOString();
+  const localDeletes = new Set<string>();
+  let current: Promise<SyncOutcome> | null = null;
+  let followUp: Promise<SyncOutcome> | null = null;
+  let followUpFull = false;
+
+  function start(full: boolean): Promise<SyncOutcome> {
+    current = run(full).finally(() => {
+      current = null;
+    });
+    return current;
+  }
+
+  /** Starts a sync, or joins or queues behind the running one (see the file comment). */
+  function sync(trigger: SyncTrigger, options: { full?: boolean } = {}): Promise<SyncOutcome> {
+    if (!current) return start(Boolean(options.full));
+    if (trigger !== 'write' && !options.full) return current;
+    followUpFull ||= Boolean(options.full);
+    followUp ??= current.then(() => {
+      const full = followUpFull;
+      followUp = null;
+      followUpFull = false;
+      return start(full);
+    });
+    return followUp;
+  }
+
+  async function run(forceFull: boolean): Promise<SyncOutcome> {
+    const settings = await deps.readSettings();
+    const connection = settings.connection;
+    if (!connection) {
+      const error = {
+        kind: 'not-configured' as const,
+        message: 'Not connected: enter the console URL and API token in Settings.',
+        at: iso(),
+      };
+      await deps.publish({ running: null, lastError: error });
+      return { result: 'not-configured', count: 0, error };
+    }
+    registerSecret(connection.apiToken);
+    const accountKey = accountKeyOf(connection);
+    const client = deps.createClient(connection);
+    const meta = await deps.repo.meta();
+    const lastFull = meta.lastFullSyncAt ? Date.parse(meta.lastFullSyncAt) : 0;
+    let full =
+      forceFull ||
+      meta.accountKey !== accountKey ||
+      meta.completeAt === null ||
+      now().getTime() - lastFull > (deps.reconcileEveryMs ?? DAY_MS);
+    const startedAt = iso();
+    const progress = (kind: SyncProgress['kind']) => (fetched: number, total: number | null) =>
+      void deps.publish({ running: { kind, phase: 'fetching', fetched, total, startedAt }, accountKey });
+    const common = { client, repo: deps.repo, pageSize: settings.sync.pageSize, now: iso };
+
+    try {
+      if (!full) {
+        const incremental = await incrementalSync({ ...common, onProgress: progress('incremental') });
+        if (incremental.consistent) return await finished('incremental', accountKey, incremental.changed);
+        log.info(
+          `The console holds ${incremental.serverTotal} IOCs and the cache ${incremental.localCount}: reconciling with a full sync.`,
+        );
+        full = true;
+      }
+      localDeletes.clear();
+      const result = await fullSync({
+        ...common,
+        accountKey,
+        concurrency: settings.sync.maxParallelRequests,
+        onProgress: progress('full'),
+        takeLocalDeletes: () => [...localDeletes],
+      });
+      // What changed on the console while the pages were fetched.
+      await incrementalSync({ ...common, onProgress: progress('incremental') });
+      return await finished('full', accountKey, result.count);
+    } catch (error) {
+      const failure = {
+        kind: error instanceof S1Error ? error.kind : ('internal' as const),
+        message: error instanceof Error ? error.message : String(error),
+        at: iso(),
+      };
+      log.error(`${full ? 'Full' : 'Incremental'} sync failed: ${failure.message}`);
+      await deps.publish({ running: null, lastError: failure, iocCount: await deps.repo.count() });
+      return { result: 'failed', count: 0, error: failure };
+    } finally {
+      localDeletes.clear();
+    }
+  }
+
+  async function finished(
+    kind: 'full' | 'incremental',
+    accountKey: string,
+    changed: number,
+  ): Promise<SyncOutcome> {
+    const meta = await deps.repo.meta();
+    const count = await deps.repo.count();
+    log.info(
+      kind === 'full'
+        ? `Full sync complete: ${count} IOCs.`
+        : `Incremental sync complete: ${changed} changed, ${count} IOCs.`,
+    );
+    await deps.publish({
+      running: null,
+      completeAt: meta.completeAt,
+      lastError: null,
+      iocCount: count,
+      accountKey,
+    });
+    return { result: kind, count };
+  }
+
+  return {
+    sync,
+    /** The extension deleted these: a full sync running now must not bring them back. */
+    noteLocalDeletes(uuids: readonly string[]) {
+      if (current) for (const uuid of uuids) localDeletes.add(uuid);
+    },
+    /** Resolves when no sync is running or queued. */
+    async idle(): Promise<void> {
+      while (current || followUp) await (followUp ?? current)?.catch(() => undefined);
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

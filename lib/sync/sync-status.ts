@@ -1,0 +1,70 @@
+/**
+ * What the UI shows about the cache: running (with progress), complete as of a time, or failed and
+ * why. Published by the service worker as one storage item that pages watch, so every open page
+ * and the toolbar badge agree without asking the worker.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { S1ErrorKind } from '../s1/errors';
+
+export interface SyncProgress {
+  kind: 'full' | 'incremental';
+  phase: 'counting' | 'fetching' | 'saving' | 'checking';
+  fetched: number;
+  /** Null until the console said how many there are. */
+  total: number | null;
+  startedAt: string;
+}
+
+export interface SyncStatus {
+  running: SyncProgress | null;
+  /** The cache held exactly the console's IOCs as of this time. */
+  completeAt: string | null;
+  lastError: { kind: S1ErrorKind | 'not-configured' | 'internal'; message: string; at: string } | null;
+  iocCount: number;
+  /** `origin|accountId` the figures are about. */
+  accountKey: string | null;
+}
+
+export const IDLE_STATUS: SyncStatus = {
+  running: null,
+  completeAt: null,
+  lastError: null,
+  iocCount: 0,
+  accountKey: null,
+};
+
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: IDLE_STATUS });
+
+export type SyncHeadline =
+  | { state: 'syncing'; text: string }
+  | { state: 'failed'; text: string }
+  | { state: 'complete'; text: string }
+  | { state: 'never'; text: string };
+
+/** One line for a header or popup: "Syncing 1,000 of 2,345 IOCs…", "Last sync failed: …", "Complete as of …". */
+export function syncHeadline(
+  status: SyncStatus,
+  formatTime: (iso: string) => string = (iso) => iso,
+): SyncHeadline {
+  if (status.running) {
+    const { fetched, total, kind } = status.running;
+    const count =
+      total === null
+        ? `${fetched.toLocaleString('en-US')}`
+        : `${fetched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+    return { state: 'syncing', text: `${kind === 'full' ? 'Full sync' : 'Syncing'}: ${count} IOCs…` };
+  }
+  if (status.lastError && (!status.completeAt || status.lastError.at >= status.completeAt)) {
+    return { state: 'failed', text: `Last sync failed: ${status.lastError.message}` };
+  }
+  if (status.completeAt)
+    return { state: 'complete', text: `Complete as of ${formatTime(status.completeAt)}` };
+  return { state: 'never', text: 'Not synced yet' };
+}
+
+/** The toolbar badge while syncing: the percentage when the total is known, else an ellipsis. */
+export function badgeText(progress: SyncProgress | null): string {
+  if (!progress) return '';
+  if (!progress.total) return '…';
+  return `${Math.min(99, Math.floor((progress.fetched / progress.total) * 100))}%`;
+}

@@ -1,0 +1,36 @@
+/** Reads the extension's IndexedDB cache and sync status from its service worker, as the UI would see them. */
+import type { Worker } from '@playwright/test';
+import { readExtensionStorage } from './extension-storage';
+
+/** The IOCs of the visible cache generation, sorted by uuid. */
+export function readCachedIocs(worker: Worker): Promise<Array<Record<string, unknown> & { uuid: string }>> {
+  return worker.evaluate(async () => {
+    const request = indexedDB.open('s1-ioc-manager');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = <T>(store: string, query: IDBValidKey | IDBKeyRange) =>
+      new Promise<T>((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll(query);
+        r.onsuccess = () => resolve(r.result as T);
+        r.onerror = () => reject(r.error);
+      });
+    const [meta] = await read<Array<{ generation: number }>>('meta', 'cache');
+    const generation = meta?.generation ?? 1;
+    const records = await read<Array<{ ioc: { uuid: string } }>>(
+      'iocs',
+      IDBKeyRange.bound([generation], [generation, []]),
+    );
+    db.close();
+    return records.map((record) => record.ioc).sort((a, b) => (a.uuid < b.uuid ? -1 : 1));
+  }) as Promise<Array<Record<string, unknown> & { uuid: string }>>;
+}
+
+/** The published sync status (lib/sync/sync-status.ts). */
+export async function readSyncStatus(worker: Worker) {
+  const { local } = await readExtensionStorage(worker);
+  return local.syncStatus as
+    | { running: unknown; completeAt: string | null; lastError: { message: string } | null; iocCount: number }
+    | undefined;
+}

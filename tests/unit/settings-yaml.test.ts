@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../config/settings';
+import { exportSettingsYaml, importSettingsYaml } from '../../lib/settings-yaml';
+
+const connected: Settings = {
+  ...DEFAULT_SETTINGS,
+  connection: {
+    consoleUrl: 'https://usea1-acme.sentinelone.net',
+    apiToken: 'current-token-0123456789abcdef',
+    accountId: '2163822725049635476',
+    accountName: 'Acme Corp',
+    creatorEmail: 'soc@acme.example',
+    tagPrefix: '',
+  },
+};
+
+/** The shape of the original tool's config.example.yml: the same keys, and its unclosed quote on line 3. */
+const ORIGINAL_EXAMPLE_SHAPE = `s1_token: '[string] the API token'
+s1_api: '[string] Example: https://euce1-777.sentinelone.net/web/api/v2.1/'
+s1_account_id: "[string] Example: 5679600783759357458
+debug: '[boolean] Enable/Disable logging'
+creator_mail: '[string] creator e-mail'
+sha1_retention: '[int] Days of retention for this type of IOC'
+url_retention: '[int] Days'
+dns_retention: '[int] Days'
+ip_retention: '[int] Days'
+ioc_tag: "[string] Example [ORGANIZATION NAME]"
+`;
+
+const ORIGINAL_FILLED_IN = `s1_token: 'eyJraWQiOiJ0b2tlblNpZ25pbmciLCJhbGciOiJIUzI1NiJ9.abc'
+s1_api: 'https://euce1-777.sentinelone.net/web/api/v2.1/'
+s1_account_id: 5679600783759357458
+debug: False
+creator_mail: 'analyst@example.org'
+sha1_retention: 60
+url_retention: 45
+dns_retention: 90
+ip_retention: 7
+ioc_tag: "[ACME SOC]"
+`;
+
+describe('importSettingsYaml: the original tool’s config.yml', () => {
+  it('reports the unclosed quote of its example file by line, and does not throw', () => {
+    expect(importSettingsYaml(ORIGINAL_EXAMPLE_SHAPE, DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Line 3: Missing closing "quote/),
+    });
+  });
+
+  it('maps every key onto ours, keeping all 19 digits of an unquoted account id', () => {
+    const result = importSettingsYaml(ORIGINAL_FILLED_IN, DEFAULT_SETTINGS);
+    expect(result).toEqual({
+      ok: true,
+      settings: {
+        ...DEFAULT_SETTINGS,
+        connection: {
+          consoleUrl: 'https://euce1-777.sentinelone.net',
+          apiToken: 'eyJraWQiOiJ0b2tlblNpZ25pbmciLCJhbGciOiJIUzI1NiJ9.abc',
+          accountId: '5679600783759357458',
+          accountName: '',
+          creatorEmail: 'analyst@example.org',
+          tagPrefix: '[ACME SOC]',
+        },
+        iocDefaults: {
+          ...DEFAULT_SETTINGS.iocDefaults,
+          validityDays: { DNS: 90, IPV4: 7, IPV6: 7, MD5: 60, SHA1: 60, SHA256: 60, URL: 45 },
+        },
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it.each([
+    [
+      'ip_retention: 7',
+      'ip_retention: 90',
+      /^Line 9, "ip_retention": must be at most 30 days, the API's maximum for IPs$/,
+    ],
+    ['sha1_retention: 60', 'sha1_retention: 365', /^Line 6, "sha1_retention": must be at most 180 days/],
+    ['url_retention: 45', "url_retention: 'forty'", /^Line 7, "url_retention": Invalid input/],
+    ['debug: False', 'debug: maybe', /^Line 4, "debug": Invalid input: expected boolean/],
+    [
+      "s1_api: 'https://euce1-777.sentinelone.net/web/api/v2.1/'",
+      "s1_api: 'http://euce1-777.sentinelone.net/'",
+      /The console URL: .*over https/,
+    ],
+    ['s1_account_id: 5679600783759357458', 's1_account_id: acme', /account id is a number/],
+    ['ioc_tag: "[ACME SOC]"', 'ioc_tag: "[ACME SOC]"\nproxy: none', /Unrecognized key: "proxy"/],
+  ])('refuses %j changed to %j with a message naming it', (from, to, message) => {
+    const result = importSettingsYaml(ORIGINAL_FILLED_IN.replace(from, to), connected);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('debug: True keeps debug entries in the activity log', () => {
+    const result = importSettingsYaml(
+      ORIGINAL_FILLED_IN.replace('debug: False', 'debug: True'),
+      DEFAULT_SETTINGS,
+    );
+    expect(result.ok && result.settings.logLevel).toBe('debug');
+  });
+});
+
+describe('exportSettingsYaml and importing our own files', () => {
+  it('leaves the token out unless asked', () => {
+    expect(exportSettingsYaml(connected)).not.toContain('current-token');
+    expect(exportSettingsYaml(connected, { includeToken: true })).toContain(
+      'apiToken: current-token-0123456789abcdef',
+    );
+  });
+
+  it('round-trips every setting, the token included when exported', () => {
+    const changed: Settings = {
+      ...connected,
+      quickBlockSingle: true,
+      logLevel: 'warn',
+      sync: { intervalMinutes: 5, pageSize: 500, maxParallelRequests: 2 },
+    };
+    expect(importSettingsYaml(exportSettingsYaml(changed, { includeToken: true }), DEFAULT_SETTINGS)).toEqual(
+      { ok: true, settings: changed },
+    );
+  });
+
+  it('keeps the current token when a file without one names the same console', () => {
+    const file = exportSettingsYaml({ ...connected, logLevel: 'debug' });
+    expect(importSettingsYaml(file, connected)).toEqual({
+      ok: true,
+      settings: { ...connected, logLevel: 'debug' },
+    });
+  });
+
+  it('refuses a file without a token for another console, rather than pairing it with this one’s', () => {
+    const file = exportSettingsYaml(connected).replace('usea1-acme', 'euce1-other');
+    const result = importSettingsYaml(file, connected);
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/no API token for https:\/\/euce1-other\.sentinelone\.net/),
+    });
+  });
+
+  it.each([
+    ['iocDefaults:\n  score: 150\n', /^Line 2, "iocDefaults.score": must be 0-100$/],
+    [
+      'iocDefaults:\n  validityDays:\n    IPV6: 31\n',
+      /^Line 3, "iocDefaults.validityDays.IPV6": must be at most 30 days/,
+    ],
+    ['sync:\n  pageSize: 0\n', /"sync.pageSize"/],
+    ['logLevel: verbose\n', /^Line 1, "logLevel": Invalid option/],
+    ['colour: blue\n', /Unrecognized key: "colour"/],
+    ['- just\n- a list\n', /expected object/],
+    ['iocDefaults: [\n', /^Line \d+: /],
+  ])('refuses %j', (file, message) => {
+    const result = importSettingsYaml(file, connected);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('takes an empty file as no change', () => {
+    expect(importSettingsYaml('', connected)).toEqual({ ok: true, settings: connected });
+  });
+});

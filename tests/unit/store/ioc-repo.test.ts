@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Ioc } from '../../../lib/s1/schemas';
+import { openIocDb } from '../../../lib/store/db';
+import { createIocRepo, valueKey } from '../../../lib/store/ioc-repo';
+
+let n = 0;
+const freshRepo = () => createIocRepo(openIocDb(`repo-test-${++n}`));
+
+const ioc = (uuid: string, value: string, type: Ioc['type'] = 'DNS'): Ioc => ({
+  uuid,
+  value,
+  type,
+  source: 'Test',
+  method: 'EQUALS',
+  uploadTime: '2026-01-01T00:00:00.000000Z',
+  updatedAt: '2026-01-01T00:00:00.000000Z',
+});
+
+describe('valueKey', () => {
+  it.each([
+    ['Evil.Example.COM', 'evil.example.com'],
+    ['  ABCDEF0123  ', 'abcdef0123'],
+  ])('%j -> %j', (value, key) => {
+    expect(valueKey(value)).toBe(key);
+  });
+});
+
+describe('createIocRepo', () => {
+  it('reads the visible generation only', async () => {
+    const repo = freshRepo();
+    await repo.put(1, [ioc('a', 'one.example')]);
+    await repo.put(2, [ioc('b', 'two.example')]);
+    expect((await repo.all()).map((i) => i.uuid)).toEqual(['a']);
+    expect(await repo.count(2)).toBe(1);
+    await repo.updateMeta(() => ({ generation: 2 }));
+    expect((await repo.all()).map((i) => i.uuid)).toEqual(['b']);
+    expect(await repo.byUuid('a')).toBeUndefined();
+  });
+
+  it('finds every IOC sharing a value, whatever its case', async () => {
+    const repo = freshRepo();
+    const hash = 'D41D8CD98F00B204E9800998ECF8427F';
+    await repo.put(1, [
+      ioc('a', hash, 'MD5'),
+      ioc('b', hash.toLowerCase(), 'MD5'),
+      ioc('c', 'other.example'),
+    ]);
+    expect((await repo.byValue(hash.toLowerCase())).map((i) => i.uuid).sort()).toEqual(['a', 'b']);
+  });
+
+  it('drops every other generation, before and after', async () => {
+    const repo = freshRepo();
+    for (const generation of [1, 2, 3])
+      await repo.put(generation, [ioc(`u${generation}`, 'x.example'), ioc('shared', 'y.example')]);
+    await repo.dropOtherGenerations(2);
+    expect(await repo.count(1)).toBe(0);
+    expect(await repo.count(2)).toBe(2);
+    expect(await repo.count(3)).toBe(0);
+  });
+
+  it('removes by uuid within one generation', async () => {
+    const repo = freshRepo();
+    await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')]);
+    await repo.put(2, [ioc('a', 'a.example')]);
+    await repo.remove(1, ['a']);
+    expect(await repo.uuids(1)).toEqual(['b']);
+    expect(await repo.uuids(2)).toEqual(['a']);
+  });
+
+  it('starts from an empty meta record and changes it in place', async () => {
+    const repo = freshRepo();
+    expect(await repo.meta()).toEqual({
+      accountKey: null,
+      generation: 1,
+      completeAt: null,
+      watermark: null,
+      lastFullSyncAt: null,
+    });
+    await repo.updateMeta((m) => ({ generation: m.generation + 1, watermark: 'W' }));
+    expect(await repo.meta()).toMatchObject({ generation: 2, watermark: 'W' });
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * A sync engine wired to the in-process simulator over HTTP and a fresh fake-IndexedDB database, as
+ * the service worker wires it, with back-off that takes no wall time.
+ */
+import { DEFAULT_SETTINGS, type Settings } from '../../../config/settings';
+import { createS1Client } from '../../../lib/s1/client';
+import { openIocDb } from '../../../lib/store/db';
+import { createIocRepo } from '../../../lib/store/ioc-repo';
+import { createSyncEngine } from '../../../lib/sync/sync-engine';
+import { IDLE_STATUS, type SyncStatus } from '../../../lib/sync/sync-status';
+import type { Simulator } from '../../simulator';
+
+let databases = 0;
+
+export function createSyncHarness(sim: Simulator, origin: string, overrides: Partial<Settings> = {}) {
+  const repo = createIocRepo(openIocDb(`sync-test-${++databases}`));
+  let settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    connection: {
+      consoleUrl: origin,
+      apiToken: sim.defaultToken,
+      accountId: sim.defaultAccountId,
+      accountName: '',
+      creatorEmail: '',
+      tagPrefix: '',
+    },
+    ...overrides,
+  };
+  const statuses: SyncStatus[] = [];
+  let status = IDLE_STATUS;
+  const engine = createSyncEngine({
+    repo,
+    readSettings: async () => settings,
+    createClient: (connection) =>
+      createS1Client(connection, { sleep: async () => undefined, timeoutMs: 5_000 }),
+    publish: (change) => {
+      status = { ...status, ...change };
+      statuses.push(status);
+    },
+  });
+  return {
+    repo,
+    engine,
+    statuses,
+    status: () => status,
+    setSettings(change: Partial<Settings>) {
+      settings = { ...settings, ...change };
+    },
+  };
+}
+
+const byUuid = (a: { uuid: string }, b: { uuid: string }) => (a.uuid < b.uuid ? -1 : 1);
+
+/** Both sides sorted by uuid, so that `toEqual` compares them field for field. */
+export async function cacheAndServer(sim: Simulator, repo: ReturnType<typeof createIocRepo>) {
+  return { cache: (await repo.all()).sort(byUuid), server: sim.iocs(sim.defaultAccountId).sort(byUuid) };
+}

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStatusPublisher } from '../../../lib/sync/status-publisher';
+import { IDLE_STATUS, type SyncStatus } from '../../../lib/sync/sync-status';
+
+const progress = (fetched: number) => ({
+  running: { kind: 'full' as const, phase: 'fetching' as const, fetched, total: 100, startedAt: 'T' },
+});
+
+describe('createStatusPublisher', () => {
+  let saved: SyncStatus[];
+  let badges: string[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    saved = [];
+    badges = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const publisher = () =>
+    createStatusPublisher({
+      load: async () => ({ ...IDLE_STATUS, iocCount: 7 }),
+      save: async (status) => {
+        saved.push(status);
+      },
+      setBadge: (text) => {
+        badges.push(text);
+      },
+    });
+
+  it('writes progress at most every 250 ms, then the latest', async () => {
+    const publish = publisher();
+    await publish(progress(1));
+    await publish(progress(2));
+    await publish(progress(3));
+    expect(saved.map((s) => s.running?.fetched)).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(saved.map((s) => s.running?.fetched)).toEqual([1, 3]);
+    expect(badges).toEqual(['1%', '3%']);
+  });
+
+  it('writes the end of a sync at once, over pending progress, keeping what it did not change', async () => {
+    const publish = publisher();
+    await publish(progress(1));
+    await publish(progress(2));
+    await publish({ running: null, completeAt: 'done' });
+    expect(saved.at(-1)).toEqual({ ...IDLE_STATUS, iocCount: 7, running: null, completeAt: 'done' });
+    expect(badges.at(-1)).toBe('');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saved).toHaveLength(2);
+  });
+});

@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createS1Client } from '../../../lib/s1/client';
+import { IocSchema } from '../../../lib/s1/schemas';
+import { createSimulator, SECOND_ACCOUNT_ID } from '../../simulator';
+import { cacheAndServer, createSyncHarness } from './harness';
+
+const sim = createSimulator({ iocs: 2345 });
+let origin = '';
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const server = await sim.listen();
+  origin = server.url;
+  close = server.close;
+});
+afterAll(() => close());
+beforeEach(() => sim.reset());
+
+const api = () =>
+  createS1Client(
+    { consoleUrl: origin, apiToken: sim.defaultToken, accountId: sim.defaultAccountId },
+    { sleep: async () => undefined },
+  );
+const iocGets = () =>
+  sim.requests().filter((r) => r.method === 'GET' && r.path.endsWith('/threat-intelligence/iocs'));
+
+async function expectCacheEqualsServer(harness: ReturnType<typeof createSyncHarness>) {
+  const { cache, server } = await cacheAndServer(sim, harness.repo);
+  expect(cache.length).toBe(server.length);
+  expect(cache).toEqual(server);
+}
+
+describe('full sync', () => {
+  it('copies 2,345 IOCs over several pages, field for field', async () => {
+    const harness = createSyncHarness(sim, origin);
+    const outcome = await harness.engine.sync('install');
+    expect(outcome).toEqual({ result: 'full', count: 2345 });
+    await expectCacheEqualsServer(harness);
+    expect(harness.status()).toMatchObject({ running: null, lastError: null, iocCount: 2345 });
+    expect(harness.status().completeAt).not.toBeNull();
+  });
+
+  it('pages each IOC type with its own cursor, re-sending the filters, scoped to the account', async () => {
+    const harness = createSyncHarness(sim, origin, {
+      sync: { intervalMinutes: 15, pageSize: 100, maxParallelRequests: 4 },
+    });
+    await harness.engine.sync('install');
+    const typed = iocGets().filter((r) => r.query.type !== undefined);
+    expect(new Set(typed.map((r) => r.query.type))).toEqual(
+      new Set(['DNS', 'IPV4', 'IPV6', 'MD5', 'SHA1', 'SHA256', 'URL']),
+    );
+    for (const request of typed) {
+      expect(request.query).toMatchObject({ limit: '100', accountIds: sim.defaultAccountId });
+    }
+    const pagesPerType = Math.ceil(2345 / 7 / 100);
+    expect(typed.filter((r) => r.query.cursor !== undefined).length).toBeGreaterThanOrEqual(
+      7 * (pagesPerType - 2),
+    );
+    await expectCacheEqualsServer(harness);
+  });
+
+  it('keeps at most the configured number of requests in flight', async () => {
+    const harness = createSyncHarness(sim, origin, {
+      sync: { intervalMinutes: 15, pageSize: 100, maxParallelRequests: 2 },
+    });
+    sim.configure({ latencyMs: 20 });
+    let inFlight = 0;
+    let peak = 0;
+    const original = globalThis.fetch;
+    globalThis.fetch = async (...args) => {
+      peak = Math.max(peak, ++inFlight);
+      try {
+        return await original(...args);
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      await harness.engine.sync('install');
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(peak).toBe(2);
+    await expectCacheEqualsServer(harness);
+  });
+
+  it('recovers from 429 and 5xx answers in the middle of the sync', async () => {
+    const harness = createSyncHarness(sim, origin);
+    sim.faults.add({
+      method: 'GET',
+      path: 'threat-intelligence/iocs',
+      kind: 'status',
+      status: 429,
+      retryAfter: 1,
+      times: 2,
+    });
+    sim.faults.add({
+      method: 'GET',
+      path: 'threat-intelligence/iocs',
+      kind: 'status',
+      status: 503,
+      times: 1,
+    });
+    expect((await harness.engine.sync('install')).result).toBe('full');
+    expect(iocGets().filter((r) => r.status !== 200)).toHaveLength(3);
+    await expectCacheEqualsServer(harness);
+  });
+
+  it('leaves the previous complete cache in place, readable, when a full sync fails half-way', async () => {
+    const harness = createSyncHarness(sim, origin, {
+      sync: { intervalMinutes: 15, pageSize: 100, maxParallelRequests: 1 },
+    });
+    await harness.engine.sync('install');
+    const before = await harness.repo.all();
+    await api().deleteIocs(before.slice(0, 10).map((ioc) => ioc.uuid));
+
+    let faulted = false;
+    const failing = harness.engine.sync('manual', { full: true });
+    // Fail every IOC read once the new generation has some pages in it.
+    while (!faulted) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (harness.status().running?.kind === 'full' && (harness.status().running?.fetched ?? 0) >= 300) {
+        sim.faults.add({
+          method: 'GET',
+          path: 'threat-intelligence/iocs',
+          kind: 'status',
+          status: 500,
+          times: 1000,
+        });
+        faulted = true;
+      }
+    }
+    const outcome = await failing;
+    expect(outcome.result).toBe('failed');
+    expect(outcome.error).toMatchObject({ kind: 'server' });
+    expect(harness.status().lastError?.message).toMatch(/HTTP 500/);
+    expect((await harness.repo.all()).length).toBe(before.length);
+    expect(await harness.repo.byUuid(before[0]?.uuid ?? '')).toEqual(before[0]);
+
+    sim.faults.clear();
+    expect((await harness.engine.sync('manual', { full: true })).result).toBe('full');
+    await expectCacheEqualsServer(harness);
+  });
+});
+
+describe('incremental sync', () => {
+  it('merges what changed since the watermark', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    const changed = IocSchema.parse(sim.iocs(sim.defaultAccountId)[0]);
+    sim.clock.advance(60_000);
+    await api().createIocs([
+      {
+        type: changed.type,
+        value: changed.value,
+        source: changed.source,
+        method: 'EQUALS',
+        name: 'renamed by the analyst',
+      },
+      { type: 'DNS', value: 'brand-new.example.org', source: 'S1 IOC Manager', method: 'EQUALS' },
+    ]);
+    sim.clearRequests();
+
+    expect(await harness.engine.sync('alarm')).toEqual({ result: 'incremental', count: 2346 });
+    expect((await harness.repo.byUuid(changed.uuid))?.name).toBe('renamed by the analyst');
+    await expectCacheEqualsServer(harness);
+    expect(iocGets().filter((r) => r.query.countOnly !== 'true')).toHaveLength(1);
+  });
+
+  it('asks from the watermark taken before the full sync, minus a five-minute overlap', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    const newest = sim
+      .iocs(sim.defaultAccountId)
+      .map((ioc) => ioc.updatedAt)
+      .sort()
+      .at(-1);
+    expect((await harness.repo.meta()).watermark).toBe(newest);
+    sim.clearRequests();
+    await harness.engine.sync('alarm');
+    const since = new Date(Date.parse(newest ?? '') - 5 * 60_000).toISOString();
+    expect(iocGets()[0]?.query).toMatchObject({
+      updatedAt__gt: since,
+      sortBy: 'updatedAt',
+      sortOrder: 'asc',
+    });
+  });
+
+  it('notices a deletion on the console and reconciles with a full sync', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    const [victim] = sim.iocs(sim.defaultAccountId);
+    await api().deleteIocs([victim?.uuid ?? '']);
+    expect(await harness.engine.sync('alarm')).toEqual({ result: 'full', count: 2344 });
+    expect(await harness.repo.byUuid(victim?.uuid ?? '')).toBeUndefined();
+    await expectCacheEqualsServer(harness);
+  });
+});
+
+describe('the engine', () => {
+  it('runs one sync for concurrent triggers', async () => {
+    const harness = createSyncHarness(sim, origin);
+    const [a, b, c] = await Promise.all([
+      harness.engine.sync('install'),
+      harness.engine.sync('startup'),
+      harness.engine.sync('alarm'),
+    ]);
+    expect(a).toEqual(b);
+    expect(b).toEqual(c);
+    expect(iocGets().filter((r) => r.query.sortOrder === 'desc')).toHaveLength(1);
+  });
+
+  it('runs once more after a write made while it ran', async () => {
+    const harness = createSyncHarness(sim, origin);
+    const first = harness.engine.sync('install');
+    await api().createIocs([
+      { type: 'DNS', value: 'written-meanwhile.example.org', source: 'S1 IOC Manager', method: 'EQUALS' },
+    ]);
+    const second = harness.engine.sync('write');
+    await first;
+    expect((await second).result).toBe('incremental');
+    expect((await harness.repo.byValue('WRITTEN-MEANWHILE.example.org')).map((ioc) => ioc.value)).toEqual([
+      'written-meanwhile.example.org',
+    ]);
+    await expectCacheEqualsServer(harness);
+  });
+
+  it('stops on an expired token with a clear state and keeps the cache', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    sim.tokens.expire(sim.defaultToken);
+    const outcome = await harness.engine.sync('alarm');
+    expect(outcome.error).toMatchObject({ kind: 'token-invalid' });
+    expect(harness.status().lastError?.message).toMatch(/invalid or has expired/);
+    expect(harness.status().iocCount).toBe(2345);
+    expect(await harness.repo.count()).toBe(2345);
+    expect(sim.requests().filter((r) => r.status === 401)).toHaveLength(1);
+  });
+
+  it('says so when not connected, without asking anything', async () => {
+    const harness = createSyncHarness(sim, origin, { connection: null });
+    expect((await harness.engine.sync('install')).result).toBe('not-configured');
+    expect(harness.status().lastError?.kind).toBe('not-configured');
+    expect(sim.requests()).toEqual([]);
+  });
+
+  it('replaces the cache with the new account’s IOCs when the account changes', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    const globexToken = 'sim-token-globex-analyst-0123456789abcdef0123456789abcdef';
+    sim.tokens.add(globexToken, { label: 'globex', accountIds: [SECOND_ACCOUNT_ID] });
+    sim.seed({ count: 50, seed: 9, accountId: SECOND_ACCOUNT_ID });
+    harness.setSettings({
+      connection: {
+        consoleUrl: origin,
+        apiToken: globexToken,
+        accountId: SECOND_ACCOUNT_ID,
+        accountName: '',
+        creatorEmail: '',
+        tagPrefix: '',
+      },
+    });
+    expect(await harness.engine.sync('settings')).toEqual({ result: 'full', count: 50 });
+    const cached = (await harness.repo.all()).map((ioc) => ioc.uuid).sort();
+    expect(cached).toEqual(
+      sim
+        .iocs(SECOND_ACCOUNT_ID)
+        .map((ioc) => ioc.uuid)
+        .sort(),
+    );
+    expect((await harness.repo.meta()).accountKey).toBe(`${origin}|${SECOND_ACCOUNT_ID}`);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { badgeText, IDLE_STATUS, type SyncStatus, syncHeadline } from '../../../lib/sync/sync-status';
+
+const running = (fetched: number, total: number | null, kind: 'full' | 'incremental' = 'full') => ({
+  kind,
+  phase: 'fetching' as const,
+  fetched,
+  total,
+  startedAt: '2026-11-27T12:00:00.000Z',
+});
+
+describe('syncHeadline', () => {
+  it.each<[string, Partial<SyncStatus>, string, string]>([
+    ['never synced', {}, 'never', 'Not synced yet'],
+    ['syncing with a total', { running: running(1000, 2345) }, 'syncing', 'Full sync: 1,000 of 2,345 IOCs…'],
+    [
+      'syncing without a total',
+      { running: running(12, null, 'incremental') },
+      'syncing',
+      'Syncing: 12 IOCs…',
+    ],
+    [
+      'complete',
+      { completeAt: '2026-11-27T12:00:00.000Z' },
+      'complete',
+      'Complete as of 2026-11-27T12:00:00.000Z',
+    ],
+    [
+      'failed after a success',
+      {
+        completeAt: '2026-11-27T12:00:00.000Z',
+        lastError: { kind: 'server', message: 'HTTP 500', at: '2026-11-27T12:15:00.000Z' },
+      },
+      'failed',
+      'Last sync failed: HTTP 500',
+    ],
+    [
+      'an old failure fixed since',
+      {
+        completeAt: '2026-11-27T12:30:00.000Z',
+        lastError: { kind: 'server', message: 'HTTP 500', at: '2026-11-27T12:15:00.000Z' },
+      },
+      'complete',
+      'Complete as of 2026-11-27T12:30:00.000Z',
+    ],
+  ])('%s', (_, change, state, text) => {
+    expect(syncHeadline({ ...IDLE_STATUS, ...change })).toEqual({ state, text });
+  });
+});
+
+describe('badgeText', () => {
+  it.each([
+    [null, ''],
+    [running(0, null), '…'],
+    [running(0, 0), '…'],
+    [running(500, 1000), '50%'],
+    [running(1000, 1000), '99%'],
+    [running(1200, 1000), '99%'],
+  ])('%j shows %j', (progress, text) => {
+    expect(badgeText(progress)).toBe(text);
+  });
+});
