@@ -3,7 +3,9 @@
  * publisher, and persists log entries. Created once per worker start by entrypoints/background.ts.
  */
 import { browser } from 'wxt/browser';
+import { deleteIocs } from './delete-iocs';
 import { setLogLevel, setLogSink } from './log';
+import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
 import { readSettings, settingsItem } from './settings';
 import { openIocDb } from './store/db';
@@ -48,7 +50,38 @@ export function createBackgroundServices() {
     }
   });
 
-  return { db, repo, logRepo, engine, applySettings };
+  /** The saved connection, or a clear error when there is none yet. */
+  async function savedConnection() {
+    const { connection } = await readSettings();
+    if (!connection)
+      throw new Error(
+        'The extension is not connected yet: open Settings and enter the console URL and token.',
+      );
+    registerSecret(connection.apiToken);
+    return connection;
+  }
+  const connectedClient = async () => createS1Client(await savedConnection());
+
+  return {
+    db,
+    repo,
+    logRepo,
+    engine,
+    applySettings,
+    savedConnection,
+    deleteIocs: async (uuids: readonly string[]) =>
+      deleteIocs(
+        {
+          client: await connectedClient(),
+          repo,
+          afterDelete: (gone) => {
+            engine.noteLocalDeletes(gone);
+            void engine.sync('write');
+          },
+        },
+        uuids,
+      ),
+  };
 }
 
 export type BackgroundServices = ReturnType<typeof createBackgroundServices>;

@@ -29,3 +29,25 @@ export async function checkConnection(connection: Connection): Promise<Connectio
     firstPageSize: page.data.length,
   };
 }
+
+const WEEK_MS = 7 * 24 * 60 * 60_000;
+
+/** "Test connection" in one sentence, warning when the token expires within a week. */
+export function describeConnectionReport(
+  report: ConnectionReport,
+  now: number,
+): { kind: 'ok' | 'warn'; text: string } {
+  const who = report.userEmail ?? report.userName ?? 'the token user';
+  const base = `Connected as ${who} (${report.scope ?? 'unknown'} scope). Account ${report.accountId} holds ${report.iocCount} IOCs.`;
+  if (!report.tokenExpiresAt) return { kind: 'ok', text: base };
+  const left = Date.parse(report.tokenExpiresAt) - now;
+  const date = report.tokenExpiresAt.slice(0, 10);
+  if (left <= 0) return { kind: 'warn', text: `${base} The token expired on ${date}.` };
+  const days = Math.floor(left / (24 * 60 * 60_000));
+  if (left < WEEK_MS)
+    return {
+      kind: 'warn',
+      text: `${base} Warning: the token expires in ${days} day${days === 1 ? '' : 's'} (${date}); create a new one soon.`,
+    };
+  return { kind: 'ok', text: `${base} The token expires on ${date}.` };
+}

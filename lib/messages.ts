@@ -6,11 +6,17 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Connection } from '../config/connection';
 import type { ConnectionReport } from './connection-check';
+import type { DeleteReport } from './delete-iocs';
+import type { Account } from './s1/schemas';
 import type { SyncOutcome } from './sync/sync-engine';
 
 export interface Protocol {
   /** Checks a connection (the saved one when none is given): who the token is, its expiry, the IOC count. */
   testConnection(connection?: Connection): ConnectionReport;
+  /** The accounts a token can see, for the account picker. */
+  listAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Account[];
+  /** Deletes IOCs by uuid on the console and from the cache; a lost answer is re-read, never re-sent. */
+  deleteIocs(uuids: string[]): DeleteReport;
   /** Syncs the cache now ("Grab the IOC ✊"); joins a sync that is already running. */
   syncNow(options?: { full?: boolean }): SyncOutcome;
 }

@@ -2,16 +2,13 @@
 import type { BackgroundServices } from './background-services';
 import { checkConnection } from './connection-check';
 import { onMessage } from './messages';
-import { readSettings } from './settings';
+import { createS1Client } from './s1/client';
 
 export function serveMessages(services: BackgroundServices): void {
-  onMessage('testConnection', async ({ data }) => checkConnection(data ?? (await savedConnection())));
+  onMessage('testConnection', async ({ data }) =>
+    checkConnection(data ?? (await services.savedConnection())),
+  );
+  onMessage('listAccounts', ({ data }) => createS1Client({ ...data, accountId: '0' }).listAccounts());
   onMessage('syncNow', ({ data }) => services.engine.sync('manual', { full: data?.full }));
-}
-
-async function savedConnection() {
-  const { connection } = await readSettings();
-  if (!connection)
-    throw new Error('The extension is not connected yet: open Settings and enter the console URL and token.');
-  return connection;
+  onMessage('deleteIocs', ({ data }) => services.deleteIocs(data));
 }

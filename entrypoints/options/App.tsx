@@ -1,22 +1,59 @@
-import { useState } from 'preact/hooks';
-import { type ConnectionFields, ConnectionForm } from '../../components/ConnectionForm';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { IocsView } from '../../components/IocsView';
+import { LogView } from '../../components/LogView';
+import { SettingsView } from '../../components/SettingsView';
 import { SyncHeader } from '../../components/SyncHeader';
+import { useIocCache } from '../../components/use-ioc-cache';
 import { useStorageItem } from '../../components/use-storage-item';
-import { ConnectionSchema } from '../../config/connection';
 import { sendMessage } from '../../lib/messages';
 import { settingsItem, updateSettings } from '../../lib/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
+type View = 'iocs' | 'settings' | 'log';
+const viewFromHash = (): View =>
+  location.hash === '#settings' ? 'settings' : location.hash === '#log' ? 'log' : 'iocs';
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A console outside *.sentinelone.net needs its one origin granted, asked for while the click is fresh. */
+async function grantConsoleOrigin(consoleUrl: string): Promise<void> {
+  if (new URL(consoleUrl).hostname.endsWith('.sentinelone.net')) return;
+  const granted = await browser.permissions.request({ origins: [`${consoleUrl}/*`] });
+  if (!granted)
+    throw new Error(`The extension may not reach ${consoleUrl} until you allow it. Nothing was saved.`);
+}
+
 export function App() {
   const settings = useStorageItem(settingsItem);
   const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
+  const cache = useIocCache(status);
+  const [view, setView] = useState<View>(viewFromHash);
   const [grabError, setGrabError] = useState<string | null>(null);
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
-  const withFields = (fields: ConnectionFields) => ConnectionSchema.parse({ ...connection, ...fields });
+  const shown: View = connection ? view : 'settings';
+
   return (
-    <main>
-      <h1>S1 IOC Manager</h1>
+    <>
+      <header class="top">
+        <h1>S1 IOC Manager</h1>
+        <nav aria-label="Views">
+          <a href="#iocs" aria-current={shown === 'iocs' ? 'page' : undefined}>
+            IOCs
+          </a>
+          <a href="#settings" aria-current={shown === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+          <a href="#log" aria-current={shown === 'log' ? 'page' : undefined}>
+            Activity log
+          </a>
+        </nav>
+      </header>
       {connection && (
         <SyncHeader
           status={status}
@@ -25,19 +62,39 @@ export function App() {
           onGrab={() => {
             setGrabError(null);
             // A failed sync is reported through the status; this catches a worker that did not answer.
-            sendMessage('syncNow', {}).catch((error: unknown) =>
-              setGrabError(error instanceof Error ? error.message : String(error)),
-            );
+            sendMessage('syncNow', {}).catch((error: unknown) => setGrabError(messageOf(error)));
           }}
         />
       )}
-      <ConnectionForm
-        saved={connection}
-        onSave={async (fields) => {
-          await updateSettings({ connection: withFields(fields) });
-        }}
-        onTest={(fields) => sendMessage('testConnection', withFields(fields))}
-      />
-    </main>
+      <main>
+        {!connection && <p class="intro">Connect to your SentinelOne console to start.</p>}
+        {shown === 'settings' && (
+          <SettingsView
+            settings={settings}
+            onSave={async (next) => {
+              if (next.connection) await grantConsoleOrigin(next.connection.consoleUrl);
+              await updateSettings(next);
+            }}
+            onTest={(draft) => sendMessage('testConnection', draft)}
+            onListAccounts={(draft) => sendMessage('listAccounts', draft)}
+          />
+        )}
+        {shown === 'log' && <LogView />}
+        {shown === 'iocs' &&
+          (cache.error ? (
+            <p class="error">{cache.error}</p>
+          ) : cache.iocs === null ? (
+            <p>Reading the local cache…</p>
+          ) : (
+            <IocsView
+              iocs={cache.iocs}
+              onDelete={async (uuids) => {
+                await sendMessage('deleteIocs', uuids);
+                await cache.reload();
+              }}
+            />
+          ))}
+      </main>
+    </>
   );
 }

@@ -1,9 +1,11 @@
-/** The manager tab's connection form, as an analyst uses it. */
-import type { BrowserContext, Page } from '@playwright/test';
+/** The manager tab, as an analyst uses it. */
+import { type BrowserContext, expect, type Page } from '@playwright/test';
+import type { Simulator } from '../../simulator';
+import { CONSOLE_URL } from '../fixtures';
 
-export async function openOptionsPage(context: BrowserContext, extensionId: string): Promise<Page> {
+export async function openOptionsPage(context: BrowserContext, extensionId: string, path = 'options.html'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
   return page;
 }
 
@@ -11,7 +13,23 @@ export async function fillConnection(
   page: Page,
   connection: { consoleUrl: string; apiToken: string; accountId: string },
 ): Promise<void> {
-  await page.getByLabel('Console URL').fill(connection.consoleUrl);
-  await page.getByLabel('API token').fill(connection.apiToken);
-  await page.getByLabel('Account id').fill(connection.accountId);
+  await page.getByLabel('Console URL', { exact: true }).fill(connection.consoleUrl);
+  await page.getByLabel('API token', { exact: true }).fill(connection.apiToken);
+  await page.getByLabel('Account id', { exact: true }).fill(connection.accountId);
+}
+
+/** Connects to the simulator's default account, waits for the first sync, and shows the IOCs. */
+export async function connectAndSync(context: BrowserContext, extensionId: string, sim: Simulator): Promise<Page> {
+  const page = await openOptionsPage(context, extensionId);
+  await fillConnection(page, { consoleUrl: CONSOLE_URL, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, { timeout: 30_000 });
+  await page.getByRole('link', { name: 'IOCs' }).click();
+  await expect(page.getByRole('grid', { name: 'IOCs' })).toBeVisible();
+  return page;
+}
+
+/** The values in the grid's rendered rows, top to bottom. */
+export async function visibleValues(page: Page): Promise<string[]> {
+  return page.locator('.ioc-grid tbody tr td.cell-value').allInnerTexts();
 }

@@ -1,0 +1,175 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { describeAge, describeExpiry } from '../lib/iocs/expiry';
+import type { IocColumnId, IocSort } from '../lib/iocs/ioc-index';
+import type { Ioc } from '../lib/s1/schemas';
+import { useIocTable } from './use-ioc-table';
+import { useVirtualRows } from './use-virtual-rows';
+
+const ROW_HEIGHT = 32;
+
+interface Props {
+  iocs: readonly Ioc[];
+  /** Positions in `iocs` of the rows to show, in order. */
+  rows: Uint32Array;
+  sort: IocSort | null;
+  onSort(sort: IocSort | null): void;
+  selected: ReadonlySet<string>;
+  onSelect(uuids: string[], selected: boolean): void;
+  onOpen(ioc: Ioc): void;
+  now: number;
+}
+
+function Cell({ ioc, id, now }: { ioc: Ioc; id: IocColumnId; now: number }) {
+  if (id === 'validUntil') {
+    const expiry = describeExpiry(ioc.validUntil, now);
+    return (
+      <span class={`expiry-${expiry.state}`} title={expiry.exactUtc ?? undefined}>
+        {expiry.text}
+      </span>
+    );
+  }
+  if (id === 'updatedAt') return <span title={ioc.updatedAt}>{describeAge(ioc.updatedAt, now)}</span>;
+  if (id === 'score') return <span>{ioc.originalRiskScore ?? ''}</span>;
+  const text = ioc[id] ?? '';
+  return <span title={text.length > 40 ? text.slice(0, 2000) : undefined}>{text}</span>;
+}
+
+/** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
+export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen, now }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
+  const visible = useMemo(
+    () => items.map((item) => iocs[rows[item.index] as number] as Ioc),
+    [items, iocs, rows],
+  );
+  const table = useIocTable(visible, sort, onSort);
+  const tableRows = table.getRowModel().rows;
+  const allSelected = useMemo(
+    () => rows.length > 0 && rows.every((i) => selected.has((iocs[i] as Ioc).uuid)),
+    [rows, selected, iocs],
+  );
+  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
+  const iocAt = (index: number) => iocs[rows[index] as number];
+
+  function move(to: number) {
+    const next = Math.max(0, Math.min(rows.length - 1, to));
+    setActive(next);
+    scrollToIndex(next);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(activeIndex + 1),
+      ArrowUp: () => move(activeIndex - 1),
+      PageDown: () => move(activeIndex + page),
+      PageUp: () => move(activeIndex - page),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      Enter: () => {
+        const ioc = iocAt(activeIndex);
+        if (ioc) onOpen(ioc);
+      },
+      ' ': () => {
+        const ioc = iocAt(activeIndex);
+        if (ioc) onSelect([ioc.uuid], !selected.has(ioc.uuid));
+      },
+    };
+    const action = keys[event.key];
+    if (action && event.target === event.currentTarget) {
+      event.preventDefault();
+      action();
+    }
+  }
+
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  return (
+    <div class="ioc-scroll" ref={scroller}>
+      <table
+        class="ioc-grid"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a table with role=grid; the keyboard moves aria-activedescendant
+        role="grid"
+        aria-label="IOCs"
+        aria-rowcount={rows.length + 1}
+        aria-multiselectable="true"
+        aria-activedescendant={rows.length > 0 ? `ioc-row-${activeIndex}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" class="select-cell">
+              <input
+                type="checkbox"
+                aria-label="Select all filtered IOCs"
+                checked={allSelected}
+                disabled={rows.length === 0}
+                onChange={(event) =>
+                  onSelect(
+                    Array.from(rows, (i) => (iocs[i] as Ioc).uuid),
+                    event.currentTarget.checked,
+                  )
+                }
+              />
+            </th>
+            {headers.map((header) => {
+              const direction = header.column.getIsSorted();
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
+                >
+                  <button type="button" class="sort" onClick={header.column.getToggleSortingHandler()}>
+                    {String(header.column.columnDef.header)}
+                    <span aria-hidden="true">
+                      {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody style={{ height: `${totalSize}px` }}>
+          {items.map((item, n) => {
+            const row = tableRows[n];
+            if (!row) return null;
+            const ioc = row.original;
+            const isSelected = selected.has(ioc.uuid);
+            return (
+              <tr
+                key={ioc.uuid}
+                id={`ioc-row-${item.index}`}
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                class={item.index === activeIndex ? 'active' : undefined}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={(event) => {
+                  // A re-render between a checkbox's click and its change event would undo the tick.
+                  if (!(event.target instanceof HTMLInputElement)) setActive(item.index);
+                }}
+                onDblClick={() => onOpen(ioc)}
+              >
+                <td class="select-cell">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${ioc.value}`}
+                    checked={isSelected}
+                    onChange={(event) => onSelect([ioc.uuid], event.currentTarget.checked)}
+                  />
+                </td>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} class={`cell-${cell.column.id}`}>
+                    <Cell ioc={ioc} id={cell.column.id as IocColumnId} now={now} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

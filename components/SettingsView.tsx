@@ -1,0 +1,282 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { type Connection, ConnectionSchema, normalizeConsoleUrl } from '../config/connection';
+import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../config/ioc-types';
+import type { Settings } from '../config/settings';
+import { type ConnectionReport, describeConnectionReport } from '../lib/connection-check';
+import type { Account } from '../lib/s1/schemas';
+import { exportSettingsYaml, importSettingsYaml } from '../lib/settings-yaml';
+import { downloadText } from './download';
+
+interface Props {
+  settings: Settings;
+  onSave(settings: Settings): Promise<void>;
+  onTest(connection: Connection): Promise<ConnectionReport>;
+  onListAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Promise<Account[]>;
+}
+
+type Status = { kind: 'idle' | 'busy' | 'ok' | 'warn' | 'error'; text: string };
+type Draft = Record<
+  'consoleUrl' | 'apiToken' | 'accountId' | 'accountName' | 'creatorEmail' | 'tagPrefix',
+  string
+> & {
+  validityDays: Record<IocType, string>;
+  score: string;
+};
+
+const toDraft = (settings: Settings): Draft => ({
+  consoleUrl: settings.connection?.consoleUrl ?? '',
+  apiToken: settings.connection?.apiToken ?? '',
+  accountId: settings.connection?.accountId ?? '',
+  accountName: settings.connection?.accountName ?? '',
+  creatorEmail: settings.connection?.creatorEmail ?? '',
+  tagPrefix: settings.connection?.tagPrefix ?? '',
+  validityDays: Object.fromEntries(
+    IOC_TYPES.map((t) => [t, String(settings.iocDefaults.validityDays[t])]),
+  ) as Record<IocType, string>,
+  score: String(settings.iocDefaults.score),
+});
+
+/** The draft as a connection, or the first reason it is not one. */
+function readConnection(draft: Draft): { ok: true; value: Connection } | { ok: false; reason: string } {
+  const url = normalizeConsoleUrl(draft.consoleUrl);
+  if (!url.ok) return { ok: false, reason: url.reason };
+  const parsed = ConnectionSchema.safeParse({
+    ...draft,
+    consoleUrl: url.origin,
+    apiToken: draft.apiToken.trim(),
+    accountId: draft.accountId.trim(),
+  });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: parsed.error.issues[0]?.message ?? 'Invalid connection.' };
+}
+
+/** The draft as complete settings, or the first reason it is not. */
+function readSettings(
+  draft: Draft,
+  base: Settings,
+): { ok: true; value: Settings } | { ok: false; reason: string } {
+  const connection = readConnection(draft);
+  if (!connection.ok) return connection;
+  const validityDays = { ...base.iocDefaults.validityDays };
+  for (const type of IOC_TYPES) {
+    const days = Number(draft.validityDays[type]);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_VALIDITY_DAYS[type]) {
+      return {
+        ok: false,
+        reason: `Validity for ${type} must be a whole number of days from 1 to ${MAX_VALIDITY_DAYS[type]} (the API's maximum).`,
+      };
+    }
+    validityDays[type] = days;
+  }
+  const score = Number(draft.score);
+  if (!Number.isInteger(score) || score < 0 || score > 100)
+    return { ok: false, reason: 'The default score must be a whole number from 0 to 100.' };
+  return {
+    ok: true,
+    value: {
+      ...base,
+      connection: connection.value,
+      iocDefaults: { ...base.iocDefaults, validityDays, score },
+    },
+  };
+}
+
+/** The connection screen: console, token, account, the analyst's defaults, and YAML import/export. */
+export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
+  const [accounts, setAccounts] = useState<Account[]>([]);
+  const [includeToken, setIncludeToken] = useState(false);
+  const set = (key: keyof Omit<Draft, 'validityDays'>) => (event: Event) =>
+    setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
+
+  async function run(label: string, action: () => Promise<Status>) {
+    setStatus({ kind: 'busy', text: label });
+    try {
+      setStatus(await action());
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const busy = status.kind === 'busy';
+  return (
+    <form
+      class="settings"
+      aria-label="Connection"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const read = readSettings(draft, settings);
+        if (!read.ok) return setStatus({ kind: 'error', text: read.reason });
+        void run('Saving…', async () => {
+          const account = accounts.find((a) => a.id === read.value.connection?.accountId);
+          const value =
+            account && read.value.connection
+              ? { ...read.value, connection: { ...read.value.connection, accountName: account.name } }
+              : read.value;
+          await onSave(value);
+          return { kind: 'ok', text: 'Saved.' };
+        });
+      }}
+    >
+      <fieldset>
+        <legend>Console</legend>
+        <label for="consoleUrl">Console URL</label>
+        <input
+          id="consoleUrl"
+          type="url"
+          required
+          placeholder="https://usea1-acme.sentinelone.net"
+          value={draft.consoleUrl}
+          onInput={set('consoleUrl')}
+        />
+        <label for="apiToken">API token</label>
+        <input
+          id="apiToken"
+          type="password"
+          autocomplete="off"
+          required
+          value={draft.apiToken}
+          onInput={set('apiToken')}
+        />
+        <label for="accountId">Account id</label>
+        <span class="with-button">
+          <input
+            id="accountId"
+            inputMode="numeric"
+            list="account-list"
+            required
+            value={draft.accountId}
+            onInput={set('accountId')}
+          />
+          <datalist id="account-list">
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name}
+              </option>
+            ))}
+          </datalist>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              const url = normalizeConsoleUrl(draft.consoleUrl);
+              if (!url.ok) return setStatus({ kind: 'error', text: url.reason });
+              if (!draft.apiToken.trim()) return setStatus({ kind: 'error', text: 'Enter the API token.' });
+              void run('Loading accounts…', async () => {
+                const list = await onListAccounts({
+                  consoleUrl: url.origin,
+                  apiToken: draft.apiToken.trim(),
+                });
+                setAccounts(list);
+                const only = list.length === 1 ? list[0] : undefined;
+                if (only) setDraft({ ...draft, accountId: only.id, accountName: only.name });
+                return {
+                  kind: 'ok',
+                  text: `${list.length} account${list.length === 1 ? '' : 's'}: ${list.map((a) => `${a.name} (${a.id})`).join(', ')}`,
+                };
+              });
+            }}
+          >
+            Load accounts
+          </button>
+        </span>
+        <label for="creatorEmail">Creator email</label>
+        <input id="creatorEmail" type="email" value={draft.creatorEmail} onInput={set('creatorEmail')} />
+        <label for="tagPrefix">Tag prefix</label>
+        <input id="tagPrefix" placeholder="[ACME SOC]" value={draft.tagPrefix} onInput={set('tagPrefix')} />
+      </fieldset>
+      <fieldset>
+        <legend>Defaults for new IOCs</legend>
+        {IOC_TYPES.map((type) => (
+          <Fragment key={type}>
+            <label for={`validity-${type}`}>Validity {type} (days)</label>
+            <input
+              id={`validity-${type}`}
+              type="number"
+              min={1}
+              max={MAX_VALIDITY_DAYS[type]}
+              value={draft.validityDays[type]}
+              title={`At most ${MAX_VALIDITY_DAYS[type]} days: the API clamps anything longer.`}
+              onInput={(event) =>
+                setDraft({
+                  ...draft,
+                  validityDays: { ...draft.validityDays, [type]: event.currentTarget.value },
+                })
+              }
+            />
+          </Fragment>
+        ))}
+        <label for="score">Default score</label>
+        <input id="score" type="number" min={0} max={100} value={draft.score} onInput={set('score')} />
+      </fieldset>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            const read = readConnection(draft);
+            if (!read.ok) return setStatus({ kind: 'error', text: read.reason });
+            void run('Testing the connection…', async () =>
+              describeConnectionReport(await onTest(read.value), Date.now()),
+            );
+          }}
+        >
+          Test connection
+        </button>
+      </div>
+      <p role="status" aria-label="Connection status" class={`status-${status.kind}`}>
+        {status.text}
+      </p>
+      <fieldset>
+        <legend>Settings file</legend>
+        <label for="importYaml">Import YAML (ours, or the original tool's config.yml)</label>
+        <input
+          id="importYaml"
+          type="file"
+          accept=".yml,.yaml,text/yaml"
+          onChange={async (event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (!file) return;
+            const result = importSettingsYaml(await file.text(), settings);
+            if (!result.ok)
+              return setStatus({
+                kind: 'error',
+                text: `${file.name}: ${result.message} Nothing was changed.`,
+              });
+            void run('Importing…', async () => {
+              await onSave(result.settings);
+              setDraft(toDraft(result.settings));
+              return { kind: 'ok', text: `Imported ${file.name}.` };
+            });
+          }}
+        />
+        <label for="includeToken">Include the API token in the export</label>
+        <input
+          id="includeToken"
+          type="checkbox"
+          checked={includeToken}
+          onChange={(event) => setIncludeToken(event.currentTarget.checked)}
+        />
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(
+              's1-ioc-manager-settings.yml',
+              exportSettingsYaml(settings, { includeToken }),
+              'text/yaml',
+            )
+          }
+        >
+          Export YAML
+        </button>
+      </fieldset>
+    </form>
+  );
+}
