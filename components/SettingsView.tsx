@@ -106,6 +106,8 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
     <form
       class="settings"
       aria-label="Connection"
+      // Our own checks give a message in place; the browser's bubbles would not say why.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         const read = readSettings(draft, settings);

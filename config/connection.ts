@@ -26,6 +26,8 @@ export function normalizeConsoleUrl(input: string): NormalizedUrl {
   const text = input.trim();
   if (text === '')
     return { ok: false, reason: 'Enter the console URL, such as https://usea1-acme.sentinelone.net.' };
+  // Browsers and Node disagree on spaces in a host name (Chromium escapes them as %20): refuse them here.
+  if (/\s/.test(text)) return { ok: false, reason: `"${text}" is not a URL.` };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
@@ -40,6 +42,7 @@ export function normalizeConsoleUrl(input: string): NormalizedUrl {
   }
   if (url.username || url.password)
     return { ok: false, reason: 'Leave the user name and password out of the URL.' };
+  if (!/^[a-z\d.-]+$/i.test(url.hostname)) return { ok: false, reason: `"${text}" is not a URL.` };
   if (!url.hostname.includes('.'))
     return { ok: false, reason: `"${url.hostname}" is not a console host name.` };
   return { ok: true, origin: url.origin };

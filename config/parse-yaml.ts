@@ -2,7 +2,7 @@
  * YAML in, a validated value out, or one message that names the line and the key: what an admin
  * needs to fix a hand-edited file. Used for config/defaults.yml and for settings imports.
  */
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 
 export type YamlResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -25,9 +25,9 @@ export function parseYamlWith<T>(
   });
   const [syntax] = doc.errors;
   if (syntax) {
-    const line = syntax.linePos?.[0]?.line;
+    const line = lineCounter.linePos(syntaxOffset(text, syntax)).line;
     const what = syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? syntax.code;
-    return { ok: false, message: `${line === undefined ? '' : `Line ${line}: `}${what}.` };
+    return { ok: false, message: `Line ${line}: ${what}.` };
   }
   const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -43,6 +43,17 @@ export function parseYamlWith<T>(
       ? 'is missing'
       : issue?.message;
   return { ok: false, message: `${where.join(', ')}${where.length > 0 ? ': ' : ''}${what ?? 'invalid'}` };
+}
+
+/**
+ * Where to point the reader for a syntax error. An unclosed quote is reported where the parser
+ * gave up (often the end of the file); the line that opened it is the one to fix.
+ */
+function syntaxOffset(text: string, error: YAMLError): number {
+  const at = error.pos[0];
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return at;
+  const opened = Math.max(text.lastIndexOf('"', at - 1), text.lastIndexOf("'", at - 1));
+  return opened >= 0 ? opened : at;
 }
 
 /** The line of the deepest node along `path` that exists (a missing key points at its parent). */

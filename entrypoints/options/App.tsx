@@ -15,6 +15,12 @@ const viewFromHash = (): View =>
   location.hash === '#settings' ? 'settings' : location.hash === '#log' ? 'log' : 'iocs';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** First run: the connection screen, addressed so that saving does not navigate away from it. */
+function initialView(): View {
+  if (!location.hash) history.replaceState(null, '', `${location.pathname}${location.search}#settings`);
+  return viewFromHash();
+}
+
 /** A console outside *.sentinelone.net needs its one origin granted, asked for while the click is fresh. */
 async function grantConsoleOrigin(consoleUrl: string): Promise<void> {
   if (new URL(consoleUrl).hostname.endsWith('.sentinelone.net')) return;
@@ -28,6 +34,9 @@ export function App() {
   const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
   const cache = useIocCache(status);
   const [view, setView] = useState<View>(viewFromHash);
+  useEffect(() => {
+    if (settings && !settings.connection) setView(initialView());
+  }, [settings]);
   const [grabError, setGrabError] = useState<string | null>(null);
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
@@ -36,7 +45,8 @@ export function App() {
   }, []);
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
-  const shown: View = connection ? view : 'settings';
+  // Until connected there is nothing else to show; after the first save the screen stays put.
+  const shown: View = connection || view === 'log' ? view : 'settings';
 
   return (
     <>

@@ -8,22 +8,80 @@ test.use({ simOptions: { iocs: 0 } });
 
 /** Known IOCs, so that every filter has an exact expected answer. */
 const KNOWN: IocDraft[] = [
-  { type: 'DNS', value: 'evil-login.example.ru', source: 'MISP', method: 'EQUALS', name: 'Phishing kit', description: 'Credential harvesting page', creator: 'alice@acme.example' },
-  { type: 'DNS', value: 'cdn-update.example.com', source: 'MISP', method: 'EQUALS', name: 'Emotet C2', description: 'Malware dropper host', creator: 'bob@acme.example' },
-  { type: 'URL', value: 'http://evil-login.example.ru/owa/login.php', source: 'Manual', method: 'EQUALS', name: 'Phishing kit', description: 'Landing page', creator: 'alice@acme.example' },
-  { type: 'IPV4', value: '203.0.113.7', source: 'Recorded Future', method: 'EQUALS', name: 'Cobalt Strike team server', description: 'Beacon malware C2', creator: 'carol@acme.example' },
-  { type: 'SHA256', value: 'beab9fadb100a44b3bc8ea4df3249aa6d93e710193be437adb5e47c2e201c1ef', source: 'MISP', method: 'EQUALS', name: 'evil_loader.exe', description: 'Loader', creator: 'bob@acme.example' },
-  { type: 'MD5', value: '0a1b2c3d4e5f60718293a4b5c6d7e8f9', source: 'Manual', method: 'EQUALS', name: 'evilXloader', description: null as unknown as string, creator: 'dave@acme.example' },
+  {
+    type: 'DNS',
+    value: 'evil-login.example.ru',
+    source: 'MISP',
+    method: 'EQUALS',
+    name: 'Phishing kit',
+    description: 'Credential harvesting page',
+    creator: 'alice@acme.example',
+  },
+  {
+    type: 'DNS',
+    value: 'cdn-update.example.com',
+    source: 'MISP',
+    method: 'EQUALS',
+    name: 'Emotet C2',
+    description: 'Malware dropper host',
+    creator: 'bob@acme.example',
+  },
+  {
+    type: 'URL',
+    value: 'http://evil-login.example.ru/owa/login.php',
+    source: 'Manual',
+    method: 'EQUALS',
+    name: 'Phishing kit',
+    description: 'Landing page',
+    creator: 'alice@acme.example',
+  },
+  {
+    type: 'IPV4',
+    value: '203.0.113.7',
+    source: 'Recorded Future',
+    method: 'EQUALS',
+    name: 'Cobalt Strike team server',
+    description: 'Beacon malware C2',
+    creator: 'carol@acme.example',
+  },
+  {
+    type: 'SHA256',
+    value: 'beab9fadb100a44b3bc8ea4df3249aa6d93e710193be437adb5e47c2e201c1ef',
+    source: 'MISP',
+    method: 'EQUALS',
+    name: 'evil_loader.exe',
+    description: 'Loader',
+    creator: 'bob@acme.example',
+  },
+  {
+    type: 'MD5',
+    value: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    source: 'Manual',
+    method: 'EQUALS',
+    name: 'evilXloader',
+    description: null as unknown as string,
+    creator: 'dave@acme.example',
+  },
 ];
 
 test.beforeEach(async ({ sim, simPort }) => {
-  const api = createS1Client({ consoleUrl: `https://127.0.0.1:${simPort}`, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
+  const api = createS1Client({
+    consoleUrl: `https://127.0.0.1:${simPort}`,
+    apiToken: sim.defaultToken,
+    accountId: sim.defaultAccountId,
+  });
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-  await api.createIocs(KNOWN.map(({ description, ...rest }) => (description ? { ...rest, description } : rest)));
+  await api.createIocs(
+    KNOWN.map(({ description, ...rest }) => (description ? { ...rest, description } : rest)),
+  );
   sim.clearRequests();
 });
 
-test('filters by each field and each wildcard form, and keeps the filter in the URL', async ({ context, extensionId, sim }) => {
+test('filters by each field and each wildcard form, and keeps the filter in the URL', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
   const page = await connectAndSync(context, extensionId, sim);
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('6 of 6 IOCs');
 
@@ -65,7 +123,11 @@ test('sorts by a column both ways', async ({ context, extensionId, sim }) => {
   await expect.poll(() => visibleValues(page)).toEqual([...sorted].reverse());
 });
 
-test('opens the detail from the keyboard and deletes the IOC by uuid after confirmation', async ({ context, extensionId, sim }) => {
+test('opens the detail from the keyboard and deletes the IOC by uuid after confirmation', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
   const page = await connectAndSync(context, extensionId, sim);
   await page.getByLabel('Value', { exact: true }).fill('203.0.113.7');
   await expect.poll(() => visibleValues(page)).toEqual(['203.0.113.7']);
@@ -78,17 +140,34 @@ test('opens the detail from the keyboard and deletes the IOC by uuid after confi
   await page.screenshot({ path: test.info().outputPath('manager-detail.png') });
 
   await dialog.getByRole('button', { name: 'Delete…' }).click();
-  await expect(dialog.getByRole('alertdialog')).toContainText('Delete 203.0.113.7 (IPV4, source Recorded Future) from SentinelOne?');
+  await expect(dialog.getByRole('alertdialog')).toContainText(
+    'Delete 203.0.113.7 (IPV4, source Recorded Future) from SentinelOne?',
+  );
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('0 of 5 IOCs');
 
   const deletes = sim.requests().filter((r) => r.method === 'DELETE');
-  expect(deletes.map((r) => r.body)).toEqual([{ filter: { accountIds: [sim.defaultAccountId], uuids: [target?.uuid] } }]);
-  expect(sim.iocs(sim.defaultAccountId).map((ioc) => ioc.value).sort()).toEqual(KNOWN.map((d) => d.value).filter((v) => v !== '203.0.113.7').sort());
+  expect(deletes.map((r) => r.body)).toEqual([
+    { filter: { accountIds: [sim.defaultAccountId], uuids: [target?.uuid] } },
+  ]);
+  expect(
+    sim
+      .iocs(sim.defaultAccountId)
+      .map((ioc) => ioc.value)
+      .sort(),
+  ).toEqual(
+    KNOWN.map((d) => d.value)
+      .filter((v) => v !== '203.0.113.7')
+      .sort(),
+  );
 });
 
-test('bulk-deletes the selection in one request after a confirmation that shows the count', async ({ context, extensionId, sim }) => {
+test('bulk-deletes the selection in one request after a confirmation that shows the count', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
   const page = await connectAndSync(context, extensionId, sim);
   await page.getByLabel('Source', { exact: true }).fill('MISP');
   await expect.poll(() => visibleValues(page).then((v) => v.length)).toBe(3);
@@ -101,34 +180,63 @@ test('bulk-deletes the selection in one request after a confirmation that shows 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('0 of 3 IOCs');
   expect(sim.requests().filter((r) => r.method === 'DELETE')).toHaveLength(1);
-  expect(sim.iocs(sim.defaultAccountId).map((ioc) => ioc.source).sort()).toEqual(['Manual', 'Manual', 'Recorded Future']);
+  expect(
+    sim
+      .iocs(sim.defaultAccountId)
+      .map((ioc) => ioc.source)
+      .sort(),
+  ).toEqual(['Manual', 'Manual', 'Recorded Future']);
 });
 
-test('exports the filtered rows as CSV and JSON, and the selection when there is one', async ({ context, extensionId, sim }) => {
+test('exports the filtered rows as CSV and JSON, and the selection when there is one', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
   const page = await connectAndSync(context, extensionId, sim);
   await page.getByLabel('Creator', { exact: true }).fill('alice');
   await expect.poll(() => visibleValues(page).then((v) => v.length)).toBe(2);
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/^s1-iocs-.*-2\.csv$/);
   const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
   const lines = csvText.trim().split(/\r?\n/);
   expect(lines[0]).toMatch(/^uuid,value,type,name,description,creator,source/);
-  expect(lines.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(['evil-login.example.ru', 'http://evil-login.example.ru/owa/login.php']);
+  expect(
+    lines
+      .slice(1)
+      .map((line) => line.split(',')[1])
+      .sort(),
+  ).toEqual(['evil-login.example.ru', 'http://evil-login.example.ru/owa/login.php']);
 
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   const exported = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8')) as Array<{ uuid: string }>;
   const server = sim.iocs(sim.defaultAccountId).filter((ioc) => ioc.creator === 'alice@acme.example');
-  expect(exported.sort((a, b) => (a.uuid < b.uuid ? -1 : 1))).toEqual(server.sort((a, b) => (a.uuid < b.uuid ? -1 : 1)));
+  expect(exported.sort((a, b) => (a.uuid < b.uuid ? -1 : 1))).toEqual(
+    server.sort((a, b) => (a.uuid < b.uuid ? -1 : 1)),
+  );
 
   await page.getByLabel('Select evil-login.example.ru').check();
-  const [selection] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [selection] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   const one = JSON.parse(readFileSync((await selection.path()) ?? '', 'utf8')) as Array<{ value: string }>;
   expect(one.map((ioc) => ioc.value)).toEqual(['evil-login.example.ru']);
   expect(`${csvText}${JSON.stringify(exported)}`).not.toContain(sim.defaultToken);
 });
 
-test('the activity log lists the sync and the delete, filters by level and downloads without the token', async ({ context, extensionId, sim }) => {
+test('the activity log lists the sync and the delete, filters by level and downloads without the token', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
   const page = await connectAndSync(context, extensionId, sim);
   await page.getByLabel('Select 203.0.113.7').check();
   await page.getByRole('button', { name: 'Delete selected…' }).click();
@@ -143,7 +251,10 @@ test('the activity log lists the sync and the delete, filters by level and downl
   await expect(log).toContainText('No entries at this level yet.');
   await page.screenshot({ path: test.info().outputPath('manager-log.png') });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download S1_IOC_manager.log' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download S1_IOC_manager.log' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('S1_IOC_manager.log');
   const text = readFileSync((await download.path()) ?? '', 'utf8');
   expect(text).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO {2}\[sync\] Full sync complete: 6 IOCs\.$/m);

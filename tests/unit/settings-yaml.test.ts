@@ -47,6 +47,15 @@ describe('importSettingsYaml: the original tool’s config.yml', () => {
     });
   });
 
+  it('names the line that opened a quote left open to the end of the file', () => {
+    const cut =
+      "s1_token: 'x'\ns1_api: 'https://a.sentinelone.net'\ns1_account_id: \"5679600783759357458\ndebug: False\n";
+    expect(importSettingsYaml(cut, DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Line 3: Missing closing "quote/),
+    });
+  });
+
   it('maps every key onto ours, keeping all 19 digits of an unquoted account id', () => {
     const result = importSettingsYaml(ORIGINAL_FILLED_IN, DEFAULT_SETTINGS);
     expect(result).toEqual({

@@ -3,7 +3,11 @@ import { type BrowserContext, expect, type Page } from '@playwright/test';
 import type { Simulator } from '../../simulator';
 import { CONSOLE_URL } from '../fixtures';
 
-export async function openOptionsPage(context: BrowserContext, extensionId: string, path = 'options.html'): Promise<Page> {
+export async function openOptionsPage(
+  context: BrowserContext,
+  extensionId: string,
+  path = 'options.html',
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/${path}`);
   return page;
@@ -19,11 +23,21 @@ export async function fillConnection(
 }
 
 /** Connects to the simulator's default account, waits for the first sync, and shows the IOCs. */
-export async function connectAndSync(context: BrowserContext, extensionId: string, sim: Simulator): Promise<Page> {
+export async function connectAndSync(
+  context: BrowserContext,
+  extensionId: string,
+  sim: Simulator,
+): Promise<Page> {
   const page = await openOptionsPage(context, extensionId);
-  await fillConnection(page, { consoleUrl: CONSOLE_URL, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
+  await fillConnection(page, {
+    consoleUrl: CONSOLE_URL,
+    apiToken: sim.defaultToken,
+    accountId: sim.defaultAccountId,
+  });
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
+    timeout: 30_000,
+  });
   await page.getByRole('link', { name: 'IOCs' }).click();
   await expect(page.getByRole('grid', { name: 'IOCs' })).toBeVisible();
   return page;

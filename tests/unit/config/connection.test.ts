@@ -19,6 +19,8 @@ describe('normalizeConsoleUrl', () => {
     ['https://user:pw@usea1-acme.sentinelone.net', /user name and password/],
     ['https://localhost', /not a console host name/],
     ['https://exa mple.com', /is not a URL/],
+    ['not a url at all', /is not a URL/],
+    ['https://exa_mple.com', /is not a URL/],
   ])('refuses %j', (input, reason) => {
     const result = normalizeConsoleUrl(input);
     expect(result.ok).toBe(false);

@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures';
+import { connectAndSync } from './pages/options-page';
+
+test.use({ simOptions: { iocs: 5000 } });
+
+test('5,000 IOCs: only the rows in view are in the page, and the keyboard reaches the last', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('5,000 of 5,000 IOCs');
+  const rendered = await page.locator('.ioc-grid tbody tr').count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(80);
+  await page.screenshot({ path: test.info().outputPath('manager-5000.png') });
+
+  await page.getByRole('button', { name: 'Value' }).click();
+  const last = sim
+    .iocs(sim.defaultAccountId)
+    .map((ioc) => ioc.value)
+    .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0))
+    .at(-1);
+  await page.getByRole('grid', { name: 'IOCs' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('.ioc-grid tbody tr.active td.cell-value')).toHaveText(last ?? '');
+  await expect(page.locator('.ioc-grid tbody tr.active')).toBeInViewport();
+  expect(await page.locator('.ioc-grid tbody tr').count()).toBeLessThan(80);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toContainText(last ?? '');
+});
+
+test('the cached IOCs stay visible and usable when the token expires and when the console is gone', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  sim.tokens.expire(sim.defaultToken);
+  await page.getByRole('button', { name: /Grab the IOC/ }).click();
+  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(
+    /^Last sync failed: The API token is invalid or has expired/,
+  );
+  await page.getByLabel('Type').selectOption('SHA256');
+  const sha256 = sim.iocs(sim.defaultAccountId).filter((ioc) => ioc.type === 'SHA256').length;
+  await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText(
+    `${sha256.toLocaleString('en-US')} of 5,000 IOCs`,
+  );
+  await page.screenshot({ path: test.info().outputPath('manager-token-expired.png') });
+});

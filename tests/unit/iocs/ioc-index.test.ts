@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ascendingOrder, createIocIndex, type IocColumnId } from '../../../lib/iocs/ioc-index';
+import { makeIoc } from './fixtures';
+
+const iocs = [
+  makeIoc({
+    uuid: 'a',
+    value: 'b.example',
+    type: 'DNS',
+    name: 'Zeta',
+    originalRiskScore: 50,
+    validUntil: '2026-03-01T00:00:00.000000Z',
+    updatedAt: '2026-01-03T00:00:00.000000Z',
+  }),
+  makeIoc({
+    uuid: 'b',
+    value: 'A.example',
+    type: 'URL',
+    name: null,
+    originalRiskScore: undefined,
+    validUntil: null,
+    updatedAt: '2026-01-01T00:00:00.000000Z',
+  }),
+  makeIoc({
+    uuid: 'c',
+    value: 'c.example',
+    type: 'IPV4',
+    name: 'alpha',
+    originalRiskScore: 100,
+    validUntil: '2026-01-01T00:00:00.000000Z',
+    updatedAt: '2026-01-02T00:00:00.000000Z',
+  }),
+  makeIoc({
+    uuid: 'd',
+    value: 'a.example',
+    type: 'DNS',
+    name: 'alpha',
+    originalRiskScore: 0,
+    validUntil: '2026-02-01T00:00:00.000000Z',
+    updatedAt: '2026-01-04T00:00:00.000000Z',
+  }),
+];
+const uuidsOf = (positions: Uint32Array) => Array.from(positions, (i) => iocs[i]?.uuid);
+
+describe('ascendingOrder', () => {
+  it.each<[IocColumnId, string[]]>([
+    // Case-folded; equal keys keep the cache order.
+    ['value', ['b', 'd', 'a', 'c']],
+    ['type', ['a', 'd', 'c', 'b']],
+    // Empty names last.
+    ['name', ['c', 'd', 'a', 'b']],
+    // Numbers as numbers; a missing score last.
+    ['score', ['d', 'a', 'c', 'b']],
+    // Never-expiring last.
+    ['validUntil', ['c', 'd', 'a', 'b']],
+    ['updatedAt', ['b', 'c', 'a', 'd']],
+  ])('by %s', (id, expected) => {
+    expect(uuidsOf(ascendingOrder(iocs, id))).toEqual(expected);
+  });
+});
+
+describe('createIocIndex', () => {
+  const index = createIocIndex(iocs);
+  const all = () => true;
+
+  it('keeps the cache order without a sort', () => {
+    expect(uuidsOf(index.query(all, null))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('walks the order backwards for descending', () => {
+    expect(uuidsOf(index.query(all, { id: 'score', desc: true }))).toEqual(['b', 'c', 'a', 'd']);
+  });
+
+  it('filters in sort order', () => {
+    expect(uuidsOf(index.query((ioc) => ioc.type === 'DNS', { id: 'value', desc: false }))).toEqual([
+      'd',
+      'a',
+    ]);
+  });
+
+  it('returns results that survive the next query', () => {
+    const first = index.query((ioc) => ioc.type === 'DNS', null);
+    index.query(all, null);
+    expect(uuidsOf(first)).toEqual(['a', 'd']);
+  });
+
+  it('returns nothing for an empty cache', () => {
+    expect(createIocIndex([]).query(all, { id: 'value', desc: false })).toHaveLength(0);
+  });
+});
