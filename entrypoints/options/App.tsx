@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { IocsView } from '../../components/IocsView';
 import { LogView } from '../../components/LogView';
 import { SettingsView } from '../../components/SettingsView';
 import { SyncHeader } from '../../components/SyncHeader';
 import { useIocCache } from '../../components/use-ioc-cache';
 import { useStorageItem } from '../../components/use-storage-item';
+import { requestConsoleOrigin } from '../../lib/console-permission';
 import { sendMessage } from '../../lib/messages';
 import { settingsItem, updateSettings } from '../../lib/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
@@ -19,14 +19,6 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 function initialView(): View {
   if (!location.hash) history.replaceState(null, '', `${location.pathname}${location.search}#settings`);
   return viewFromHash();
-}
-
-/** A console outside *.sentinelone.net needs its one origin granted, asked for while the click is fresh. */
-async function grantConsoleOrigin(consoleUrl: string): Promise<void> {
-  if (new URL(consoleUrl).hostname.endsWith('.sentinelone.net')) return;
-  const granted = await browser.permissions.request({ origins: [`${consoleUrl}/*`] });
-  if (!granted)
-    throw new Error(`The extension may not reach ${consoleUrl} until you allow it. Nothing was saved.`);
 }
 
 export function App() {
@@ -82,7 +74,7 @@ export function App() {
           <SettingsView
             settings={settings}
             onSave={async (next) => {
-              if (next.connection) await grantConsoleOrigin(next.connection.consoleUrl);
+              if (next.connection) await requestConsoleOrigin(next.connection.consoleUrl);
               await updateSettings(next);
             }}
             onTest={(draft) => sendMessage('testConnection', draft)}
