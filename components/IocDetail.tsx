@@ -6,6 +6,8 @@ interface Props {
   ioc: Ioc;
   onClose(): void;
   onDelete(ioc: Ioc): Promise<void>;
+  onEdit(ioc: Ioc): void;
+  onRenew(ioc: Ioc): void;
 }
 
 type Step =
@@ -15,7 +17,7 @@ type Step =
   | { kind: 'error'; message: string };
 
 /** One IOC as the console returned it, with copy actions and a confirmed delete. */
-export function IocDetail({ ioc, onClose, onDelete }: Props) {
+export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'view' });
   const [copied, setCopied] = useState('');
@@ -48,6 +50,24 @@ export function IocDetail({ ioc, onClose, onDelete }: Props) {
         </button>
         <button type="button" onClick={() => void copy('Defanged value', defang(ioc.value, ioc.type))}>
           Copy defanged
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            dialog.current?.close();
+            onEdit(ioc);
+          }}
+        >
+          Edit…
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            dialog.current?.close();
+            onRenew(ioc);
+          }}
+        >
+          Renew…
         </button>
         <button
           type="button"

@@ -1,10 +1,16 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
+import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
+import type { Settings } from '../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../lib/iocs/export';
 import { compileIocFilter, EMPTY_FILTER } from '../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../lib/iocs/ioc-index';
-import type { Ioc } from '../lib/s1/schemas';
+import { renewDrafts } from '../lib/iocs/renew';
+import type { Ioc, IocDraft } from '../lib/s1/schemas';
+import type { SubmitReport } from '../lib/submit-iocs';
+import type { UpdateReport } from '../lib/update-ioc';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadText } from './download';
+import { EditIocDialog } from './EditIocDialog';
 import { IocDetail } from './IocDetail';
 import { IocFilters } from './IocFilters';
 import { IocTable } from './IocTable';
@@ -12,16 +18,22 @@ import { useUrlFilter } from './use-url-filter';
 
 interface Props {
   iocs: readonly Ioc[];
+  settings: Settings;
   onDelete(uuids: string[]): Promise<void>;
+  onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
+  onUpdate(previous: Ioc, draft: IocDraft): Promise<UpdateReport>;
 }
 
 /** The analyst's main view: filters, the table, the detail dialog, bulk delete and export. */
-export function IocsView({ iocs, onDelete }: Props) {
+export function IocsView({ iocs, settings, onDelete, onSubmit, onUpdate }: Props) {
   const [filter, setFilter] = useUrlFilter();
   const [sort, setSort] = useState<IocSort | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<Ioc | null>(null);
   const [confirmBulk, setConfirmBulk] = useState(false);
+  const [editing, setEditing] = useState<Ioc | null>(null);
+  const [renewing, setRenewing] = useState<readonly Ioc[] | null>(null);
+  const [actionStatus, setActionStatus] = useState('');
   // One "now" per data load, so that relative times and the expiry filter agree within a view.
   const now = useMemo(() => Date.now(), [iocs]);
   const index = useMemo(() => createIocIndex(iocs), [iocs]);
@@ -66,6 +78,9 @@ export function IocsView({ iocs, onDelete }: Props) {
         <button type="button" disabled={selectedIocs.length === 0} onClick={() => setConfirmBulk(true)}>
           Delete selected…
         </button>
+        <button type="button" disabled={selectedIocs.length === 0} onClick={() => setRenewing(selectedIocs)}>
+          Renew selected…
+        </button>
         <button type="button" disabled={selectedIocs.length === 0} onClick={() => setSelected(new Set())}>
           Clear selection
         </button>
@@ -86,6 +101,7 @@ export function IocsView({ iocs, onDelete }: Props) {
         <span class="hint">
           {selectedIocs.length > 0 ? 'Exports the selection.' : 'Exports the filtered rows.'}
         </span>
+        <output aria-label="Action status">{actionStatus}</output>
       </div>
       <IocTable
         iocs={iocs}
@@ -105,6 +121,32 @@ export function IocsView({ iocs, onDelete }: Props) {
             await onDelete([ioc.uuid]);
             onSelect([ioc.uuid], false);
           }}
+          onEdit={setEditing}
+          onRenew={(ioc) => setRenewing([ioc])}
+        />
+      )}
+      {editing && (
+        <EditIocDialog
+          ioc={editing}
+          settings={settings}
+          onSave={(draft) => onUpdate(editing, draft)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {renewing && (
+        <ConfirmDialog
+          title="Renew IOCs"
+          message={`Send ${renewing.length} IOC${renewing.length === 1 ? '' : 's'} again, valid from now for ${describeValidity(renewing, settings)}? Their other fields stay as they are.`}
+          confirmLabel={`Renew ${renewing.length}`}
+          onConfirm={async () => {
+            const report = await onSubmit(
+              renewDrafts(renewing, settings.iocDefaults.validityDays, new Date()),
+            );
+            if (report.stoppedBecause)
+              throw new Error(`${report.stored} of ${renewing.length} renewed. ${report.stoppedBecause}`);
+            setActionStatus(`Renewed ${report.stored} IOC${report.stored === 1 ? '' : 's'}.`);
+          }}
+          onClose={() => setRenewing(null)}
         />
       )}
       {confirmBulk && (
@@ -121,4 +163,15 @@ export function IocsView({ iocs, onDelete }: Props) {
       )}
     </section>
   );
+}
+
+/** "30 days (DNS), 14 days (IPV4)" for the types among `iocs`. */
+function describeValidity(iocs: readonly Ioc[], settings: Settings): string {
+  const types = [...new Set(iocs.map((ioc) => ioc.type))];
+  return types
+    .map(
+      (type) =>
+        `${Math.min(settings.iocDefaults.validityDays[type], MAX_VALIDITY_DAYS[type])} days (${type})`,
+    )
+    .join(', ');
 }

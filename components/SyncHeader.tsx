@@ -1,4 +1,4 @@
-import { type SyncStatus, syncHeadline } from '../lib/sync/sync-status';
+import { type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
 
 interface Props {
   status: SyncStatus;
@@ -14,6 +14,7 @@ const formatTime = (iso: string) => new Date(iso).toLocaleString();
 export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props) {
   const headline = syncHeadline(status, formatTime);
   const progress = status.running;
+  const warning = tokenWarning(status, Date.now());
   return (
     <header class="sync-header">
       <strong>{accountLabel}</strong>
@@ -27,6 +28,11 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
       <button type="button" onClick={onGrab} disabled={progress !== null}>
         Grab the IOC ✊
       </button>
+      {warning && headline.state !== 'failed' && (
+        <span role="alert" class="sync-failed">
+          {warning}
+        </span>
+      )}
       {actionError && (
         <span role="alert" class="sync-failed">
           {actionError}

@@ -4,17 +4,21 @@
  */
 import { browser } from 'wxt/browser';
 import { deleteIocs } from './delete-iocs';
+import { checkedDrafts } from './iocs/checked-drafts';
 import { setLogLevel, setLogSink } from './log';
 import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
+import type { Ioc, IocDraft } from './s1/schemas';
 import { readSettings, settingsItem } from './settings';
 import { openIocDb } from './store/db';
 import { createIocRepo } from './store/ioc-repo';
 import { createLogRepo } from './store/log-repo';
+import { submitIocs } from './submit-iocs';
 import { createStatusPublisher } from './sync/status-publisher';
 import { scheduleSyncAlarm } from './sync/sync-alarm';
 import { createSyncEngine } from './sync/sync-engine';
 import { syncStatusItem } from './sync/sync-status';
+import { updateIoc } from './update-ioc';
 
 export function createBackgroundServices() {
   const db = openIocDb();
@@ -69,6 +73,17 @@ export function createBackgroundServices() {
     engine,
     applySettings,
     savedConnection,
+    submitIocs: async (drafts: readonly IocDraft[]) =>
+      submitIocs(
+        { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
+        checkedDrafts(drafts),
+      ),
+    updateIoc: async (previous: Ioc, draft: IocDraft) =>
+      updateIoc(
+        { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
+        previous,
+        checkedDrafts([draft])[0] as IocDraft,
+      ),
     deleteIocs: async (uuids: readonly string[]) =>
       deleteIocs(
         {

@@ -7,8 +7,10 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Connection } from '../config/connection';
 import type { ConnectionReport } from './connection-check';
 import type { DeleteReport } from './delete-iocs';
-import type { Account } from './s1/schemas';
+import type { Account, Ioc, IocDraft } from './s1/schemas';
+import type { SubmitReport } from './submit-iocs';
 import type { SyncOutcome } from './sync/sync-engine';
+import type { UpdateReport } from './update-ioc';
 
 export interface Protocol {
   /** Checks a connection (the saved one when none is given): who the token is, its expiry, the IOC count. */
@@ -17,6 +19,10 @@ export interface Protocol {
   listAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Account[];
   /** Deletes IOCs by uuid on the console and from the cache; a lost answer is re-read, never re-sent. */
   deleteIocs(uuids: string[]): DeleteReport;
+  /** Sends reviewed IOCs in batches of 1,000; the outcome per row; never re-sent blindly. */
+  submitIocs(drafts: IocDraft[]): SubmitReport;
+  /** Re-POSTs one IOC with the same type, value and source, and checks what the console made of it. */
+  updateIoc(change: { previous: Ioc; draft: IocDraft }): UpdateReport;
   /** Syncs the cache now ("Grab the IOC ✊"); joins a sync that is already running. */
   syncNow(options?: { full?: boolean }): SyncOutcome;
 }

@@ -11,4 +11,6 @@ export function serveMessages(services: BackgroundServices): void {
   onMessage('listAccounts', ({ data }) => createS1Client({ ...data, accountId: '0' }).listAccounts());
   onMessage('syncNow', ({ data }) => services.engine.sync('manual', { full: data?.full }));
   onMessage('deleteIocs', ({ data }) => services.deleteIocs(data));
+  onMessage('submitIocs', ({ data }) => services.submitIocs(data));
+  onMessage('updateIoc', ({ data }) => services.updateIoc(data.previous, data.draft));
 }

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { IocsView } from '../../components/IocsView';
 import { LogView } from '../../components/LogView';
+import { NewIocsView } from '../../components/NewIocsView';
 import { SettingsView } from '../../components/SettingsView';
 import { SyncHeader } from '../../components/SyncHeader';
 import { useIocCache } from '../../components/use-ioc-cache';
 import { useStorageItem } from '../../components/use-storage-item';
 import { requestConsoleOrigin } from '../../lib/console-permission';
 import { sendMessage } from '../../lib/messages';
+import type { IocDraft } from '../../lib/s1/schemas';
 import { settingsItem, updateSettings } from '../../lib/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
-type View = 'iocs' | 'settings' | 'log';
-const viewFromHash = (): View =>
-  location.hash === '#settings' ? 'settings' : location.hash === '#log' ? 'log' : 'iocs';
+type View = 'iocs' | 'new' | 'settings' | 'log';
+const VIEWS: readonly View[] = ['iocs', 'new', 'settings', 'log'];
+const viewFromHash = (): View => VIEWS.find((view) => location.hash === `#${view}`) ?? 'iocs';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** First run: the connection screen, addressed so that saving does not navigate away from it. */
@@ -37,6 +39,7 @@ export function App() {
   }, []);
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
+  const submit = (drafts: IocDraft[]) => sendMessage('submitIocs', drafts);
   // Until connected there is nothing else to show; after the first save the screen stays put.
   const shown: View = connection || view === 'log' ? view : 'settings';
 
@@ -47,6 +50,9 @@ export function App() {
         <nav aria-label="Views">
           <a href="#iocs" aria-current={shown === 'iocs' ? 'page' : undefined}>
             IOCs
+          </a>
+          <a href="#new" aria-current={shown === 'new' ? 'page' : undefined}>
+            New IOCs
           </a>
           <a href="#settings" aria-current={shown === 'settings' ? 'page' : undefined}>
             Settings
@@ -90,12 +96,16 @@ export function App() {
           ) : (
             <IocsView
               iocs={cache.iocs}
+              settings={settings}
               onDelete={async (uuids) => {
                 await sendMessage('deleteIocs', uuids);
                 await cache.reload();
               }}
+              onSubmit={submit}
+              onUpdate={(previous, draft) => sendMessage('updateIoc', { previous, draft })}
             />
           ))}
+        {shown === 'new' && <NewIocsView iocs={cache.iocs ?? []} settings={settings} onSubmit={submit} />}
       </main>
     </>
   );

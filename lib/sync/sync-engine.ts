@@ -25,7 +25,9 @@ export interface SyncOutcome {
 export interface SyncEngineDeps {
   repo: IocRepo;
   readSettings: () => Promise<Settings>;
-  createClient: (connection: Connection) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs'>;
+  createClient: (
+    connection: Connection,
+  ) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs' | 'getUser'>;
   /** Publishes the status for the UI and the badge; called often while running. */
   publish: (change: Partial<SyncStatus>) => void | Promise<void>;
   now?: () => Date;
@@ -95,6 +97,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const common = { client, repo: deps.repo, pageSize: settings.sync.pageSize, now: iso };
 
     try {
+      // Who the token is and when it expires: the popup and header warn before it stops working.
+      const user = await client.getUser();
+      await deps.publish({ tokenExpiresAt: user.apiToken?.expiresAt ?? null });
       if (!full) {
         const incremental = await incrementalSync({ ...common, onProgress: progress('incremental') });
         if (incremental.consistent) return await finished('incremental', accountKey, incremental.changed);

@@ -23,6 +23,8 @@ export interface SyncStatus {
   iocCount: number;
   /** `origin|accountId` the figures are about. */
   accountKey: string | null;
+  /** The API token's expiry as GET /user last said, for warnings. */
+  tokenExpiresAt: string | null;
 }
 
 export const IDLE_STATUS: SyncStatus = {
@@ -31,6 +33,7 @@ export const IDLE_STATUS: SyncStatus = {
   lastError: null,
   iocCount: 0,
   accountKey: null,
+  tokenExpiresAt: null,
 };
 
 export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: IDLE_STATUS });
@@ -67,4 +70,22 @@ export function badgeText(progress: SyncProgress | null): string {
   if (!progress) return '';
   if (!progress.total) return '…';
   return `${Math.min(99, Math.floor((progress.fetched / progress.total) * 100))}%`;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60_000;
+
+/** A warning about the token for the header and popup, or null when all is well. */
+export function tokenWarning(status: SyncStatus, now: number): string | null {
+  if (status.lastError?.kind === 'token-invalid')
+    return 'The API token is invalid or has expired: enter a new one in Settings.';
+  if (!status.tokenExpiresAt) return null;
+  const left = Date.parse(status.tokenExpiresAt) - now;
+  if (left <= 0)
+    return `The API token expired on ${status.tokenExpiresAt.slice(0, 10)}: enter a new one in Settings.`;
+  if (left < WEEK_MS) {
+    const days = Math.floor(left / 86_400_000);
+    const when = days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`;
+    return `The API token expires in ${when} (${status.tokenExpiresAt.slice(0, 10)}): create a new one soon.`;
+  }
+  return null;
 }

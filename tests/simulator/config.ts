@@ -10,6 +10,11 @@ export interface Knobs {
   latencyMs: number;
   jitterMs: number;
   logBodies: boolean;
+  /**
+   * Values the console refuses although they look valid: its checks can be stricter than the
+   * extension's (its rules are UNCONFIRMED), and this is how a per-row 400 is tested end to end.
+   */
+  refuseValues: string[];
 }
 
 export interface SimulatorOptions extends Partial<Knobs> {
@@ -34,6 +39,7 @@ export const DEFAULT_KNOBS: Knobs = {
   latencyMs: 0,
   jitterMs: 0,
   logBodies: true,
+  refuseValues: [],
 };
 
 const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;

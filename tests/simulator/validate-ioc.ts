@@ -139,10 +139,13 @@ export function itemProblems(item: unknown): string[] {
 }
 
 /** Every problem of a POST `data` array in the documented format; empty when all items are valid. */
-export function validateItems(data: readonly unknown[]): string[] {
+export function validateItems(data: readonly unknown[], refuseValues: readonly string[] = []): string[] {
   const out: string[] = [];
   data.forEach((item, i) => {
     for (const p of itemProblems(item)) out.push(`data: ${i}: ${p}`);
+    const value = (item as { value?: unknown } | null)?.value;
+    if (typeof value === 'string' && refuseValues.includes(value))
+      out.push(`data: ${i}: value: Not a valid value: '${value}'`);
   });
   return out;
 }

@@ -38,7 +38,7 @@ export async function connectAndSync(
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
     timeout: 30_000,
   });
-  await page.getByRole('link', { name: 'IOCs' }).click();
+  await page.getByRole('link', { name: 'IOCs', exact: true }).click();
   await expect(page.getByRole('grid', { name: 'IOCs' })).toBeVisible();
   return page;
 }

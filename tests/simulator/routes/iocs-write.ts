@@ -32,7 +32,7 @@ export function postIocs(ctx: RouteContext): Reply {
   if (state.knobs.maxBatch !== null && items.length > state.knobs.maxBatch) {
     return validationError(`data: Longer than maximum length ${state.knobs.maxBatch}.`);
   }
-  const problems = validateItems(items);
+  const problems = validateItems(items, state.knobs.refuseValues);
   if (problems.length) return validationError(problems.join('; '));
 
   const store = storeOf(state, access.accountId);

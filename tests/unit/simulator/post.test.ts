@@ -1,5 +1,6 @@
 /** s1-api.md §(i) POST: accountIds, validation, validUntil, upsert, batch and scope caps, visibility (§d). */
 import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../simulator';
 import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';
 
 const INTERNAL = loadFixture('error-500.internal-server-error.json');
@@ -337,5 +338,38 @@ describe('visibility delay: new IOCs appear in GET only after N ms', () => {
     expect((await h.json(q({}))).body.data).toHaveLength(1);
     await post(h, [draft({ name: 'updated' })]);
     expect((await h.json(q({}))).body.data[0].name).toBe('updated');
+  });
+});
+
+describe('refuseValues knob', () => {
+  it('refuses the whole batch, naming the listed values, and stores nothing', async () => {
+    const sim = createSimulator({ refuseValues: ['strict.example.org'] });
+    const server = await sim.listen();
+    try {
+      const response = await fetch(`${server.url}/web/api/v2.1/threat-intelligence/iocs`, {
+        method: 'POST',
+        headers: { Authorization: `ApiToken ${sim.defaultToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          filter: { accountIds: [sim.defaultAccountId] },
+          data: [
+            { type: 'DNS', value: 'fine.example.org', source: 'S', method: 'EQUALS' },
+            { type: 'DNS', value: 'strict.example.org', source: 'S', method: 'EQUALS' },
+          ],
+        }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            code: 4000010,
+            title: 'Validation Error',
+            detail: "data: 1: value: Not a valid value: 'strict.example.org'",
+          },
+        ],
+      });
+      expect(sim.iocs()).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, IDLE_STATUS, type SyncStatus, syncHeadline } from '../../../lib/sync/sync-status';
+import {
+  badgeText,
+  IDLE_STATUS,
+  type SyncStatus,
+  syncHeadline,
+  tokenWarning,
+} from '../../../lib/sync/sync-status';
 
 const running = (fetched: number, total: number | null, kind: 'full' | 'incremental' = 'full') => ({
   kind,
@@ -58,5 +64,31 @@ describe('badgeText', () => {
     [running(1200, 1000), '99%'],
   ])('%j shows %j', (progress, text) => {
     expect(badgeText(progress)).toBe(text);
+  });
+});
+
+describe('tokenWarning', () => {
+  const now = Date.parse('2026-11-27T12:00:00Z');
+  it.each<[Partial<SyncStatus>, string | null]>([
+    [{}, null],
+    [{ tokenExpiresAt: '2027-01-01T00:00:00Z' }, null],
+    [
+      { tokenExpiresAt: '2026-12-01T12:00:00Z' },
+      'The API token expires in 4 days (2026-12-01): create a new one soon.',
+    ],
+    [
+      { tokenExpiresAt: '2026-11-28T11:00:00Z' },
+      'The API token expires in less than a day (2026-11-28): create a new one soon.',
+    ],
+    [
+      { tokenExpiresAt: '2026-11-20T00:00:00Z' },
+      'The API token expired on 2026-11-20: enter a new one in Settings.',
+    ],
+    [
+      { tokenExpiresAt: '2027-01-01T00:00:00Z', lastError: { kind: 'token-invalid', message: 'x', at: 'T' } },
+      'The API token is invalid or has expired: enter a new one in Settings.',
+    ],
+  ])('%j', (change, expected) => {
+    expect(tokenWarning({ ...IDLE_STATUS, ...change }, now)).toBe(expected);
   });
 });

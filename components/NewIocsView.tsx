@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { IocType } from '../config/ioc-types';
+import type { Settings } from '../config/settings';
+import { classifyValue } from '../lib/iocs/classify';
+import { parseIocCsv } from '../lib/iocs/csv-import';
+import { applyTag, type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
+import { extractCandidatesChunked } from '../lib/iocs/extract';
+import { clampValidUntil } from '../lib/iocs/renew';
+import { buildReview, type ReviewRow, retypeInReview, sendableRows } from '../lib/iocs/review';
+import type { Ioc, IocDraft } from '../lib/s1/schemas';
+import { valueKey } from '../lib/store/ioc-repo';
+import type { RowOutcome, SubmitReport } from '../lib/submit-iocs';
+import { IocFieldsForm } from './IocFieldsForm';
+import { ReviewTable } from './ReviewTable';
+
+interface Props {
+  iocs: readonly Ioc[];
+  settings: Settings;
+  onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
+}
+
+type Message = { kind: 'ok' | 'warn' | 'error' | 'busy'; text: string } | null;
+/** Per-row values from an imported CSV, which override the form's fields for that row. */
+type RowOverride = { name?: string; description?: string; validUntil?: string; score?: number };
+
+export function defaultFields(settings: Settings): IocFields {
+  return {
+    name: '',
+    description: '',
+    creator: settings.connection?.creatorEmail ?? '',
+    source: settings.iocDefaults.source,
+    score: settings.iocDefaults.score,
+    validityDays: null,
+    externalId: '',
+  };
+}
+
+/** Paste anything, review what it holds, send the ticked rows in one batch. */
+export function NewIocsView({ iocs, settings, onSubmit }: Props) {
+  const [text, setText] = useState('');
+  const [rows, setRows] = useState<ReviewRow[]>([]);
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, RowOverride>>(new Map());
+  const [fields, setFields] = useState<IocFields>(() => defaultFields(settings));
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RowOutcome>>(new Map());
+  const [message, setMessage] = useState<Message>(null);
+  const now = Date.now();
+
+  const existing = useMemo(() => {
+    const byKey = new Map<string, Ioc>();
+    for (const ioc of iocs) byKey.set(`${ioc.type}|${valueKey(ioc.value)}`, ioc);
+    return (value: string, type: IocType) => byKey.get(`${type}|${valueKey(value)}`);
+  }, [iocs]);
+
+  // The review is built from the text alone: a cache refresh after sending must not wipe the results.
+  const existingRef = useRef(existing);
+  existingRef.current = existing;
+
+  // Review as the analyst types or pastes; a long paste is processed in chunks, never freezing the page.
+  useEffect(() => {
+    const abort = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const candidates = await extractCandidatesChunked(text, { signal: abort.signal });
+        if (!abort.signal.aborted) {
+          setRows(buildReview(candidates, existingRef.current));
+          setOutcomes(new Map());
+        }
+      } catch (error) {
+        if (!abort.signal.aborted)
+          setMessage({
+            kind: 'error',
+            text: `The text could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          });
+      }
+    }, 250);
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, [text]);
+
+  const pending = sendableRows(rows).filter((row) => outcomes.get(row.key)?.status !== 'stored');
+  const hadRejections = [...outcomes.values()].some((o) => o.status === 'rejected');
+
+  async function submit() {
+    const problem = validateFields(fields);
+    if (problem) return setMessage({ kind: 'error', text: problem });
+    if (pending.length === 0) return setMessage({ kind: 'error', text: 'Nothing is ticked to send.' });
+    const tag = settings.connection?.tagPrefix ?? '';
+    const sentAt = new Date();
+    const drafts = toDrafts(
+      pending,
+      fields,
+      { tagPrefix: tag, validityDays: settings.iocDefaults.validityDays },
+      sentAt,
+    ).map((draft, i) => withOverride(draft, overrides.get(pending[i]?.key ?? ''), tag, sentAt));
+    setMessage({ kind: 'busy', text: `Sending ${drafts.length} IOC${drafts.length === 1 ? '' : 's'}…` });
+    try {
+      const report = await onSubmit(drafts);
+      const next = new Map(outcomes);
+      for (const [i, outcome] of report.outcomes.entries()) next.set(pending[i]?.key ?? '', outcome);
+      setOutcomes(next);
+      // Refused rows are unticked: the rest goes only when the analyst presses the button again.
+      setRows(
+        rows.map((row) => (next.get(row.key)?.status === 'rejected' ? { ...row, selected: false } : row)),
+      );
+      setMessage({
+        kind: report.stoppedBecause ? 'warn' : 'ok',
+        text: `${report.stored} of ${drafts.length} stored.${report.stoppedBecause ? ` ${report.stoppedBecause}` : ''}`,
+      });
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function importCsv(file: File) {
+    const parsed = parseIocCsv(await file.text());
+    if (parsed.errors.length > 0 && parsed.rows.length === 0) {
+      return setMessage({ kind: 'error', text: `${file.name}: ${parsed.errors.slice(0, 3).join('; ')}` });
+    }
+    const candidates = parsed.rows.map((row) => ({
+      value: row.value,
+      type: row.type ?? classifyValue(row.value) ?? 'DNS',
+    }));
+    const review = buildReview(candidates, existing);
+    const map = new Map<string, RowOverride>();
+    review.forEach((row, i) => {
+      const source = parsed.rows[i];
+      if (source)
+        map.set(row.key, {
+          name: source.name,
+          description: source.description,
+          validUntil: source.validUntil,
+          score: source.score,
+        });
+    });
+    setOverrides(map);
+    setRows(review);
+    setOutcomes(new Map());
+    setMessage({
+      kind: parsed.errors.length ? 'warn' : 'ok',
+      text: `${file.name}: ${parsed.rows.length} rows to review.${parsed.errors.length ? ` Skipped: ${parsed.errors.slice(0, 3).join('; ')}` : ''}`,
+    });
+  }
+
+  return (
+    <section aria-label="New IOCs" class="new-iocs">
+      <label for="paste">
+        Values or text (commas, spaces, new lines, or a pasted report; defanged forms are fine)
+      </label>
+      <textarea
+        id="paste"
+        rows={6}
+        value={text}
+        onInput={(event) => {
+          setOverrides(new Map());
+          setText(event.currentTarget.value);
+        }}
+      />
+      <label for="csv">Or import a CSV (columns value, type, name, description, validUntil, score)</label>
+      <input
+        id="csv"
+        type="file"
+        accept=".csv,text/csv"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) void importCsv(file);
+        }}
+      />
+      <ReviewTable
+        rows={rows}
+        outcomes={outcomes}
+        now={now}
+        onTick={(key, selected) => setRows(rows.map((row) => (row.key === key ? { ...row, selected } : row)))}
+        onRetype={(key, type) => setRows(retypeInReview(rows, key, type, existing))}
+      />
+      <IocFieldsForm fields={fields} onChange={setFields} tagPrefix={settings.connection?.tagPrefix ?? ''} />
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          disabled={message?.kind === 'busy' || pending.length === 0}
+          onClick={() => void submit()}
+        >
+          {hadRejections ? `Send the other ${pending.length}` : `Submit ${pending.length}`}
+        </button>
+      </div>
+      <p role="status" aria-label="Submit status" class={message ? `status-${message.kind}` : undefined}>
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}
+
+/** A CSV row's own name, description, validity or score over the form's, tagged and clamped alike. */
+function withOverride(draft: IocDraft, override: RowOverride | undefined, tag: string, now: Date): IocDraft {
+  if (!override) return draft;
+  return {
+    ...draft,
+    ...(override.name ? { name: applyTag(tag, override.name) } : {}),
+    ...(override.description ? { description: applyTag(tag, override.description) } : {}),
+    ...(override.score === undefined ? {} : { originalRiskScore: override.score }),
+    ...(override.validUntil ? { validUntil: clampValidUntil(draft.type, override.validUntil, now) } : {}),
+  };
+}

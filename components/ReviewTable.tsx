@@ -1,0 +1,96 @@
+import { IOC_TYPES, type IocType } from '../config/ioc-types';
+import type { IocWarning, ReviewRow } from '../lib/iocs/review';
+import { WARNING_TEXT } from '../lib/iocs/validate';
+import type { RowOutcome } from '../lib/submit-iocs';
+
+interface Props {
+  rows: readonly ReviewRow[];
+  outcomes: ReadonlyMap<string, RowOutcome>;
+  /** Edit mode shows one row whose type and value are fixed. */
+  locked?: boolean;
+  onTick(key: string, selected: boolean): void;
+  onRetype(key: string, type: IocType): void;
+  now: number;
+}
+
+function statusText(row: ReviewRow, now: number): string {
+  const warnings = row.warnings.map((w: IocWarning) => WARNING_TEXT[w]).join('; ');
+  const warned = warnings ? ` — warning: ${warnings}; sent only if ticked` : '';
+  switch (row.status) {
+    case 'invalid':
+      return `Invalid: ${row.reason ?? 'not a valid IOC'}`;
+    case 'duplicate':
+      return 'Duplicate in the input';
+    case 'existing': {
+      const until = row.existing?.validUntil;
+      const expiry = until
+        ? Date.parse(until) < now
+          ? `expired ${until.slice(0, 10)}`
+          : `expires ${until.slice(0, 10)}`
+        : 'never expires';
+      return `Already in SentinelOne (${expiry}): will be updated${warned}`;
+    }
+    default:
+      return `${row.suggestion ? 'Suggestion: the host of a URL above' : 'Valid'}${warned}`;
+  }
+}
+
+const outcomeText = (outcome: RowOutcome | undefined) =>
+  !outcome
+    ? ''
+    : outcome.status === 'stored'
+      ? 'Stored'
+      : `${outcome.status === 'rejected' ? 'Rejected' : outcome.status === 'unknown' ? 'Unknown' : 'Not sent'}: ${outcome.message}`;
+
+/** What would be sent: each row's value, type (overridable), status and, after sending, its outcome. */
+export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: Props) {
+  return (
+    <table class="review" aria-label="Review">
+      <thead>
+        <tr>
+          <th scope="col">Send</th>
+          <th scope="col">Value</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Result</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const sendable = row.status === 'valid' || row.status === 'existing';
+          const outcome = outcomes.get(row.key);
+          return (
+            <tr key={row.key} class={`review-${row.status}${row.warnings.length ? ' review-warned' : ''}`}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Send ${row.value}`}
+                  checked={sendable && row.selected}
+                  disabled={!sendable || locked}
+                  onChange={(event) => onTick(row.key, event.currentTarget.checked)}
+                />
+              </td>
+              <td class="mono">{row.value}</td>
+              <td>
+                <select
+                  aria-label={`Type of ${row.value}`}
+                  value={row.type}
+                  disabled={locked}
+                  onChange={(event) => onRetype(row.key, event.currentTarget.value as IocType)}
+                >
+                  {IOC_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{statusText(row, now)}</td>
+              <td class={`outcome-${outcome?.status ?? 'none'}`}>{outcomeText(outcome)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The form's fields turned into what POST /threat-intelligence/iocs takes (s1-api.md §d): one draft
+ * per reviewed row, with the settings' tag prefix on name and description and validUntil already
+ * clamped to the per-type maximum (the console would clamp it silently).
+ */
+import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
+import type { IocDraft, IocType } from '../s1/schemas';
+
+export interface IocFields {
+  name: string;
+  description: string;
+  creator: string;
+  source: string;
+  score: number;
+  /** null: the per-type default from settings. */
+  validityDays: number | null;
+  externalId: string;
+}
+
+export interface DraftSettings {
+  tagPrefix: string;
+  validityDays: Record<IocType, number>;
+}
+
+const DAY_MS = 86_400_000;
+/** The longest validity any type allows, which the form offers. */
+const MAX_DAYS = Math.max(...Object.values(MAX_VALIDITY_DAYS));
+
+/**
+ * `text` prefixed with `tag` as the original tool did (`[ORG]` + `name` → `[ORG] name`). Unchanged
+ * when already prefixed, so editing an IOC does not stack tags. An empty text gives the tag alone:
+ * the tag exists so the organisation's IOCs can be found by name, so every IOC sent carries it.
+ */
+export function applyTag(tag: string, text: string): string {
+  const prefix = tag.trim();
+  const body = text.trim();
+  if (prefix === '') return body;
+  if (body === prefix || body.startsWith(`${prefix} `)) return body;
+  return body === '' ? prefix : `${prefix} ${body}`;
+}
+
+/** `now` plus `days`, at most the type's maximum (IPs 30, others 180), as UTC ISO-8601 with `Z`. */
+export function validUntilFor(type: IocType, days: number, now: Date): string {
+  const clamped = Math.max(0, Math.min(days, MAX_VALIDITY_DAYS[type]));
+  return new Date(now.getTime() + clamped * DAY_MS).toISOString();
+}
+
+/** One draft per row; empty optional fields (name, description, creator, externalId) are left out, not sent as ''. */
+export function toDrafts(
+  rows: ReadonlyArray<{ value: string; type: IocType }>,
+  fields: IocFields,
+  settings: DraftSettings,
+  now: Date,
+): IocDraft[] {
+  const name = applyTag(settings.tagPrefix, fields.name);
+  const description = applyTag(settings.tagPrefix, fields.description);
+  const creator = fields.creator.trim();
+  const externalId = fields.externalId.trim();
+  return rows.map(({ value, type }) => ({
+    type,
+    value,
+    source: fields.source.trim(),
+    method: 'EQUALS',
+    ...(name ? { name } : {}),
+    ...(description ? { description } : {}),
+    ...(externalId ? { externalId } : {}),
+    ...(creator ? { creator } : {}),
+    validUntil: validUntilFor(type, fields.validityDays ?? settings.validityDays[type], now),
+    originalRiskScore: fields.score,
+  }));
+}
+
+/** The first problem with `fields` as a sentence naming the field, or null when they can be sent. */
+export function validateFields(fields: IocFields): string | null {
+  if (fields.source.trim() === '') return 'Source is required.';
+  if (!Number.isInteger(fields.score) || fields.score < 0 || fields.score > 100) {
+    return 'Score must be a whole number from 0 to 100.';
+  }
+  const days = fields.validityDays;
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
+    return `Validity must be a whole number of days from 1 to ${MAX_DAYS}.`;
+  }
+  return null;
+}

@@ -1,0 +1,275 @@
+/**
+ * IOC candidates from what an analyst pastes: a plain list (values separated by commas, spaces or
+ * new lines) or free text such as a threat report, defanged or not.
+ *
+ * Rules:
+ * - The text is refanged first (refang.ts), one line at a time.
+ * - It is a *list* when every non-blank line is a single token, or a comma/semicolon/pipe-separated
+ *   run of items none of which holds a space, or space-separated tokens none of which is word-like
+ *   (letters only, such as `and` or `zzzz`). Anything else is *free text*: prose has words between
+ *   its values. So `zzzz` on its own line or between commas is a list item (shown as invalid), while
+ *   in `evil.com zzzz 1.2.3.4` it is taken for a word and dropped.
+ * - In free text only tokens that classify as an IOC type are kept. In a list every token is kept,
+ *   and one that classifies as nothing gets a best-guess type (classify.ts guessType) so the review
+ *   shows it as invalid with a reason instead of silently dropping a value the analyst meant.
+ * - Tokens are split at white space; wrapping quotes and brackets (`"evil.com"`, `[1.2.3.4]`,
+ *   `<http://x.com>`) and trailing punctuation (`evil.com.`, `http://x.com/a).`) are stripped, keeping
+ *   a `)` that closes a `(` inside a URL. A token that is not an IOC as a whole is split at `,` `;`
+ *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`) by ioc-extractor.
+ * - A URL's host is offered as an unticked suggestion after the URL, once, and not at all when the
+ *   same host also stands on its own in the text. An e-mail address (no SentinelOne IOC type) is
+ *   treated the same way: its domain is offered as a suggestion and the local part is dropped.
+ * - No de-duplication: the review marks repeated values. Each token is read once, so a value is never
+ *   emitted twice because two extractors found it.
+ *
+ * ioc-extractor 8.2 is used only for values embedded in a token: on whole text it returns values
+ * without positions (so first-appearance order is lost), sorts and de-duplicates them, turns
+ * `300.1.1.1` into `0.1.1.1`, keeps trailing punctuation on URLs (`http://x.com/a).`), misses
+ * scheme-less URLs, `ftp://`, bracketed IPv6 hosts and unicode domains, and its refang misses upper
+ * case `hXXp`. Whatever it proposes is re-checked by classify.ts and must sit at a token boundary.
+ */
+import { partialExtractIOC } from 'ioc-extractor';
+import type { IocType } from '../s1/schemas';
+import { classifyValue, guessType, hostType, splitCidr } from './classify';
+import { refang } from './refang';
+import { validateIoc } from './validate';
+
+export interface Candidate {
+  value: string;
+  type: IocType;
+  /** The CIDR text as written, when the value came with a `/nn` suffix. */
+  cidr?: string;
+  /** A URL's host, not standing on its own: offered unticked. */
+  fromUrlHost?: boolean;
+  /** An e-mail address's domain, not standing on its own: offered unticked. */
+  fromEmail?: boolean;
+}
+
+const EMBEDDED_KINDS = ['urls', 'emails', 'ipv4s', 'ipv6s', 'md5s', 'sha1s', 'sha256s', 'domains'] as const;
+const LEADING_WRAPPERS = /^["'`<([{«“‘„*]+/;
+const TRAILING_JUNK = '"\'`>»”’*.,;!?';
+const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+const ITEM_SEPARATORS = /[,;|]+/;
+const WORD_LIKE = /^[\p{L}\p{M}'’-]+$/u;
+/** What a token must contain to be worth classifying in free text: a dot, a colon or a hash-length hex run. */
+const MAYBE_IOC = /[.:]|[0-9a-f]{32}/i;
+const HASH_HEX = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Characters that continue a value: an embedded match next to one is part of something longer. */
+const VALUE_CHAR = /[\p{L}\p{N}_.-]/u;
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (const c of text) if (c === char) n++;
+  return n;
+}
+
+/** `raw` without wrapping quotes and brackets and without trailing punctuation. */
+function cleanToken(raw: string): string {
+  let token = raw;
+  for (;;) {
+    const before = token;
+    token = token.replace(LEADING_WRAPPERS, '');
+    for (;;) {
+      const last = token.at(-1);
+      if (last === undefined) break;
+      const opener = CLOSERS[last];
+      // `::` ends a valid IPv6 address (`2001:db8::`); a single trailing colon is punctuation.
+      const junk =
+        TRAILING_JUNK.includes(last) ||
+        (last === ':' && !token.endsWith('::')) ||
+        (opener !== undefined && count(token, opener) < count(token, last));
+      if (!junk) break;
+      token = token.slice(0, -1);
+    }
+    if (token === before) return token;
+  }
+}
+
+function isWordLike(token: string): boolean {
+  return WORD_LIKE.test(token) && !HASH_HEX.test(token);
+}
+
+const isHash = (type: IocType) => type === 'MD5' || type === 'SHA1' || type === 'SHA256';
+
+/** The list rule (see the file comment) for one refanged line. */
+function isListLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '' || !/\s/.test(trimmed)) return true;
+  const items = trimmed.split(ITEM_SEPARATORS).map((item) => item.trim());
+  if (items.length > 1 && items.every((item) => !/\s/.test(item))) return true;
+  return !trimmed.split(/\s+/).some((token) => isWordLike(cleanToken(token)));
+}
+
+type Emit = (candidate: Candidate) => void;
+
+function emitClassified(token: string, emit: Emit): boolean {
+  const type = classifyValue(token);
+  if (type === null) return false;
+  const cidr = (type === 'IPV4' || type === 'IPV6') && splitCidr(token) ? token : undefined;
+  const validation = validateIoc(token, type);
+  // A CIDR value stays as written so the review can say why a range is refused (validate.ts).
+  const value =
+    validation.ok && cidr === undefined ? validation.value : isHash(type) ? token.toLowerCase() : token;
+  emit(cidr === undefined ? { value, type } : { value, type, cidr });
+  if (type === 'URL' && validation.ok) {
+    const authority = validation.value.split('/')[2] ?? '';
+    const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d+$/, '');
+    const kind = hostType(host);
+    if (kind !== null)
+      emit({ value: kind === 'IPV6' ? host.slice(1, -1) : host, type: kind, fromUrlHost: true });
+  }
+  return true;
+}
+
+function emitEmailDomain(token: string, emit: Emit): boolean {
+  const match = /^[^@\s]+@([^@\s]+)$/.exec(token);
+  if (!match?.[1]) return false;
+  const validation = validateIoc(match[1], 'DNS');
+  if (!validation.ok) return false;
+  emit({ value: validation.value, type: 'DNS', fromEmail: true });
+  return true;
+}
+
+/** IOCs inside a token that is not one as a whole (`C2=evil.com`), left to right; false when none. */
+function emitEmbedded(token: string, emit: Emit): boolean {
+  if (!MAYBE_IOC.test(token)) return false;
+  const found = partialExtractIOC(token, [...EMBEDDED_KINDS], { refang: false, sort: false });
+  const spans: Array<{ start: number; end: number; value: string }> = [];
+  for (const kind of EMBEDDED_KINDS) {
+    for (const raw of found[kind] ?? []) {
+      const value = cleanToken(raw);
+      let start = token.indexOf(value);
+      while (start !== -1) {
+        const end = start + value.length;
+        const before = token[start - 1];
+        const after = token[end];
+        // `300.1.1.1` must not yield `0.1.1.1`: a match has to start and end at a value boundary.
+        if (
+          (before === undefined || !VALUE_CHAR.test(before)) &&
+          (after === undefined || !VALUE_CHAR.test(after))
+        ) {
+          spans.push({ start, end, value });
+        }
+        start = token.indexOf(value, start + 1);
+      }
+    }
+  }
+  // Left to right, longest first, and nothing inside a longer match (the domain of a found URL).
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let covered = 0;
+  let emitted = false;
+  for (const span of spans) {
+    if (span.start < covered) continue;
+    if (emitClassified(span.value, emit) || emitEmailDomain(span.value, emit)) {
+      covered = span.end;
+      emitted = true;
+    }
+  }
+  return emitted;
+}
+
+function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): void {
+  const token = cleanToken(raw);
+  if (token === '') return;
+  if (!list && !MAYBE_IOC.test(token)) return;
+  if (emitClassified(token, emit) || emitEmailDomain(token, emit)) return;
+  if (splitItems && ITEM_SEPARATORS.test(token)) {
+    for (const item of token.split(ITEM_SEPARATORS)) emitToken(item, list, emit, false);
+    return;
+  }
+  if (emitEmbedded(token, emit)) return;
+  if (list) emit({ value: token, type: guessType(token) });
+}
+
+/** Offsets just past a line break, every `size` characters or more, so that no line is split. */
+function lineChunks(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', Math.min(start + size, text.length) - 1);
+    const end = newline === -1 ? text.length : newline + 1;
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
+/** Suggestions (URL hosts, e-mail domains) once each, and none for a value that also stands alone. */
+function pruneSuggestions(candidates: Candidate[]): Candidate[] {
+  const key = (c: Candidate) => `${c.type}|${c.value}`;
+  const standalone = new Set(candidates.filter((c) => !c.fromUrlHost && !c.fromEmail).map(key));
+  const offered = new Set<string>();
+  return candidates.filter((c) => {
+    if (!c.fromUrlHost && !c.fromEmail) return true;
+    const k = key(c);
+    if (standalone.has(k) || offered.has(k)) return false;
+    offered.add(k);
+    return true;
+  });
+}
+
+/**
+ * The whole extraction as steps: it pauses (yields) after every chunk of about `chunkChars`
+ * characters, first while refanging and deciding list or free text, then while extracting. The sync
+ * and the async entry points run this same generator, so their results cannot differ.
+ */
+function* extraction(text: string, chunkChars: number): Generator<void, Candidate[]> {
+  const chunks: string[] = [];
+  let list = true;
+  for (const chunk of lineChunks(text, chunkChars)) {
+    const refanged = refang(chunk);
+    chunks.push(refanged);
+    if (list) list = refanged.split('\n').every(isListLine);
+    yield;
+  }
+  const candidates: Candidate[] = [];
+  const emit: Emit = (candidate) => candidates.push(candidate);
+  // Tokens are independent once list or free text is decided, so this phase also pauses inside a
+  // long line (a 1 MB comma list pasted as one line).
+  let read = 0;
+  for (const chunk of chunks) {
+    for (const token of chunk.split(/\s+/)) {
+      emitToken(token, list, emit);
+      read += token.length + 1;
+      if (read >= chunkChars) {
+        read = 0;
+        yield;
+      }
+    }
+  }
+  return pruneSuggestions(candidates);
+}
+
+/** IOC candidates in `text` (a list or free text, defanged or not), in first-appearance order, not deduplicated. */
+export function extractCandidates(text: string): Candidate[] {
+  const steps = extraction(text, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface ChunkOptions {
+  /** Characters per step (whole lines; default 16,000). */
+  chunkChars?: number;
+  signal?: AbortSignal;
+  /** How to give the event loop a turn between steps; a macrotask by default. Injected by tests. */
+  yieldToEventLoop?: () => Promise<void>;
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** extractCandidates, giving the event loop a turn between chunks so a 1 MB paste never freezes the page. */
+export async function extractCandidatesChunked(
+  text: string,
+  options: ChunkOptions = {},
+): Promise<Candidate[]> {
+  const { chunkChars = 16_000, signal, yieldToEventLoop = macrotask } = options;
+  const steps = extraction(text, chunkChars);
+  for (;;) {
+    signal?.throwIfAborted();
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToEventLoop();
+  }
+}

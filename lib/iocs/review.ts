@@ -1,0 +1,136 @@
+/**
+ * The review table shown before anything is sent: one row per candidate, in input order, with its
+ * status. Invalid and duplicate rows are never sent; valid and existing rows are ticked by default
+ * unless they carry a warning or are only a suggestion (a URL's host, an e-mail's domain).
+ */
+import type { Ioc, IocType } from '../s1/schemas';
+import type { Candidate } from './extract';
+import { type IocWarning, validateIoc } from './validate';
+
+export type { IocWarning };
+
+export type ReviewStatus = 'valid' | 'invalid' | 'duplicate' | 'existing';
+
+export interface ReviewRow {
+  /** Unique within one review and kept by retypeRow. */
+  key: string;
+  /** The normal form (validate.ts) when valid, else the value as given. */
+  value: string;
+  type: IocType;
+  detectedType: IocType;
+  status: ReviewStatus;
+  /** Why the row is invalid, or which row it duplicates. */
+  reason?: string;
+  warnings: IocWarning[];
+  existing?: { uuid: string; validUntil: string | null };
+  suggestion: boolean;
+  /** What a suggestion was taken from. */
+  suggestionOf?: 'url-host' | 'email-domain';
+  selected: boolean;
+  /** The value as the candidate had it (CIDR suffix included), which retypeRow validates again. */
+  input?: string;
+}
+
+export type FindExisting = (value: string, type: IocType) => Ioc | undefined;
+
+/** Same type and value; values are already case-folded where the type ignores case (hashes, hosts). */
+const identity = (row: Pick<ReviewRow, 'type' | 'value'>) => `${row.type}|${row.value}`;
+
+/** One row for `input` under `type`, judged on its own (no duplicate check). */
+function judge(
+  base: Pick<ReviewRow, 'key' | 'detectedType' | 'suggestion' | 'suggestionOf'>,
+  input: string,
+  type: IocType,
+  findExisting: FindExisting,
+): ReviewRow {
+  const validation = validateIoc(input, type);
+  if (!validation.ok) {
+    return {
+      ...base,
+      input,
+      value: input,
+      type,
+      status: 'invalid',
+      reason: validation.reason,
+      warnings: [],
+      selected: false,
+    };
+  }
+  const found = findExisting(validation.value, type);
+  const row: ReviewRow = {
+    ...base,
+    input,
+    value: validation.value,
+    type,
+    status: found ? 'existing' : 'valid',
+    warnings: validation.warnings,
+    selected: validation.warnings.length === 0 && !base.suggestion,
+  };
+  if (found) row.existing = { uuid: found.uuid, validUntil: found.validUntil ?? null };
+  return row;
+}
+
+/** Marks every valid or existing row that repeats an earlier one as a duplicate (never selected). */
+function markDuplicates(rows: readonly ReviewRow[]): ReviewRow[] {
+  const firstRow = new Map<string, number>();
+  return rows.map((row, index) => {
+    if (row.status === 'invalid') return row;
+    const id = identity(row);
+    const first = firstRow.get(id);
+    if (first === undefined) {
+      firstRow.set(id, index);
+      return row;
+    }
+    return { ...row, status: 'duplicate', reason: `same as row ${first + 1}`, selected: false };
+  });
+}
+
+/** The review rows for `candidates`, in order, one per candidate. */
+export function buildReview(candidates: readonly Candidate[], findExisting: FindExisting): ReviewRow[] {
+  const rows = candidates.map((candidate, index) => {
+    const suggestionOf: ReviewRow['suggestionOf'] = candidate.fromUrlHost
+      ? 'url-host'
+      : candidate.fromEmail
+        ? 'email-domain'
+        : undefined;
+    const base = {
+      key: `row-${index}`,
+      detectedType: candidate.type,
+      suggestion: suggestionOf !== undefined,
+      ...(suggestionOf ? { suggestionOf } : {}),
+    };
+    return judge(base, candidate.value, candidate.type, findExisting);
+  });
+  return markDuplicates(rows);
+}
+
+/** `row` judged again under an analyst-chosen `type` (duplicates need retypeInReview, which sees all rows). */
+export function retypeRow(row: ReviewRow, type: IocType, findExisting: FindExisting): ReviewRow {
+  const { key, detectedType, suggestion, suggestionOf } = row;
+  const base = { key, detectedType, suggestion, ...(suggestionOf ? { suggestionOf } : {}) };
+  return judge(base, row.input ?? row.value, type, findExisting);
+}
+
+/**
+ * `rows` with the row `key` retyped and duplicates marked afresh, since a new type can make a row
+ * repeat another or stop repeating it. Other rows keep their ticks.
+ */
+export function retypeInReview(
+  rows: readonly ReviewRow[],
+  key: string,
+  type: IocType,
+  findExisting: FindExisting,
+): ReviewRow[] {
+  // A former duplicate is judged again so it becomes valid when the row it repeated changed type.
+  const judged = rows.map((row) =>
+    row.key === key || row.status === 'duplicate'
+      ? retypeRow(row, row.key === key ? type : row.type, findExisting)
+      : row,
+  );
+  return markDuplicates(judged);
+}
+
+/** The rows to send: ticked and valid or existing; invalid and duplicate rows never, whatever their tick. */
+export function sendableRows(rows: readonly ReviewRow[]): ReviewRow[] {
+  return rows.filter((row) => row.selected && (row.status === 'valid' || row.status === 'existing'));
+}

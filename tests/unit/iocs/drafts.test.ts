@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { applyTag, type IocFields, toDrafts, validateFields, validUntilFor } from '../../../lib/iocs/drafts';
+import type { IocType } from '../../../lib/s1/schemas';
+
+const NOW = new Date('2026-05-01T12:00:00.000Z');
+const FIELDS: IocFields = {
+  name: 'Ransom C2',
+  description: 'From report 42',
+  creator: 'analyst@example.org',
+  source: 'SOC',
+  score: 100,
+  validityDays: null,
+  externalId: '',
+};
+const SETTINGS = {
+  tagPrefix: '[ACME]',
+  validityDays: { DNS: 90, URL: 90, IPV4: 14, IPV6: 14, MD5: 180, SHA1: 180, SHA256: 180 } as Record<
+    IocType,
+    number
+  >,
+};
+
+describe('applyTag', () => {
+  it.each([
+    ['', 'name', 'name'],
+    ['[ORGANIZATION NAME]', 'name', '[ORGANIZATION NAME] name'],
+    ['[ORG]', '[ORG] name', '[ORG] name'],
+    ['[ORG]', '[ORG]', '[ORG]'],
+    ['[ORG]', '', '[ORG]'],
+    ['  [ORG] ', '  name ', '[ORG] name'],
+    ['[ORG]', '[ORG]name', '[ORG] [ORG]name'],
+    ['', '', ''],
+  ])('tag %j on %j gives %j', (tag, text, expected) => {
+    expect(applyTag(tag, text)).toBe(expected);
+  });
+});
+
+describe('validUntilFor', () => {
+  it.each<[IocType, number, string]>([
+    ['IPV4', 14, '2026-05-15T12:00:00.000Z'],
+    ['IPV4', 30, '2026-05-31T12:00:00.000Z'],
+    ['IPV4', 31, '2026-05-31T12:00:00.000Z'],
+    ['IPV6', 31, '2026-05-31T12:00:00.000Z'],
+    ['DNS', 31, '2026-06-01T12:00:00.000Z'],
+    ['URL', 180, '2026-10-28T12:00:00.000Z'],
+    ['SHA256', 181, '2026-10-28T12:00:00.000Z'],
+    ['MD5', 1, '2026-05-02T12:00:00.000Z'],
+  ])('%s for %i days is %s', (type, days, expected) => {
+    expect(validUntilFor(type, days, NOW)).toBe(expected);
+  });
+});
+
+describe('toDrafts', () => {
+  it('builds one EQUALS draft per row with the tag, score and per-type validity', () => {
+    const drafts = toDrafts(
+      [
+        { value: 'evil.com', type: 'DNS' },
+        { value: '1.2.3.4', type: 'IPV4' },
+      ],
+      FIELDS,
+      SETTINGS,
+      NOW,
+    );
+    expect(drafts).toEqual([
+      {
+        type: 'DNS',
+        value: 'evil.com',
+        source: 'SOC',
+        method: 'EQUALS',
+        name: '[ACME] Ransom C2',
+        description: '[ACME] From report 42',
+        creator: 'analyst@example.org',
+        validUntil: '2026-07-30T12:00:00.000Z',
+        originalRiskScore: 100,
+      },
+      expect.objectContaining({ type: 'IPV4', validUntil: '2026-05-15T12:00:00.000Z' }),
+    ]);
+  });
+
+  it('clamps a form validity to each type maximum', () => {
+    const drafts = toDrafts(
+      [
+        { value: '1.2.3.4', type: 'IPV4' },
+        { value: 'evil.com', type: 'DNS' },
+      ],
+      { ...FIELDS, validityDays: 181 },
+      SETTINGS,
+      NOW,
+    );
+    expect(drafts.map((d) => d.validUntil)).toEqual(['2026-05-31T12:00:00.000Z', '2026-10-28T12:00:00.000Z']);
+  });
+
+  it('leaves out empty optional fields instead of sending empty text', () => {
+    const [draft] = toDrafts(
+      [{ value: 'evil.com', type: 'DNS' }],
+      { ...FIELDS, name: '', description: ' ', creator: '', externalId: '' },
+      { ...SETTINGS, tagPrefix: '' },
+      NOW,
+    );
+    expect(Object.keys(draft ?? {}).sort()).toEqual([
+      'method',
+      'originalRiskScore',
+      'source',
+      'type',
+      'validUntil',
+      'value',
+    ]);
+  });
+
+  it('sends the external ID when given', () => {
+    const [draft] = toDrafts(
+      [{ value: 'evil.com', type: 'DNS' }],
+      { ...FIELDS, externalId: ' T-1 ' },
+      SETTINGS,
+      NOW,
+    );
+    expect(draft?.externalId).toBe('T-1');
+  });
+});
+
+describe('validateFields', () => {
+  it.each<[Partial<IocFields>, string | null]>([
+    [{}, null],
+    [{ score: 0, validityDays: 1 }, null],
+    [{ validityDays: 180 }, null],
+    [{ source: ' ' }, 'Source is required.'],
+    [{ score: 101 }, 'Score must be a whole number from 0 to 100.'],
+    [{ score: -1 }, 'Score must be a whole number from 0 to 100.'],
+    [{ score: 50.5 }, 'Score must be a whole number from 0 to 100.'],
+    [{ score: Number.NaN }, 'Score must be a whole number from 0 to 100.'],
+    [{ validityDays: 0 }, 'Validity must be a whole number of days from 1 to 180.'],
+    [{ validityDays: 181 }, 'Validity must be a whole number of days from 1 to 180.'],
+    [{ validityDays: 2.5 }, 'Validity must be a whole number of days from 1 to 180.'],
+  ])('%j → %j', (change, expected) => {
+    expect(validateFields({ ...FIELDS, ...change })).toBe(expected);
+  });
+});
