@@ -1,6 +1,6 @@
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { readCachedIocs, readSyncStatus } from './pages/extension-cache';
-import { fillConnection, openOptionsPage } from './pages/options-page';
+import { connectAndSync, fillConnection, openOptionsPage } from './pages/options-page';
 
 test.use({ simOptions: { iocs: 2345, includeFixtureIocs: true } });
 
@@ -35,16 +35,7 @@ test('an expired token stops the sync with the reason and keeps the cache', asyn
   serviceWorker,
   sim,
 }) => {
-  const page = await openOptionsPage(context, extensionId);
-  await fillConnection(page, {
-    consoleUrl: CONSOLE_URL,
-    apiToken: sim.defaultToken,
-    accountId: sim.defaultAccountId,
-  });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
-    timeout: 30_000,
-  });
+  const page = await connectAndSync(context, extensionId, sim);
 
   sim.tokens.expire(sim.defaultToken);
   await page.getByRole('button', { name: /Grab the IOC/ }).click();
