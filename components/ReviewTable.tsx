@@ -28,7 +28,7 @@ function statusText(row: ReviewRow, now: number): string {
           ? `expired ${until.slice(0, 10)}`
           : `expires ${until.slice(0, 10)}`
         : 'never expires';
-      return `Already in SentinelOne (${expiry}): will be updated${warned}`;
+      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${row.existing?.source ?? ''}${warned}`;
     }
     default:
       return `${row.suggestion ? 'Suggestion: the host of a URL above' : 'Valid'}${warned}`;

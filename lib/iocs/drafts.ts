@@ -45,9 +45,19 @@ export function validUntilFor(type: IocType, days: number, now: Date): string {
   return new Date(now.getTime() + clamped * DAY_MS).toISOString();
 }
 
-/** One draft per row; empty optional fields (name, description, creator, externalId) are left out, not sent as ''. */
+/** The identity an IOC already in SentinelOne keeps, so that sending it again updates it. */
+export interface ExistingIdentity {
+  source: string;
+  externalId: string | null;
+}
+
+/**
+ * One draft per row; empty optional fields (name, description, creator, externalId) are left out,
+ * not sent as ''. A row already in SentinelOne keeps its own source and external ID: the console
+ * upserts on them, so the form's would create a second IOC instead of updating the one shown.
+ */
 export function toDrafts(
-  rows: ReadonlyArray<{ value: string; type: IocType }>,
+  rows: ReadonlyArray<{ value: string; type: IocType; existing?: ExistingIdentity }>,
   fields: IocFields,
   settings: DraftSettings,
   now: Date,
@@ -55,19 +65,22 @@ export function toDrafts(
   const name = applyTag(settings.tagPrefix, fields.name);
   const description = applyTag(settings.tagPrefix, fields.description);
   const creator = fields.creator.trim();
-  const externalId = fields.externalId.trim();
-  return rows.map(({ value, type }) => ({
-    type,
-    value,
-    source: fields.source.trim(),
-    method: 'EQUALS',
-    ...(name ? { name } : {}),
-    ...(description ? { description } : {}),
-    ...(externalId ? { externalId } : {}),
-    ...(creator ? { creator } : {}),
-    validUntil: validUntilFor(type, fields.validityDays ?? settings.validityDays[type], now),
-    originalRiskScore: fields.score,
-  }));
+  const formExternalId = fields.externalId.trim();
+  return rows.map(({ value, type, existing }) => {
+    const externalId = existing ? (existing.externalId ?? '') : formExternalId;
+    return {
+      type,
+      value,
+      source: existing ? existing.source : fields.source.trim(),
+      method: 'EQUALS',
+      ...(name ? { name } : {}),
+      ...(description ? { description } : {}),
+      ...(externalId ? { externalId } : {}),
+      ...(creator ? { creator } : {}),
+      validUntil: validUntilFor(type, fields.validityDays ?? settings.validityDays[type], now),
+      originalRiskScore: fields.score,
+    };
+  });
 }
 
 /** The first problem with `fields` as a sentence naming the field, or null when they can be sent. */

@@ -8,7 +8,8 @@
  *   run of items none of which holds a space, or space-separated tokens none of which is word-like
  *   (letters only, such as `and` or `zzzz`). Anything else is *free text*: prose has words between
  *   its values. So `zzzz` on its own line or between commas is a list item (shown as invalid), while
- *   in `evil.com zzzz 1.2.3.4` it is taken for a word and dropped.
+ *   in `evil.com zzzz 1.2.3.4` it is taken for a word and dropped. A near miss in free text (`300.1.1.1`,
+ *   a hash one character short) is kept, so the review can say it is invalid.
  * - In free text only tokens that classify as an IOC type are kept. In a list every token is kept,
  *   and one that classifies as nothing gets a best-guess type (classify.ts guessType) so the review
  *   shows it as invalid with a reason instead of silently dropping a value the analyst meant.
@@ -51,9 +52,14 @@ const TRAILING_JUNK = '"\'`>»”’*.,;!?';
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 const ITEM_SEPARATORS = /[,;|]+/;
 const WORD_LIKE = /^[\p{L}\p{M}'’-]+$/u;
-/** What a token must contain to be worth classifying in free text: a dot, a colon or a hash-length hex run. */
-const MAYBE_IOC = /[.:]|[0-9a-f]{32}/i;
+/** What a token must contain to be worth classifying in free text: a dot, a colon or a hash-length hex run (or nearly one). */
+const MAYBE_IOC = /[.:]|[0-9a-f]{30}/i;
 const HASH_HEX = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/**
+ * What an analyst meant as an IOC but mistyped, in free text: four dotted numbers (`300.1.1.1`) or a
+ * hex run about as long as a hash (one character short or long). Shown as invalid, never dropped.
+ */
+const NEAR_MISS = /^(?:\d+(?:\.\d+){3}(?:\/\d*)?|[0-9a-f]{30,70})$/i;
 /** Characters that continue a value: an embedded match next to one is part of something longer. */
 const VALUE_CHAR = /[\p{L}\p{N}_.-]/u;
 
@@ -178,7 +184,7 @@ function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): v
     return;
   }
   if (emitEmbedded(token, emit)) return;
-  if (list) emit({ value: token, type: guessType(token) });
+  if (list || NEAR_MISS.test(token)) emit({ value: token, type: guessType(token) });
 }
 
 /** Offsets just past a line break, every `size` characters or more, so that no line is split. */

@@ -22,7 +22,8 @@ export interface ReviewRow {
   /** Why the row is invalid, or which row it duplicates. */
   reason?: string;
   warnings: IocWarning[];
-  existing?: { uuid: string; validUntil: string | null };
+  /** The IOC it matches; its source and external ID are what the console's upsert matches on. */
+  existing?: { uuid: string; validUntil: string | null; source: string; externalId: string | null };
   suggestion: boolean;
   /** What a suggestion was taken from. */
   suggestionOf?: 'url-host' | 'email-domain';
@@ -66,7 +67,13 @@ function judge(
     warnings: validation.warnings,
     selected: validation.warnings.length === 0 && !base.suggestion,
   };
-  if (found) row.existing = { uuid: found.uuid, validUntil: found.validUntil ?? null };
+  if (found)
+    row.existing = {
+      uuid: found.uuid,
+      validUntil: found.validUntil ?? null,
+      source: found.source,
+      externalId: found.externalId ?? null,
+    };
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createS1Client } from '../../lib/s1/client';
 import type { IocDraft } from '../../lib/s1/schemas';
 import { expect, test } from './fixtures';
+import { createOnConsole } from './pages/console-api';
 import { connectAndSync, visibleValues } from './pages/options-page';
 
 test.use({ simOptions: { iocs: 0 } });
@@ -65,16 +65,11 @@ const KNOWN: IocDraft[] = [
 ];
 
 test.beforeEach(async ({ sim, simPort }) => {
-  const api = createS1Client({
-    consoleUrl: `https://127.0.0.1:${simPort}`,
-    apiToken: sim.defaultToken,
-    accountId: sim.defaultAccountId,
-  });
-  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-  await api.createIocs(
+  await createOnConsole(
+    sim,
+    simPort,
     KNOWN.map(({ description, ...rest }) => (description ? { ...rest, description } : rest)),
   );
-  sim.clearRequests();
 });
 
 test('filters by each field and each wildcard form, and keeps the filter in the URL', async ({

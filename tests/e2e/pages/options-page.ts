@@ -22,11 +22,18 @@ export async function fillConnection(
   await page.getByLabel('Account id', { exact: true }).fill(connection.accountId);
 }
 
+/** Connection-screen fields beyond the three every connection needs. */
+export interface ConnectionExtras {
+  creatorEmail?: string;
+  tagPrefix?: string;
+}
+
 /** Connects to the simulator's default account, waits for the first sync, and shows the IOCs. */
 export async function connectAndSync(
   context: BrowserContext,
   extensionId: string,
   sim: Simulator,
+  extras: ConnectionExtras = {},
 ): Promise<Page> {
   const page = await openOptionsPage(context, extensionId);
   await fillConnection(page, {
@@ -34,6 +41,10 @@ export async function connectAndSync(
     apiToken: sim.defaultToken,
     accountId: sim.defaultAccountId,
   });
+  if (extras.creatorEmail !== undefined)
+    await page.getByLabel('Creator email', { exact: true }).fill(extras.creatorEmail);
+  if (extras.tagPrefix !== undefined)
+    await page.getByLabel('Tag prefix', { exact: true }).fill(extras.tagPrefix);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
     timeout: 30_000,
@@ -46,4 +57,21 @@ export async function connectAndSync(
 /** The values in the grid's rendered rows, top to bottom. */
 export async function visibleValues(page: Page): Promise<string[]> {
   return page.locator('.ioc-grid tbody tr td.cell-value').allInnerTexts();
+}
+
+/** The review table's rows as [value, type, status] — what the analyst reads before sending. */
+export async function reviewRows(page: Page): Promise<Array<[string, string, string]>> {
+  return page
+    .getByRole('table', { name: 'Review' })
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = row.querySelectorAll('td');
+        return [
+          cells[1]?.textContent ?? '',
+          (cells[2]?.querySelector('select') as HTMLSelectElement | null)?.value ?? '',
+          cells[3]?.textContent ?? '',
+        ] as [string, string, string];
+      }),
+    );
 }

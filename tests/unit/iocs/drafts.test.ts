@@ -116,6 +116,31 @@ describe('toDrafts', () => {
     );
     expect(draft?.externalId).toBe('T-1');
   });
+
+  it.each<[string, { source: string; externalId: string | null }, { source: string; externalId?: string }]>([
+    [
+      'keeps the source of an IOC already in SentinelOne',
+      { source: 'MISP', externalId: null },
+      { source: 'MISP' },
+    ],
+    [
+      'keeps its external ID over the form one',
+      { source: 'Feed', externalId: 'F-9' },
+      { source: 'Feed', externalId: 'F-9' },
+    ],
+  ])('%s, so the upsert updates it', (_name, existing, expected) => {
+    const [draft] = toDrafts(
+      [{ value: 'evil.com', type: 'DNS', existing }],
+      { ...FIELDS, externalId: 'T-1' },
+      SETTINGS,
+      NOW,
+    );
+    expect({ source: draft?.source, externalId: draft?.externalId }).toEqual({
+      externalId: undefined,
+      ...expected,
+    });
+    expect(draft?.name).toBe('[ACME] Ransom C2');
+  });
 });
 
 describe('validateFields', () => {

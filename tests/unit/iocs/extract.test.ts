@@ -59,7 +59,13 @@ describe('extractCandidates', () => {
     ['a Cyrillic domain', 'пример.рф', ['xn--e1afmkfd.xn--p1ai:DNS']],
     ['an embedded value', 'C2=evil.com', ['evil.com:DNS']],
     ['an embedded hash', `sha256:${SHA256.toUpperCase()}`, [`${SHA256}:SHA256`]],
-    ['no 0.1.1.1 from 300.1.1.1 in prose', 'we saw 300.1.1.1 today', []],
+    [
+      'no 0.1.1.1 from 300.1.1.1 in prose, but the near miss itself',
+      'we saw 300.1.1.1 today',
+      ['300.1.1.1:IPV4'],
+    ],
+    ['a hash one character short in prose', `dropper ${MD5.slice(1)} seen`, [`${MD5.slice(1)}:MD5`]],
+    ['a version number in prose is not a near miss', 'version 1.2.3 released', []],
     ['no duplicates removed', 'evil.com evil.com', ['evil.com:DNS', 'evil.com:DNS']],
     [
       'a comma list without spaces',

@@ -74,7 +74,7 @@ describe('buildReview', () => {
     expect(row).toMatchObject({
       status: 'existing',
       selected: true,
-      existing: { uuid: 'u-1', validUntil: '2026-06-01T00:00:00Z' },
+      existing: { uuid: 'u-1', validUntil: '2026-06-01T00:00:00Z', source: 'Feed_A', externalId: 'ext-1' },
     });
   });
 
