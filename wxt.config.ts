@@ -10,7 +10,15 @@ export default defineConfig({
     description: 'Manage SentinelOne Threat Intelligence IOCs: browse, look up, block.',
     // The toolbar button; its badge shows sync progress.
     action: { default_title: 'S1 IOC Manager' },
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'contextMenus',
+      'notifications',
+      'activeTab',
+      'scripting',
+    ],
     host_permissions: ['https://*.sentinelone.net/*'],
     // A console on another domain is granted for its one origin at run time (permissions.request).
     optional_host_permissions: ['https://*/*'],

@@ -1,43 +1,39 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { IocType } from '../config/ioc-types';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
 import { classifyValue } from '../lib/iocs/classify';
 import { parseIocCsv } from '../lib/iocs/csv-import';
-import { applyTag, type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
+import { applyTag, defaultFields, type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
+import { type ExistingLookup, lookupValues } from '../lib/iocs/existing-lookup';
 import { extractCandidatesChunked } from '../lib/iocs/extract';
 import { clampValidUntil } from '../lib/iocs/renew';
-import { buildReview, type ReviewRow, retypeInReview, sendableRows } from '../lib/iocs/review';
-import type { Ioc, IocDraft } from '../lib/s1/schemas';
-import { valueKey } from '../lib/store/ioc-repo';
+import {
+  buildReview,
+  type FindExisting,
+  type ReviewRow,
+  retypeInReview,
+  sendableRows,
+} from '../lib/iocs/review';
+import type { IocDraft } from '../lib/s1/schemas';
 import type { RowOutcome, SubmitReport } from '../lib/submit-iocs';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
 
 interface Props {
-  iocs: readonly Ioc[];
+  /** Which values SentinelOne already holds, from the local cache. */
+  lookupExisting: ExistingLookup;
   settings: Settings;
   onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
+  /** Text to review at once, such as a selection sent from the context menu. */
+  initialText?: string;
 }
 
 type Message = { kind: 'ok' | 'warn' | 'error' | 'busy'; text: string } | null;
 /** Per-row values from an imported CSV, which override the form's fields for that row. */
 type RowOverride = { name?: string; description?: string; validUntil?: string; score?: number };
 
-export function defaultFields(settings: Settings): IocFields {
-  return {
-    name: '',
-    description: '',
-    creator: settings.connection?.creatorEmail ?? '',
-    source: settings.iocDefaults.source,
-    score: settings.iocDefaults.score,
-    validityDays: null,
-    externalId: '',
-  };
-}
-
 /** Paste anything, review what it holds, send the ticked rows in one batch. */
-export function NewIocsView({ iocs, settings, onSubmit }: Props) {
-  const [text, setText] = useState('');
+export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = '' }: Props) {
+  const [text, setText] = useState(initialText);
   const [rows, setRows] = useState<ReviewRow[]>([]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, RowOverride>>(new Map());
   const [fields, setFields] = useState<IocFields>(() => defaultFields(settings));
@@ -45,24 +41,26 @@ export function NewIocsView({ iocs, settings, onSubmit }: Props) {
   const [message, setMessage] = useState<Message>(null);
   const now = Date.now();
 
-  const existing = useMemo(() => {
-    const byKey = new Map<string, Ioc>();
-    for (const ioc of iocs) byKey.set(`${ioc.type}|${valueKey(ioc.value)}`, ioc);
-    return (value: string, type: IocType) => byKey.get(`${type}|${valueKey(value)}`);
-  }, [iocs]);
-
-  // The review is built from the text alone: a cache refresh after sending must not wipe the results.
-  const existingRef = useRef(existing);
-  existingRef.current = existing;
+  // What the current rows were judged against; retyping a row asks it again.
+  const [existing, setExisting] = useState<FindExisting>(() => () => undefined);
+  // The text being reviewed; a CSV import cancels it so a late text review cannot replace the file's rows.
+  const textJob = useRef<AbortController | null>(null);
+  // Read through a ref: a new lookup function from the parent must not re-review (and wipe results).
+  const lookupRef = useRef(lookupExisting);
+  lookupRef.current = lookupExisting;
 
   // Review as the analyst types or pastes; a long paste is processed in chunks, never freezing the page.
+  // The review is built from the text alone: a cache refresh after sending must not wipe the results.
   useEffect(() => {
     const abort = new AbortController();
+    textJob.current = abort;
     const timer = setTimeout(async () => {
       try {
         const candidates = await extractCandidatesChunked(text, { signal: abort.signal });
+        const find = await lookupRef.current(lookupValues(candidates));
         if (!abort.signal.aborted) {
-          setRows(buildReview(candidates, existingRef.current));
+          setExisting(() => find);
+          setRows(buildReview(candidates, find));
           setOutcomes(new Map());
         }
       } catch (error) {
@@ -114,6 +112,7 @@ export function NewIocsView({ iocs, settings, onSubmit }: Props) {
   }
 
   async function importCsv(file: File) {
+    textJob.current?.abort();
     const parsed = parseIocCsv(await file.text());
     if (parsed.errors.length > 0 && parsed.rows.length === 0) {
       return setMessage({ kind: 'error', text: `${file.name}: ${parsed.errors.slice(0, 3).join('; ')}` });
@@ -122,7 +121,9 @@ export function NewIocsView({ iocs, settings, onSubmit }: Props) {
       value: row.value,
       type: row.type ?? classifyValue(row.value) ?? 'DNS',
     }));
-    const review = buildReview(candidates, existing);
+    const find = await lookupExisting(lookupValues(candidates));
+    const review = buildReview(candidates, find);
+    setExisting(() => find);
     const map = new Map<string, RowOverride>();
     review.forEach((row, i) => {
       const source = parsed.rows[i];

@@ -22,6 +22,7 @@ type Draft = Record<
 > & {
   validityDays: Record<IocType, string>;
   score: string;
+  quickBlockSingle: boolean;
 };
 
 const toDraft = (settings: Settings): Draft => ({
@@ -35,6 +36,7 @@ const toDraft = (settings: Settings): Draft => ({
     IOC_TYPES.map((t) => [t, String(settings.iocDefaults.validityDays[t])]),
   ) as Record<IocType, string>,
   score: String(settings.iocDefaults.score),
+  quickBlockSingle: settings.quickBlockSingle,
 });
 
 /** The draft as a connection, or the first reason it is not one. */
@@ -79,6 +81,7 @@ function readSettings(
       ...base,
       connection: connection.value,
       iocDefaults: { ...base.iocDefaults, validityDays, score },
+      quickBlockSingle: draft.quickBlockSingle,
     },
   };
 }
@@ -89,7 +92,7 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [includeToken, setIncludeToken] = useState(false);
-  const set = (key: keyof Omit<Draft, 'validityDays'>) => (event: Event) =>
+  const set = (key: keyof Omit<Draft, 'validityDays' | 'quickBlockSingle'>) => (event: Event) =>
     setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
 
   async function run(label: string, action: () => Promise<Status>) {
@@ -213,6 +216,19 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
         ))}
         <label for="score">Default score</label>
         <input id="score" type="number" min={0} max={100} value={draft.score} onInput={set('score')} />
+        <label for="quickBlockSingle">Block a single valid new IOC immediately</label>
+        <span>
+          <input
+            id="quickBlockSingle"
+            type="checkbox"
+            checked={draft.quickBlockSingle}
+            onChange={(event) => setDraft({ ...draft, quickBlockSingle: event.currentTarget.checked })}
+          />{' '}
+          <small>
+            From the context menu, skip the review when the selection holds exactly one valid IOC that is not
+            in SentinelOne yet and has no warning.
+          </small>
+        </span>
       </fieldset>
       <div class="actions">
         <button type="submit" disabled={busy}>

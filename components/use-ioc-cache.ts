@@ -4,11 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Ioc } from '../lib/s1/schemas';
-import { openIocDb } from '../lib/store/db';
-import { createIocRepo } from '../lib/store/ioc-repo';
 import type { SyncStatus } from '../lib/sync/sync-status';
-
-const repo = createIocRepo(openIocDb());
+import { pageRepo as repo } from './page-cache';
 
 export function useIocCache(status: SyncStatus | undefined) {
   const [iocs, setIocs] = useState<Ioc[] | null>(null);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundServices } from '../lib/background-services';
+import { createMenus } from '../lib/menu/menus';
 import { serveMessages } from '../lib/serve-messages';
 import { SYNC_ALARM } from '../lib/sync/sync-alarm';
 
@@ -10,12 +11,22 @@ export default defineBackground(() => {
   const services = createBackgroundServices();
   serveMessages(services);
   browser.runtime.onInstalled.addListener(() => {
+    void createMenus(browser.contextMenus);
     void services.applySettings();
     void services.engine.sync('install');
   });
   browser.runtime.onStartup.addListener(() => {
     void services.applySettings();
     void services.engine.sync('startup');
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void services.onMenuClick({
+      menuItemId: info.menuItemId,
+      selectionText: info.selectionText,
+      linkUrl: info.linkUrl,
+      tabId: tab?.id,
+      frameId: info.frameId,
+    });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void services.engine.sync('alarm');

@@ -5,7 +5,10 @@
 import { browser } from 'wxt/browser';
 import { deleteIocs } from './delete-iocs';
 import { checkedDrafts } from './iocs/checked-drafts';
-import { setLogLevel, setLogSink } from './log';
+import { logFor, setLogLevel, setLogSink } from './log';
+import { browserMenuDeps } from './menu/browser-menu-deps';
+import { handleMenuClick } from './menu/handle-menu-click';
+import type { MenuClick } from './menu/menu-text';
 import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
 import type { Ioc, IocDraft } from './s1/schemas';
@@ -65,6 +68,16 @@ export function createBackgroundServices() {
     return connection;
   }
   const connectedClient = async () => createS1Client(await savedConnection());
+  const submit = async (drafts: readonly IocDraft[]) =>
+    submitIocs(
+      { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
+      checkedDrafts(drafts),
+    );
+  const menu = browserMenuDeps({
+    readSettings,
+    cachedWithValues: (values) => repo.byValues(values),
+    submit,
+  });
 
   return {
     db,
@@ -73,11 +86,14 @@ export function createBackgroundServices() {
     engine,
     applySettings,
     savedConnection,
-    submitIocs: async (drafts: readonly IocDraft[]) =>
-      submitIocs(
-        { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
-        checkedDrafts(drafts),
-      ),
+    submitIocs: submit,
+    /** A context-menu click; a failure is told in a notification, never lost in the console. */
+    onMenuClick: (click: MenuClick) =>
+      handleMenuClick(menu, click).catch(async (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        logFor('menu').error(`Context menu failed: ${message}`);
+        await menu.notify('S1 IOC Manager', `That did not work: ${message}`).catch(() => undefined);
+      }),
     updateIoc: async (previous: Ioc, draft: IocDraft) =>
       updateIoc(
         { client: await connectedClient(), afterWrite: () => void engine.sync('write') },

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { IocsView } from '../../components/IocsView';
 import { LogView } from '../../components/LogView';
 import { NewIocsView } from '../../components/NewIocsView';
+import { lookupInCache } from '../../components/page-cache';
 import { SettingsView } from '../../components/SettingsView';
 import { SyncHeader } from '../../components/SyncHeader';
 import { useIocCache } from '../../components/use-ioc-cache';
@@ -105,7 +106,9 @@ export function App() {
               onUpdate={(previous, draft) => sendMessage('updateIoc', { previous, draft })}
             />
           ))}
-        {shown === 'new' && <NewIocsView iocs={cache.iocs ?? []} settings={settings} onSubmit={submit} />}
+        {shown === 'new' && (
+          <NewIocsView lookupExisting={lookupInCache} settings={settings} onSubmit={submit} />
+        )}
       </main>
     </>
   );

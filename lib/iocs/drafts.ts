@@ -4,6 +4,7 @@
  * clamped to the per-type maximum (the console would clamp it silently).
  */
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
+import type { Settings } from '../../config/settings';
 import type { IocDraft, IocType } from '../s1/schemas';
 
 export interface IocFields {
@@ -20,6 +21,24 @@ export interface IocFields {
 export interface DraftSettings {
   tagPrefix: string;
   validityDays: Record<IocType, number>;
+}
+
+/** The fields a new submission starts with: creator and source from settings, validity per type. */
+export function defaultFields(settings: Settings): IocFields {
+  return {
+    name: '',
+    description: '',
+    creator: settings.connection?.creatorEmail ?? '',
+    source: settings.iocDefaults.source,
+    score: settings.iocDefaults.score,
+    validityDays: null,
+    externalId: '',
+  };
+}
+
+/** What toDrafts needs from the settings. */
+export function draftSettings(settings: Settings): DraftSettings {
+  return { tagPrefix: settings.connection?.tagPrefix ?? '', validityDays: settings.iocDefaults.validityDays };
 }
 
 const DAY_MS = 86_400_000;

@@ -48,6 +48,69 @@ describe('createIocRepo', () => {
     expect((await repo.byValue(hash.toLowerCase())).map((i) => i.uuid).sort()).toEqual(['a', 'b']);
   });
 
+  describe('byValues', () => {
+    const HASH = 'D41D8CD98F00B204E9800998ECF8427F';
+    const seed = async () => {
+      const repo = freshRepo();
+      await repo.put(1, [
+        ioc('a', 'Evil.Example.COM'),
+        ioc('b', 'evil.example.com', 'URL'),
+        ioc('c', HASH, 'MD5'),
+        ioc('d', 'other.example'),
+        ioc('e', '1.2.3.4', 'IPV4'),
+      ]);
+      return repo;
+    };
+
+    it.each<[string, string[], string[]]>([
+      ['no values', [], []],
+      ['one value, exact', ['other.example'], ['d']],
+      ['every IOC sharing a value, whatever its case', ['evil.example.com'], ['a', 'b']],
+      ['a query in another case', ['EVIL.example.Com'], ['a', 'b']],
+      ['a hash in lower case', [HASH.toLowerCase()], ['c']],
+      ['spaces around a value', ['  1.2.3.4 '], ['e']],
+      ['unknown values', ['nowhere.example', '9.9.9.9'], []],
+      ['known and unknown values', ['nowhere.example', 'other.example', '1.2.3.4'], ['d', 'e']],
+      ['a value given twice is read once', ['other.example', 'other.example'], ['d']],
+      ['a value given in two cases is read once', ['Evil.Example.Com', 'evil.example.com'], ['a', 'b']],
+      ['a value that only starts the same', ['evil.example', '1.2.3'], []],
+    ])('%s', async (_name, values, uuids) => {
+      const repo = await seed();
+      const found = await repo.byValues(values);
+      expect(found.map((i) => i.uuid).sort()).toEqual(uuids);
+    });
+
+    it('answers in the order of the values asked', async () => {
+      const repo = await seed();
+      expect((await repo.byValues(['1.2.3.4', 'other.example', HASH])).map((i) => i.uuid)).toEqual([
+        'e',
+        'd',
+        'c',
+      ]);
+    });
+
+    it('hands back the stored IOCs', async () => {
+      const repo = freshRepo();
+      const stored = ioc('a', 'evil.example');
+      await repo.put(1, [stored]);
+      expect(await repo.byValues(['evil.example'])).toEqual([stored]);
+    });
+
+    it('reads the visible generation only', async () => {
+      const repo = freshRepo();
+      await repo.put(1, [ioc('old', 'evil.example'), ioc('gone', 'gone.example')]);
+      await repo.put(2, [ioc('new', 'evil.example'), ioc('added', 'added.example')]);
+      const values = ['evil.example', 'gone.example', 'added.example'];
+      expect((await repo.byValues(values)).map((i) => i.uuid).sort()).toEqual(['gone', 'old']);
+      await repo.updateMeta(() => ({ generation: 2 }));
+      expect((await repo.byValues(values)).map((i) => i.uuid).sort()).toEqual(['added', 'new']);
+    });
+
+    it('finds nothing in an empty cache', async () => {
+      expect(await freshRepo().byValues(['evil.example'])).toEqual([]);
+    });
+  });
+
   it('drops every other generation, before and after', async () => {
     const repo = freshRepo();
     for (const generation of [1, 2, 3])

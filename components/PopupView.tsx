@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../config/settings';
+import { type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
+import { LookupAnswers } from './LookupAnswers';
+import { useBlock } from './use-block';
+import { useLookup } from './use-lookup';
+
+interface Props {
+  settings: Settings | undefined;
+  status: SyncStatus;
+  onOpen(value: string): void;
+  onOpenSettings(): void;
+}
+
+const formatTime = (iso: string) => new Date(iso).toLocaleString();
+
+/** The toolbar popup: is this value in SentinelOne? Answered from the local cache as you type. */
+export function PopupView({ settings, status, onOpen, onOpenSettings }: Props) {
+  const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  // autofocus alone is not honoured in every browser's popup: focus once, when it opens.
+  useEffect(() => box.current?.focus(), []);
+  const { answers, error } = useLookup(text, `${status.completeAt}|${status.iocCount}|${status.accountKey}`);
+  const { blocks, block } = useBlock(settings);
+  const connected = Boolean(settings?.connection);
+  const headline = syncHeadline(status, formatTime);
+  const warnings = [
+    settings && !connected ? 'Not connected: set the console URL and API token first.' : null,
+    tokenWarning(status, Date.now()),
+    // Unconfigured, the sync "fails" for the reason the line above already gives.
+    connected && headline.state === 'failed' ? headline.text : null,
+    error,
+  ].filter((w, i, all): w is string => w !== null && all.indexOf(w) === i);
+  const now = Date.now();
+
+  return (
+    <main>
+      <div class="popup-status">
+        <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs cached</output>
+        <span role="status" aria-label="Sync status" class={`sync-${headline.state}`}>
+          {settings && !connected
+            ? 'Not connected'
+            : headline.state === 'failed'
+              ? 'Last sync failed'
+              : headline.text}
+        </span>
+      </div>
+      {warnings.map((warning) => (
+        <p key={warning} role="alert" class="status-error">
+          {warning}
+        </p>
+      ))}
+      {settings && !connected && (
+        <button type="button" class="primary" onClick={onOpenSettings}>
+          Open the connection screen
+        </button>
+      )}
+      <label for="lookup">Look up values (one or many; defanged is fine)</label>
+      <textarea
+        id="lookup"
+        rows={3}
+        autofocus
+        ref={box}
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+        placeholder="evil[.]com, 1.2.3.4, a hash…"
+      />
+      <LookupAnswers
+        answers={answers}
+        now={now}
+        blocks={blocks}
+        onBlock={connected ? (answer) => void block(answer) : undefined}
+        onOpen={(answer) => onOpen(answer.value)}
+      />
+    </main>
+  );
+}

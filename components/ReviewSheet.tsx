@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '../config/settings';
+import type { SheetMode } from '../lib/menu/handle-menu-click';
+import type { PendingSheet } from '../lib/menu/pending-sheet';
+import { sendMessage } from '../lib/messages';
+import type { IocDraft } from '../lib/s1/schemas';
+import type { SyncStatus } from '../lib/sync/sync-status';
+import { LookupAnswers } from './LookupAnswers';
+import { NewIocsView } from './NewIocsView';
+import { lookupInCache } from './page-cache';
+import { useBlock } from './use-block';
+import { useLookup } from './use-lookup';
+
+interface Props {
+  sheet: PendingSheet;
+  settings: Settings;
+  status: SyncStatus;
+  onOpen(value: string): void;
+}
+
+const TITLES: Readonly<Record<SheetMode, string>> = {
+  block: 'Block in SentinelOne',
+  lookup: 'Look up in SentinelOne IOCs',
+};
+
+/** What the context menu found in a selection: the New IOCs review to block, or the cache's answers. */
+export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
+  const [mode, setMode] = useState<SheetMode>(sheet.mode);
+  const { answers, error } = useLookup(
+    mode === 'lookup' ? sheet.text : '',
+    `${status.completeAt}|${status.iocCount}|${status.accountKey}`,
+  );
+  const { blocks, block } = useBlock(settings);
+  return (
+    <main class="sheet-main">
+      <h1>{TITLES[mode]}</h1>
+      {sheet.note && (
+        <p role="alert" class="status-error">
+          {sheet.note}
+        </p>
+      )}
+      {mode === 'block' ? (
+        <NewIocsView
+          lookupExisting={lookupInCache}
+          settings={settings}
+          initialText={sheet.text}
+          onSubmit={(drafts: IocDraft[]) => sendMessage('submitIocs', drafts)}
+        />
+      ) : (
+        <>
+          {error && (
+            <p role="alert" class="status-error">
+              {error}
+            </p>
+          )}
+          <LookupAnswers
+            answers={answers}
+            now={Date.now()}
+            blocks={blocks}
+            onBlock={(answer) => void block(answer)}
+            onOpen={(answer) => onOpen(answer.value)}
+          />
+          <button type="button" onClick={() => setMode('block')}>
+            Review all to block…
+          </button>
+        </>
+      )}
+    </main>
+  );
+}

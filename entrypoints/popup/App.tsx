@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { openInManager } from '../../components/open-manager';
+import { PopupView } from '../../components/PopupView';
+import { useStorageItem } from '../../components/use-storage-item';
+import { settingsItem } from '../../lib/settings';
+import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+
+export function App() {
+  const settings = useStorageItem(settingsItem);
+  const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
+  return (
+    <PopupView
+      settings={settings}
+      status={status}
+      onOpen={(value) => {
+        openInManager(value);
+        window.close();
+      }}
+      onOpenSettings={() => {
+        void browser.runtime.openOptionsPage();
+        window.close();
+      }}
+    />
+  );
+}

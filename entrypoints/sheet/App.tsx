@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+import { openInManager } from '../../components/open-manager';
+import { ReviewSheet } from '../../components/ReviewSheet';
+import { useStorageItem } from '../../components/use-storage-item';
+import { type PendingSheet, readSheet } from '../../lib/menu/pending-sheet';
+import { settingsItem } from '../../lib/settings';
+import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+
+/** The review sheet the context menu opens: sheet.html?id=<pending sheet>. */
+export function App() {
+  const settings = useStorageItem(settingsItem);
+  const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
+  const [sheet, setSheet] = useState<PendingSheet | null | undefined>(undefined);
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('id');
+    if (!id) return setSheet(null);
+    void readSheet(id).then(setSheet, () => setSheet(null));
+  }, []);
+  if (sheet === undefined || settings === undefined) return <p>Loading…</p>;
+  if (sheet === null)
+    return (
+      <p role="alert" class="status-error">
+        This review is no longer available (the browser was restarted). Select the text again.
+      </p>
+    );
+  return <ReviewSheet sheet={sheet} settings={settings} status={status} onOpen={openInManager} />;
+}

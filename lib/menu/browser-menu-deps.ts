@@ -1,0 +1,43 @@
+/** MenuDeps on the real browser: scripting for the selection, notifications, the sheet window. */
+import { browser } from 'wxt/browser';
+import type { MenuDeps } from './handle-menu-click';
+import { saveSheet } from './pending-sheet';
+
+type Services = Pick<MenuDeps, 'readSettings' | 'cachedWithValues' | 'submit'>;
+
+/**
+ * Reads the selection of the clicked frame. Works where the extension may script the page: with
+ * activeTab, which Chrome grants for the tab whose context menu the analyst used. Pages no
+ * extension may script (the Web Store, chrome://, PDFs) fall back to Chrome's selectionText.
+ */
+async function readFullSelection(tabId: number, frameId: number): Promise<string | null> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: () => globalThis.getSelection?.()?.toString() ?? '',
+  });
+  return typeof result?.result === 'string' ? result.result : null;
+}
+
+async function notify(title: string, message: string): Promise<void> {
+  await browser.notifications.create({
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
+}
+
+export function browserMenuDeps(services: Services): MenuDeps {
+  return {
+    ...services,
+    readFullSelection,
+    notify,
+    async openSheet(request) {
+      const sheet = await saveSheet(request, new Date());
+      const url = browser.runtime.getURL(`/sheet.html?id=${sheet.id}`);
+      await browser.windows.create({ url, type: 'popup', width: 980, height: 760, focused: true });
+    },
+    openSettings: () => browser.runtime.openOptionsPage(),
+    now: () => new Date(),
+  };
+}

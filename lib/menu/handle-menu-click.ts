@@ -1,0 +1,123 @@
+/**
+ * What "Block in SentinelOne" and "Look up in SentinelOne IOCs" do with a click. Everything the
+ * browser provides comes in through MenuDeps, so the decisions are unit-tested without a browser:
+ *
+ * - Not connected: the connection screen opens and a notification says why.
+ * - Nothing in the text looks like an IOC: a notification says so, quoting the selection.
+ * - Look up: one value gets a notification; several open the sheet in look-up mode.
+ * - Block: the sheet opens with the text, reviewed exactly as the New IOCs form does; "Submit N"
+ *   sends it. With "Block a single valid new IOC immediately" on, a text holding exactly one valid,
+ *   unwarned IOC that is not in SentinelOne yet is sent at once. If that fails (an expired token,
+ *   the console gone) the sheet opens with the text, so nothing the analyst selected is lost.
+ */
+import type { Settings } from '../../config/settings';
+import { defaultFields, draftSettings, toDrafts } from '../iocs/drafts';
+import { findIn, lookupValues } from '../iocs/existing-lookup';
+import { type Candidate, extractCandidates } from '../iocs/extract';
+import { answerLookups, describeAnswer } from '../iocs/lookup';
+import { buildReview, sendableRows } from '../iocs/review';
+import { logFor } from '../log';
+import type { Ioc, IocDraft } from '../s1/schemas';
+import type { SubmitReport } from '../submit-iocs';
+import { type MenuClick, menuText, quote } from './menu-text';
+import { BLOCK_MENU, isMenuId } from './menus';
+
+export type SheetMode = 'block' | 'lookup';
+
+export interface SheetRequest {
+  mode: SheetMode;
+  text: string;
+  /** Why the sheet opened instead of a quick block, shown above the review. */
+  note?: string;
+}
+
+export interface MenuDeps {
+  readSettings(): Promise<Settings>;
+  /** The clicked frame's selection with its line breaks; null when the page cannot be read. */
+  readFullSelection(tabId: number, frameId: number): Promise<string | null>;
+  /** The cached IOCs with any of these values (ioc-repo byValues). */
+  cachedWithValues(values: readonly string[]): Promise<Ioc[]>;
+  submit(drafts: IocDraft[]): Promise<SubmitReport>;
+  notify(title: string, message: string): Promise<void>;
+  openSheet(request: SheetRequest): Promise<void>;
+  openSettings(): Promise<void>;
+  now(): Date;
+}
+
+const log = logFor('menu');
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function handleMenuClick(deps: MenuDeps, click: MenuClick): Promise<void> {
+  if (!isMenuId(click.menuItemId)) return;
+  const settings = await deps.readSettings();
+  if (!settings.connection) {
+    await deps.openSettings();
+    await deps.notify(
+      'S1 IOC Manager is not connected',
+      'Enter the console URL and API token on the connection screen, then try again.',
+    );
+    return;
+  }
+  const fullSelection =
+    click.selectionText && click.tabId !== undefined && click.tabId >= 0
+      ? await deps.readFullSelection(click.tabId, click.frameId ?? 0).catch(() => null)
+      : null;
+  const text = menuText(click, fullSelection);
+  const candidates = extractCandidates(text);
+  if (candidates.length === 0) {
+    log.info(`Context menu: no IOC in ${quote(text)}`);
+    await deps.notify(
+      'No IOC found',
+      `Nothing in ${quote(text)} looks like a hash, domain, IP address or URL.`,
+    );
+    return;
+  }
+  const cached = await deps.cachedWithValues(lookupValues(candidates));
+  if (click.menuItemId === BLOCK_MENU) await block(deps, settings, text, candidates, cached);
+  else await lookUp(deps, text, candidates, cached);
+}
+
+async function lookUp(deps: MenuDeps, text: string, candidates: Candidate[], cached: Ioc[]): Promise<void> {
+  const answers = answerLookups(candidates, cached);
+  const [only] = answers;
+  if (answers.length !== 1 || !only) return deps.openSheet({ mode: 'lookup', text });
+  const title =
+    only.state === 'in-s1' ? 'In SentinelOne' : only.state === 'absent' ? 'Not in SentinelOne' : 'Not an IOC';
+  const line = describeAnswer(only, deps.now().getTime());
+  log.info(`Look-up: ${line}`);
+  await deps.notify(title, line);
+}
+
+async function block(
+  deps: MenuDeps,
+  settings: Settings,
+  text: string,
+  candidates: Candidate[],
+  cached: Ioc[],
+): Promise<void> {
+  const rows = buildReview(candidates, findIn(cached));
+  const [single] = sendableRows(rows);
+  const quick =
+    settings.quickBlockSingle &&
+    rows.filter((row) => !row.suggestion).length === 1 &&
+    single?.status === 'valid' &&
+    single.warnings.length === 0;
+  if (!quick || !single) return deps.openSheet({ mode: 'block', text });
+
+  const drafts = toDrafts([single], defaultFields(settings), draftSettings(settings), deps.now());
+  let problem: string;
+  try {
+    const report = await deps.submit(drafts);
+    const outcome = report.outcomes[0];
+    if (outcome?.status === 'stored') {
+      await deps.notify('Blocked in SentinelOne', `${single.value} (${single.type}) was added.`);
+      return;
+    }
+    problem = report.stoppedBecause ?? (outcome && 'message' in outcome ? outcome.message : 'Not stored.');
+  } catch (error) {
+    problem = messageOf(error);
+  }
+  log.warn(`Quick block of ${single.value} failed: ${problem}`);
+  await deps.openSheet({ mode: 'block', text, note: `Not blocked: ${problem}` });
+  await deps.notify('Not blocked', `${single.value}: ${problem}`);
+}

@@ -1,0 +1,205 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createOnConsole } from './pages/console-api';
+import { connectAndSync } from './pages/options-page';
+import {
+  chooseMenuItem,
+  openReportPage,
+  recordNotifications,
+  selectText,
+  shownNotifications,
+} from './pages/report-page';
+
+test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
+
+/** The review sheet the next menu click opens, in its own window. */
+function nextSheet(context: BrowserContext): Promise<Page> {
+  return context.waitForEvent('page', { predicate: (page) => page.url().includes('/sheet.html') });
+}
+
+/** Settings → "Block a single valid new IOC immediately" → Save, as the analyst does. */
+async function turnOnQuickBlock(manager: Page): Promise<void> {
+  await manager.getByRole('link', { name: 'Settings' }).click();
+  await manager.getByLabel('Block a single valid new IOC immediately').check();
+  await manager.getByRole('button', { name: 'Save' }).click();
+  await expect(manager.getByRole('status', { name: 'Connection status' })).toHaveText(/Saved/);
+}
+
+const heldValues = (sim: { iocs(id: string): Array<{ value: string }>; defaultAccountId: string }) =>
+  sim
+    .iocs(sim.defaultAccountId)
+    .map((ioc) => ioc.value)
+    .sort();
+
+test('Block on a multi-line defanged selection opens the review, and Submit stores what it found', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+}) => {
+  await connectAndSync(context, extensionId, sim);
+  const report = await openReportPage(context);
+  const selectionText = await selectText(report, '#report');
+
+  const sheetOpened = nextSheet(context);
+  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText });
+  const sheet = await sheetOpened;
+  await expect(sheet.getByRole('heading', { name: 'Block in SentinelOne' })).toBeVisible();
+  // The full selection, line breaks included, was read from the page (selectionText has none).
+  await expect(sheet.getByLabel(/^Values or text/)).toHaveValue(
+    /login-verify\[\.\]badcorp\[\.\]top\/owa\/auth\.php\n45/,
+  );
+  const review = sheet.getByRole('table', { name: 'Review' });
+  await expect(review.locator('tbody tr')).toHaveCount(5);
+  await sheet.screenshot({ path: test.info().outputPath('context-menu-sheet.png'), fullPage: true });
+
+  await sheet.getByRole('button', { name: 'Submit 3' }).click();
+  await expect(sheet.getByRole('status', { name: 'Submit status' })).toHaveText('3 of 3 stored.');
+  expect(heldValues(sim)).toEqual([
+    '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    '45.77.12.9',
+    'https://login-verify.badcorp.top/owa/auth.php',
+  ]);
+  expect(sim.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
+});
+
+test('with quick block on, one valid new IOC is blocked straight from the menu and a notification says so', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+}) => {
+  await turnOnQuickBlock(await connectAndSync(context, extensionId, sim));
+  await recordNotifications(serviceWorker);
+
+  const report = await openReportPage(context);
+  const selectionText = await selectText(report, '#single-value');
+  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText });
+
+  await expect
+    .poll(() => shownNotifications(serviceWorker))
+    .toEqual([{ title: 'Blocked in SentinelOne', message: 'evil-cdn.badcorp.top (DNS) was added.' }]);
+  expect(sim.iocs(sim.defaultAccountId).map((ioc) => [ioc.type, ioc.value, ioc.source])).toEqual([
+    ['DNS', 'evil-cdn.badcorp.top', 'S1 IOC Manager'],
+  ]);
+  expect(context.pages().some((page) => page.url().includes('/sheet.html'))).toBe(false);
+});
+
+test('an expired token during a quick block keeps the selection in the sheet and says why', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+}) => {
+  await turnOnQuickBlock(await connectAndSync(context, extensionId, sim));
+  await recordNotifications(serviceWorker);
+  sim.tokens.expire(sim.defaultToken);
+
+  const report = await openReportPage(context);
+  const selectionText = await selectText(report, '#single-value');
+  const sheetOpened = nextSheet(context);
+  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText });
+  const sheet = await sheetOpened;
+  await expect(sheet.getByRole('alert')).toHaveText(/^Not blocked: The API token is invalid or has expired/);
+  await expect(sheet.getByLabel(/^Values or text/)).toHaveValue('evil-cdn[.]badcorp[.]top');
+  await expect(sheet.getByRole('table', { name: 'Review' }).locator('tbody tr')).toHaveCount(1);
+  const notices = await shownNotifications(serviceWorker);
+  expect(notices.map((n) => n.title)).toEqual(['Not blocked']);
+  expect(sim.iocs(sim.defaultAccountId)).toEqual([]);
+});
+
+test('Look up on a link answers for its URL and its domain, and Block from the answers stores the URL', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+  simPort,
+}) => {
+  await createOnConsole(sim, simPort, [
+    { type: 'DNS', value: 'payload.badcorp.top', source: 'MISP', method: 'EQUALS', name: 'Dropper host' },
+  ]);
+  await connectAndSync(context, extensionId, sim);
+  await openReportPage(context);
+
+  const sheetOpened = nextSheet(context);
+  await chooseMenuItem(serviceWorker, 'lookup-in-s1', {
+    linkUrl: 'https://payload.badcorp.top/drop/invoice.exe',
+  });
+  const sheet = await sheetOpened;
+  await expect(sheet.getByRole('heading', { name: 'Look up in SentinelOne IOCs' })).toBeVisible();
+  const answers = sheet.getByRole('list', { name: 'Answers' }).getByRole('listitem');
+  await expect(answers).toHaveCount(2);
+  await expect(answers.nth(0)).toContainText(
+    'https://payload.badcorp.top/drop/invoice.exeNot in SentinelOne',
+  );
+  await expect(answers.nth(1)).toContainText('payload.badcorp.topIn SentinelOne');
+  // The simulator's default validity for a DNS IOC sent without one is 90 days (s1-api.md §d).
+  await expect(answers.nth(1)).toContainText('DNS · Dropper host · expires in 89 days');
+
+  await sheet.getByRole('button', { name: 'Block https://payload.badcorp.top/drop/invoice.exe' }).click();
+  await expect(
+    sheet.getByRole('status', { name: 'Block status of https://payload.badcorp.top/drop/invoice.exe' }),
+  ).toHaveText('Blocked: sent to SentinelOne.');
+  expect(heldValues(sim)).toEqual(['https://payload.badcorp.top/drop/invoice.exe', 'payload.badcorp.top']);
+});
+
+test('Look up on one value answers in a notification; a selection without IOCs says none was found', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+  simPort,
+}) => {
+  await createOnConsole(sim, simPort, [
+    {
+      type: 'DNS',
+      value: 'evil-cdn.badcorp.top',
+      source: 'MISP',
+      method: 'EQUALS',
+      name: 'Staging',
+      creator: 'carol@acme.example',
+    },
+  ]);
+  await connectAndSync(context, extensionId, sim);
+  await recordNotifications(serviceWorker);
+  const report = await openReportPage(context);
+
+  await chooseMenuItem(serviceWorker, 'lookup-in-s1', {
+    selectionText: await selectText(report, '#single-value'),
+  });
+  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText: await selectText(report, '#prose') });
+  await expect
+    .poll(() => shownNotifications(serviceWorker))
+    .toEqual([
+      {
+        title: 'In SentinelOne',
+        message:
+          'evil-cdn.badcorp.top: in SentinelOne (DNS · Staging · expires in 89 days · by carol@acme.example)',
+      },
+      {
+        title: 'No IOC found',
+        message:
+          'Nothing in “Nothing to see here, just words.” looks like a hash, domain, IP address or URL.',
+      },
+    ]);
+  expect(sim.requests().filter((r) => r.method === 'POST')).toHaveLength(0);
+});
+
+test('before the extension is connected, the menu opens the connection screen', async ({
+  context,
+  serviceWorker,
+}) => {
+  await recordNotifications(serviceWorker);
+  const report = await openReportPage(context);
+  const settingsOpened = context.waitForEvent('page', {
+    predicate: (page) => page.url().includes('/options.html'),
+  });
+  await chooseMenuItem(serviceWorker, 'block-in-s1', {
+    selectionText: await selectText(report, '#single-value'),
+  });
+  const settings = await settingsOpened;
+  await expect(settings.getByLabel('Console URL', { exact: true })).toBeVisible();
+  expect((await shownNotifications(serviceWorker)).map((n) => n.title)).toEqual([
+    'S1 IOC Manager is not connected',
+  ]);
+});
