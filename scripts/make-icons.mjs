@@ -86,4 +86,4 @@ function png(size) {
 
 mkdirSync('public/icon', { recursive: true });
 for (const size of SIZES) writeFileSync(`public/icon/${size}.png`, png(size));
-console.log(`public/icon/{${SIZES.join(',')}}.png written`);
+process.stdout.write(`public/icon/{${SIZES.join(',')}}.png written\n`);
