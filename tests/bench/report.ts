@@ -1,0 +1,62 @@
+/** One benchmark result as a JSON line (for machines) and as a Markdown table row (for people). */
+import { round, type Summary } from './stats';
+
+export type Unit = 'ms' | 's' | 'MB' | 'KB' | '×';
+
+export interface MetricResult {
+  /** The issue's row number and a short name, e.g. `1 full-sync-100k`. */
+  id: string;
+  title: string;
+  unit: Unit;
+  /** Which statistic the target applies to. */
+  statistic: keyof Omit<Summary, 'runs'>;
+  summary: Summary;
+  /** Human text, e.g. `≤ 10 s`. */
+  target: string;
+  /** null when the metric is reported without a target. */
+  met: boolean | null;
+  note?: string;
+}
+
+/** Checks `value` against an upper (`max`) or lower (`min`) bound. */
+export function meets(value: number, bound: { max?: number; min?: number }): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (bound.max !== undefined && value > bound.max) return false;
+  if (bound.min !== undefined && value < bound.min) return false;
+  return true;
+}
+
+export function jsonLine(result: MetricResult): string {
+  const { summary } = result;
+  return JSON.stringify({
+    metric: result.id,
+    title: result.title,
+    unit: result.unit,
+    runs: summary.runs,
+    min: round(summary.min),
+    median: round(summary.median),
+    max: round(summary.max),
+    p95: round(summary.p95),
+    statistic: result.statistic,
+    target: result.target,
+    met: result.met,
+    ...(result.note ? { note: result.note } : {}),
+  });
+}
+
+const cell = (value: number, unit: Unit) => `${round(value).toLocaleString('en-US')} ${unit}`;
+const escapePipes = (text: string) => text.replaceAll('|', '\\|');
+
+export function markdownTable(results: readonly MetricResult[]): string {
+  const lines = [
+    '| # | metric | runs | min | median | max | p95 | target | met |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of results) {
+    const s = r.summary;
+    lines.push(
+      `| ${escapePipes(r.id)} | ${escapePipes(r.title)}${r.note ? ` (${escapePipes(r.note)})` : ''} | ${s.runs} | ${cell(s.min, r.unit)} | ${cell(s.median, r.unit)} | ${cell(s.max, r.unit)} | ${cell(s.p95, r.unit)} | ${escapePipes(r.target)} (${r.statistic}) | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`,
+    );
+  }
+  return lines.join('\n');
+}

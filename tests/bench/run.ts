@@ -1,0 +1,241 @@
+/**
+ * `npm run bench`: issue 7's metrics on this machine, with the production build in headless
+ * Chromium against the simulator. Prints one JSON line per metric and writes tests/bench/results.md
+ * (the table is replaced; the notes under "## History" are kept).
+ *
+ *   npm run bench                 every metric, 5 runs each (about 25 minutes on 2 cores)
+ *   npm run bench -- --runs 3     fewer runs
+ *   npm run bench -- --skip-1m    without the 1,000,000-IOC metrics
+ *   npm run bench -- --smoke      10,000 IOCs, one run, no targets checked, nothing written
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumExecutable } from '../e2e/chromium';
+import { bundleSizesKb } from './bundle-sizes';
+import { jsonLine, type MetricResult, markdownTable, meets, type Unit } from './report';
+import {
+  KEYSTROKES,
+  measureFullSyncs,
+  measureUi,
+  sequentialSingleCursorMs,
+  serverFilterMs,
+  setLatency,
+} from './scenarios';
+import { startConsole } from './session';
+import { type Summary, summarize } from './stats';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args[at + 1]);
+};
+const SMOKE = flag('--smoke');
+const RUNS = SMOKE ? 1 : option('--runs', 5);
+const SIZE = SMOKE ? 10_000 : 100_000;
+const RESULTS = path.resolve('tests/bench/results.md');
+
+const results: MetricResult[] = [];
+
+function record(
+  id: string,
+  title: string,
+  unit: Unit,
+  samples: number[],
+  statistic: keyof Omit<Summary, 'runs'>,
+  target: string,
+  bound: { max?: number; min?: number } | null,
+  note?: string,
+): void {
+  const summary = summarize(samples);
+  const result: MetricResult = {
+    id,
+    title,
+    unit,
+    statistic,
+    summary,
+    target,
+    met: bound === null || SMOKE ? null : meets(summary[statistic], bound),
+    ...(note ? { note } : {}),
+  };
+  results.push(result);
+  process.stdout.write(`${jsonLine(result)}\n`);
+}
+
+const seconds = (ms: number[]) => ms.map((v) => v / 1000);
+
+async function hundredThousand(): Promise<void> {
+  const console = await startConsole(SIZE);
+  try {
+    const ui = await measureUi(console, RUNS, {
+      incremental: true,
+      sort: true,
+      heap: true,
+      syncTimeoutMs: 120_000,
+    });
+    const n = SIZE.toLocaleString('en-US');
+    record('1', `full sync, ${n} IOCs, no latency`, 's', seconds(ui.fullSyncMs), 'median', '≤ 10 s', {
+      max: 10,
+    });
+    record(
+      '3',
+      `incremental sync of 100 changes over ${n}`,
+      's',
+      seconds(ui.incrementalMs),
+      'median',
+      '≤ 1 s',
+      {
+        max: 1,
+      },
+    );
+    record(
+      '4',
+      `manager opened to first rows painted, ${n} cached`,
+      'ms',
+      ui.firstRowsMs,
+      'median',
+      '≤ 1000 ms',
+      {
+        max: 1000,
+      },
+    );
+    record('5', `filter keystroke to updated table, ${n} rows`, 'ms', ui.filterMs, 'p95', '≤ 50 ms', {
+      max: 50,
+    });
+    record('6', `sort ${n} rows by value`, 'ms', ui.sortMs, 'median', '≤ 300 ms', { max: 300 });
+    record('7', `popup opened to lookup answer, ${n} cached`, 'ms', ui.popupMs, 'median', '≤ 100 ms', {
+      max: 100,
+    });
+    record('8', `manager page JS heap, ${n} cached`, 'MB', ui.heapMb, 'median', '≤ 150 MB', { max: 150 });
+
+    setLatency(console.sim, 250);
+    const server = await serverFilterMs(
+      console,
+      KEYSTROKES.filter(([, text]) => text !== '').map(([, text]) => text),
+    );
+    const localP95 = summarize(ui.filterMs).p95;
+    record(
+      '5b',
+      'server-side name__contains (250 ms latency) ÷ local filter p95',
+      '×',
+      server.map((ms) => ms / localP95),
+      'median',
+      '≥ 10×',
+      { min: 10 },
+      `server median ${Math.round(summarize(server).median)} ms`,
+    );
+    const parallel: number[] = [];
+    const ratios: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Side by side in the same run: the extension's sync, then the original tool's way.
+      const [ours] = await measureFullSyncs(console, 1, 180_000);
+      const sequential = await sequentialSingleCursorMs(console);
+      parallel.push(ours as number);
+      ratios.push(sequential / (ours as number));
+    }
+    record(
+      '2',
+      `full sync, ${n} IOCs, 250 ms latency per request`,
+      's',
+      seconds(parallel),
+      'median',
+      '≤ 12 s',
+      {
+        max: 12,
+      },
+    );
+    record('2b', 'sequential single-cursor sync ÷ ours (250 ms latency)', '×', ratios, 'median', '≥ 3×', {
+      min: 3,
+    });
+  } finally {
+    await console.close();
+  }
+}
+
+async function oneMillion(): Promise<void> {
+  const console = await startConsole(1_000_000);
+  try {
+    const ui = await measureUi(console, RUNS, {
+      incremental: false,
+      sort: false,
+      heap: false,
+      syncTimeoutMs: 300_000,
+    });
+    record('9a', 'full sync, 1,000,000 IOCs, no latency', 's', seconds(ui.fullSyncMs), 'median', '≤ 120 s', {
+      max: 120,
+    });
+    record('9b', 'filter keystroke, 1,000,000 rows', 'ms', ui.filterMs, 'p95', '≤ 150 ms', { max: 150 });
+    record('9c', 'popup opened to lookup answer, 1,000,000 cached', 'ms', ui.popupMs, 'median', '≤ 100 ms', {
+      max: 100,
+    });
+    record(
+      '9d',
+      'manager opened to first rows painted, 1,000,000 cached',
+      'ms',
+      ui.firstRowsMs,
+      'median',
+      'reported',
+      null,
+    );
+  } finally {
+    await console.close();
+  }
+}
+
+function bundles(): void {
+  const sizes = bundleSizesKb(path.resolve('.output/chrome-mv3'));
+  record('10a', 'bundle: background (gzip)', 'KB', [sizes.background], 'median', 'reported', null);
+  record('10b', 'bundle: manager (gzip)', 'KB', [sizes.manager], 'median', '≤ 150 KB', { max: 150 });
+  record('10c', 'bundle: popup (gzip)', 'KB', [sizes.popup], 'median', 'reported', null);
+  record('10d', 'bundle: review sheet (gzip)', 'KB', [sizes.sheet], 'median', 'reported', null);
+}
+
+async function machine(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true });
+  const version = browser.version();
+  await browser.close();
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${version} headless`;
+}
+
+function writeResults(machineText: string): void {
+  let history = '## History\n\n';
+  try {
+    const previous = readFileSync(RESULTS, 'utf8');
+    const at = previous.indexOf('## History');
+    if (at !== -1) history = previous.slice(at);
+  } catch {
+    // First run: no history yet.
+  }
+  const allMet = results.every((r) => r.met !== false);
+  const text = `# Benchmark results
+
+Written by \`npm run bench\` (tests/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machineText}.
+Each metric: ${RUNS} runs (the filter rows: every keystroke of every run); targets from issue 7,
+checked on the statistic named in the target column. ${allMet ? 'Every target is met.' : 'Targets marked **no** are missed.'}
+
+${markdownTable(results)}
+
+${history}`;
+  writeFileSync(RESULTS, text.endsWith('\n') ? text : `${text}\n`);
+  process.stdout.write(`Results written to ${path.relative(process.cwd(), RESULTS)}\n`);
+}
+
+async function main(): Promise<void> {
+  const machineText = await machine();
+  process.stdout.write(`Benchmark on ${machineText}\n`);
+  bundles();
+  await hundredThousand();
+  if (!SMOKE && !flag('--skip-1m')) await oneMillion();
+  if (!SMOKE) writeResults(machineText);
+  const missed = results.filter((r) => r.met === false).map((r) => r.id);
+  process.stdout.write(missed.length ? `Targets missed: ${missed.join(', ')}\n` : 'All targets met.\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
