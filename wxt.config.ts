@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { yamlAsData } from './config/vite-yaml';
 
 // Every permission is justified in README.md ("Permissions"); tests/unit/manifest.test.ts keeps the two in step.
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), yamlAsData()] }),
   manifest: {
     name: 'S1 IOC Manager',
     description: 'Manage SentinelOne Threat Intelligence IOCs: browse, look up, block.',

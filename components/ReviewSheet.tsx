@@ -5,9 +5,9 @@ import type { PendingSheet } from '../lib/menu/pending-sheet';
 import { sendMessage } from '../lib/messages';
 import type { IocDraft } from '../lib/s1/schemas';
 import type { SyncStatus } from '../lib/sync/sync-status';
+import { lookupInCache } from './cache-lookup';
 import { LookupAnswers } from './LookupAnswers';
 import { NewIocsView } from './NewIocsView';
-import { lookupInCache } from './page-cache';
 import { useBlock } from './use-block';
 import { useLookup } from './use-lookup';
 

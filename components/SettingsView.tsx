@@ -5,7 +5,6 @@ import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../config/ioc-types'
 import type { Settings } from '../config/settings';
 import { type ConnectionReport, describeConnectionReport } from '../lib/connection-check';
 import type { Account } from '../lib/s1/schemas';
-import { exportSettingsYaml, importSettingsYaml } from '../lib/settings-yaml';
 import { downloadText } from './download';
 
 interface Props {
@@ -14,6 +13,9 @@ interface Props {
   onTest(connection: Connection): Promise<ConnectionReport>;
   onListAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Promise<Account[]>;
 }
+
+/** The YAML parser loads only when a settings file is imported or exported (tests/bench/results.md). */
+const settingsYaml = () => import('../lib/settings-yaml');
 
 type Status = { kind: 'idle' | 'busy' | 'ok' | 'warn' | 'error'; text: string };
 type Draft = Record<
@@ -262,6 +264,7 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
             if (!file) return;
+            const { importSettingsYaml } = await settingsYaml();
             const result = importSettingsYaml(await file.text(), settings);
             if (!result.ok)
               return setStatus({
@@ -284,13 +287,14 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
         />
         <button
           type="button"
-          onClick={() =>
+          onClick={async () => {
+            const { exportSettingsYaml } = await settingsYaml();
             downloadText(
               's1-ioc-manager-settings.yml',
               exportSettingsYaml(settings, { includeToken }),
               'text/yaml',
-            )
-          }
+            );
+          }}
         >
           Export YAML
         </button>

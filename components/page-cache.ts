@@ -2,11 +2,7 @@
  * The local cache as an extension page reads it: straight from IndexedDB, never through the
  * service worker or the network, so answers do not wait for a worker to wake up.
  */
-import { type ExistingLookup, lookupThrough } from '../lib/iocs/existing-lookup';
 import { openIocDb } from '../lib/store/db';
 import { createIocRepo } from '../lib/store/ioc-repo';
 
 export const pageRepo = createIocRepo(openIocDb());
-
-/** Which values SentinelOne already holds, for the review. One stable function per page. */
-export const lookupInCache: ExistingLookup = lookupThrough((values) => pageRepo.byValues(values));

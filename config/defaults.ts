@@ -1,11 +1,11 @@
 /**
- * The shipped defaults (config/defaults.yml), validated when this module loads: a wrong value fails
- * the build's tests with a message that names the line and the key, instead of reaching a console.
+ * The shipped defaults (config/defaults.yml, parsed at build time by config/vite-yaml.ts), validated
+ * when this module loads. tests/unit/config/defaults.test.ts reads the file through parseDefaults
+ * (config/parse-defaults.ts), so a wrong value fails the tests with its line and key first.
  */
 import { z } from 'zod';
-import rawDefaults from './defaults.yml?raw';
+import shipped from './defaults.yml';
 import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from './ioc-types';
-import { parseYamlWith } from './parse-yaml';
 
 const validityFor = (type: IocType) =>
   z
@@ -41,13 +41,13 @@ export const DefaultsSchema = z.strictObject({
 });
 export type Defaults = z.infer<typeof DefaultsSchema>;
 
-/** Parses a defaults file; the message names the line and key of the first problem. */
-export const parseDefaults = (text: string) => parseYamlWith(DefaultsSchema, text);
-
 function load(): Defaults {
-  const result = parseDefaults(rawDefaults);
-  if (!result.ok) throw new Error(`config/defaults.yml: ${result.message}`);
-  return result.value;
+  const result = DefaultsSchema.safeParse(shipped);
+  if (!result.success) {
+    const [issue] = result.error.issues;
+    throw new Error(`config/defaults.yml: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return result.data;
 }
 
 export const DEFAULTS: Defaults = load();

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { IocsView } from '../../components/IocsView';
 import { LogView } from '../../components/LogView';
-import { NewIocsView } from '../../components/NewIocsView';
-import { lookupInCache } from '../../components/page-cache';
 import { SettingsView } from '../../components/SettingsView';
 import { SyncHeader } from '../../components/SyncHeader';
 import { useIocCache } from '../../components/use-ioc-cache';
+import { useLazyModule } from '../../components/use-lazy-module';
 import { useStorageItem } from '../../components/use-storage-item';
 import { requestConsoleOrigin } from '../../lib/console-permission';
 import { sendMessage } from '../../lib/messages';
@@ -16,6 +15,13 @@ import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 type View = 'iocs' | 'new' | 'settings' | 'log';
 const VIEWS: readonly View[] = ['iocs', 'new', 'settings', 'log'];
 const viewFromHash = (): View => VIEWS.find((view) => location.hash === `#${view}`) ?? 'iocs';
+const loadNewIocsView = async () => {
+  const [view, cache] = await Promise.all([
+    import('../../components/NewIocsView'),
+    import('../../components/cache-lookup'),
+  ]);
+  return { NewIocsView: view.NewIocsView, lookupInCache: cache.lookupInCache };
+};
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** First run: the connection screen, addressed so that saving does not navigate away from it. */
@@ -38,6 +44,7 @@ export function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  const newIocs = useLazyModule(loadNewIocsView, view === 'new');
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
   const submit = (drafts: IocDraft[]) => sendMessage('submitIocs', drafts);
@@ -106,9 +113,16 @@ export function App() {
               onUpdate={(previous, draft) => sendMessage('updateIoc', { previous, draft })}
             />
           ))}
-        {shown === 'new' && (
-          <NewIocsView lookupExisting={lookupInCache} settings={settings} onSubmit={submit} />
-        )}
+        {shown === 'new' &&
+          (newIocs.module ? (
+            <newIocs.module.NewIocsView
+              lookupExisting={newIocs.module.lookupInCache}
+              settings={settings}
+              onSubmit={submit}
+            />
+          ) : (
+            <p class={newIocs.error ? 'error' : undefined}>{newIocs.error ?? 'Loading…'}</p>
+          ))}
       </main>
     </>
   );

@@ -56,7 +56,7 @@ export function extensionUrl(browser: Browser, file: string): string {
 interface PublishedStatus {
   running: unknown;
   completeAt: string | null;
-  lastError: { message: string } | null;
+  lastError: { message: string; at: string } | null;
   iocCount: number;
 }
 
@@ -80,7 +80,9 @@ export async function waitForCompleteSync(worker: Worker, after: number, timeout
   while (Date.now() < deadline) {
     const status = await readStatus(worker);
     if (status?.completeAt && Date.parse(status.completeAt) > after) return Date.parse(status.completeAt);
-    if (status?.lastError && !status.running) throw new Error(`Sync failed: ${status.lastError.message}`);
+    const failure = status?.lastError;
+    if (failure && !status.running && Date.parse(failure.at) > after)
+      throw new Error(`Sync failed: ${failure.message}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`No complete sync within ${timeoutMs / 1000} s`);

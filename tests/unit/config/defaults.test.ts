@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, parseDefaults } from '../../../config/defaults';
+import { DEFAULTS } from '../../../config/defaults';
+import { parseDefaults } from '../../../config/parse-defaults';
 
 const shipped = readFileSync('config/defaults.yml', 'utf8');
 
