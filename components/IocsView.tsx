@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import type { Settings } from '../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../lib/iocs/export';
-import { compileIocFilter, EMPTY_FILTER } from '../lib/iocs/filter';
+import { EMPTY_FILTER } from '../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../lib/iocs/ioc-index';
 import { renewDrafts } from '../lib/iocs/renew';
 import type { Ioc, IocDraft } from '../lib/s1/schemas';
@@ -14,6 +14,7 @@ import { EditIocDialog } from './EditIocDialog';
 import { IocDetail } from './IocDetail';
 import { IocFilters } from './IocFilters';
 import { IocTable } from './IocTable';
+import { useFilteredRows } from './use-filtered-rows';
 import { useUrlFilter } from './use-url-filter';
 
 interface Props {
@@ -37,7 +38,7 @@ export function IocsView({ iocs, settings, onDelete, onSubmit, onUpdate }: Props
   // One "now" per data load, so that relative times and the expiry filter agree within a view.
   const now = useMemo(() => Date.now(), [iocs]);
   const index = useMemo(() => createIocIndex(iocs), [iocs]);
-  const rows = useMemo(() => index.query(compileIocFilter(filter, now), sort), [index, filter, sort, now]);
+  const rows = useFilteredRows(index, filter, sort, now);
 
   const onSelect = useCallback((uuids: string[], on: boolean) => {
     setSelected((previous) => {

@@ -88,6 +88,18 @@ export function createIocIndex(iocs: readonly Ioc[]) {
       }
       return scratch.slice(0, count);
     },
+    /**
+     * The positions of `previous` (an earlier result, in the order wanted) that match: for a filter
+     * that narrows the one that gave `previous`, the same answer as query() for a fraction of the work.
+     */
+    refine(matches: (ioc: Ioc) => boolean, previous: Uint32Array): Uint32Array {
+      let count = 0;
+      for (let k = 0; k < previous.length; k++) {
+        const i = previous[k] as number;
+        if (matches(iocs[i] as Ioc)) scratch[count++] = i;
+      }
+      return scratch.slice(0, count);
+    },
   };
 }
 

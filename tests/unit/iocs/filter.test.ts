@@ -6,6 +6,7 @@ import {
   EMPTY_FILTER,
   type IocFilter,
   isFilterEmpty,
+  narrows,
   type TextFilterField,
 } from '../../../lib/iocs/filter';
 import type { Ioc, IocType } from '../../../lib/s1/schemas';
@@ -322,5 +323,28 @@ describe('compileTextFilter', () => {
     ['ru', undefined, false],
   ])('%j on %j matches: %s', (text, value, expected) => {
     expect(compileTextFilter(text)?.(value)).toBe(expected);
+  });
+});
+
+describe('narrows', () => {
+  const base = { ...EMPTY_FILTER };
+  it.each<[string, Partial<IocFilter>, Partial<IocFilter>, boolean]>([
+    ['one more character', { value: 'ev' }, { value: 'evi' }, true],
+    ['from nothing to a text', {}, { name: 'cobalt' }, true],
+    ['a character in front', { value: 'vil' }, { value: 'evil' }, true],
+    ['another case of ASCII', { value: 'EV' }, { value: 'evil' }, true],
+    ['a deleted character', { value: 'evil' }, { value: 'evi' }, false],
+    ['a cleared field', { value: 'evil' }, { value: '' }, false],
+    ['another word', { value: 'evil' }, { value: 'good' }, false],
+    ['a second field added', { value: 'ev' }, { value: 'ev', creator: 'bob' }, true],
+    ['a changed type', { value: 'ev' }, { value: 'ev', type: 'DNS' }, false],
+    ['a changed expiry', {}, { expiry: 'expired' }, false],
+    ['a wildcard pattern typed', { value: 'ru' }, { value: '%.ru' }, false],
+    ['the same pattern', { value: '%.ru' }, { value: '%.ru' }, true],
+    ['beyond ASCII, exact case only', { value: 'ä' }, { value: 'Äb' }, false],
+    ['beyond ASCII, same case', { value: 'ä' }, { value: 'äb' }, true],
+    ['blank texts are empty', { value: '  ' }, { value: 'x' }, true],
+  ])('%s → %s', (_name, previous, next, expected) => {
+    expect(narrows({ ...base, ...previous }, { ...base, ...next })).toBe(expected);
   });
 });

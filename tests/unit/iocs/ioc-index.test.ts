@@ -84,6 +84,14 @@ describe('createIocIndex', () => {
     expect(uuidsOf(first)).toEqual(['a', 'd']);
   });
 
+  it('refines an earlier result, keeping its order, and equals a fresh query', () => {
+    const sort = { id: 'value', desc: false } as const;
+    const dns = index.query((ioc) => ioc.type === 'DNS', sort);
+    const narrower = (ioc: { type: string; uuid: string }) => ioc.type === 'DNS' && ioc.uuid !== 'd';
+    expect(uuidsOf(index.refine(narrower, dns))).toEqual(uuidsOf(index.query(narrower, sort)));
+    expect(uuidsOf(index.refine(narrower, dns))).toEqual(['a']);
+  });
+
   it('returns nothing for an empty cache', () => {
     expect(createIocIndex([]).query(all, { id: 'value', desc: false })).toHaveLength(0);
   });
