@@ -19,6 +19,8 @@ import { useUrlFilter } from './use-url-filter';
 
 interface Props {
   iocs: readonly Ioc[];
+  /** IOCs still being read from the local cache after the first rows (0 when all are here). */
+  stillReading: number;
   settings: Settings;
   onDelete(uuids: string[]): Promise<void>;
   onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
@@ -26,7 +28,7 @@ interface Props {
 }
 
 /** The analyst's main view: filters, the table, the detail dialog, bulk delete and export. */
-export function IocsView({ iocs, settings, onDelete, onSubmit, onUpdate }: Props) {
+export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onUpdate }: Props) {
   const [filter, setFilter] = useUrlFilter();
   const [sort, setSort] = useState<IocSort | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -72,6 +74,12 @@ export function IocsView({ iocs, settings, onDelete, onSubmit, onUpdate }: Props
         shown={rows.length}
         total={iocs.length}
       />
+      {stillReading > 0 && (
+        <p role="status" aria-label="Reading the cache" class="hint">
+          Reading {stillReading.toLocaleString('en-US')} more IOCs from the local cache; filters and sorting
+          cover the first {iocs.length.toLocaleString('en-US')} until then.
+        </p>
+      )}
       <div class="toolbar">
         <output aria-label="Selected IOCs">
           {selectedIocs.length > 0 ? `${selectedIocs.length} selected` : ''}

@@ -32,8 +32,9 @@ function initialView(): View {
 
 export function App() {
   const settings = useStorageItem(settingsItem);
-  const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
-  const cache = useIocCache(status);
+  const publishedStatus = useStorageItem(syncStatusItem);
+  const status = publishedStatus ?? IDLE_STATUS;
+  const cache = useIocCache(publishedStatus);
   const [view, setView] = useState<View>(viewFromHash);
   useEffect(() => {
     if (settings && !settings.connection) setView(initialView());
@@ -104,6 +105,7 @@ export function App() {
           ) : (
             <IocsView
               iocs={cache.iocs}
+              stillReading={cache.complete ? 0 : Math.max(0, status.iocCount - cache.iocs.length)}
               settings={settings}
               onDelete={async (uuids) => {
                 await sendMessage('deleteIocs', uuids);

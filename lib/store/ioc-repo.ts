@@ -52,6 +52,13 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       const records = await (await database).getAll('iocs', generationRange(generation ?? (await current())));
       return records.map((record) => record.ioc);
     },
+    /** The first `limit` IOCs of the visible generation, in the order all() returns them. */
+    async first(limit: number): Promise<Ioc[]> {
+      // IndexedDB reads a count of 0 as "no limit".
+      if (limit <= 0) return [];
+      const records = await (await database).getAll('iocs', generationRange(await current()), limit);
+      return records.map((record) => record.ioc);
+    },
     async count(generation?: number): Promise<number> {
       return (await database).count('iocs', generationRange(generation ?? (await current())));
     },
