@@ -1,5 +1,5 @@
-import { describeMatch, type LookupAnswer } from '../lib/iocs/lookup';
-import { WARNING_TEXT } from '../lib/iocs/validate';
+import { describeMatch, type LookupAnswer } from '../lib/iocs/lookup-text';
+import { WARNING_TEXT } from '../lib/iocs/warnings';
 
 /** What happened to a Block pressed on one answer. */
 export type BlockState = { kind: 'busy' | 'ok' | 'error'; text: string };

@@ -3,7 +3,7 @@ import type { Settings } from '../config/settings';
 import { type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
 import { LookupAnswers } from './LookupAnswers';
 import { useBlock } from './use-block';
-import { useLookup } from './use-lookup';
+import { preloadFullLookup, useLookup } from './use-lookup';
 
 interface Props {
   settings: Settings | undefined;
@@ -19,7 +19,10 @@ export function PopupView({ settings, status, onOpen, onOpenSettings }: Props) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
   // autofocus alone is not honoured in every browser's popup: focus once, when it opens.
-  useEffect(() => box.current?.focus(), []);
+  useEffect(() => {
+    box.current?.focus();
+    void preloadFullLookup();
+  }, []);
   const { answers, error } = useLookup(text, `${status.completeAt}|${status.iocCount}|${status.accountKey}`);
   const { blocks, block } = useBlock(settings);
   const connected = Boolean(settings?.connection);

@@ -1,30 +1,59 @@
 /**
  * Answers for the values in `text`, from the local cache (IndexedDB, no network), recomputed when
  * the text changes or the published sync status says the cache changed.
+ *
+ * Two passes, so that an answer does not wait for code: the tokens as typed are looked up at once
+ * (quick-lookup.ts; only values the cache holds are answered), while the extraction and validation
+ * code loads; the full look-up (lookup.ts) then answers every value, present, absent or invalid.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { lookupValues } from '../lib/iocs/existing-lookup';
-import { extractCandidates } from '../lib/iocs/extract';
-import { answerLookups, type LookupAnswer } from '../lib/iocs/lookup';
+import type { LookupAnswer } from '../lib/iocs/lookup-text';
+import { quickAnswers, quickTokens } from '../lib/iocs/quick-lookup';
 import { pageRepo } from './page-cache';
+
+async function loadFullLookup() {
+  const [extract, existing, lookup] = await Promise.all([
+    import('../lib/iocs/extract'),
+    import('../lib/iocs/existing-lookup'),
+    import('../lib/iocs/lookup'),
+  ]);
+  return {
+    extractCandidates: extract.extractCandidates,
+    lookupValues: existing.lookupValues,
+    answerLookups: lookup.answerLookups,
+  };
+}
+
+let fullLookup: ReturnType<typeof loadFullLookup> | null = null;
+/** Starts loading the full look-up (once per page); the popup calls it as soon as it opens. */
+export const preloadFullLookup = () => (fullLookup ??= loadFullLookup());
+
+const messageOf = (e: unknown) =>
+  `The local cache could not be read: ${e instanceof Error ? e.message : String(e)}`;
 
 export function useLookup(text: string, cacheVersion: string) {
   const [answers, setAnswers] = useState<LookupAnswer[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    const candidates = extractCandidates(text);
+    let answeredInFull = false;
+    const tokens = quickTokens(text);
     pageRepo
-      .byValues(lookupValues(candidates))
+      .byValues(tokens)
       .then((cached) => {
+        if (live && !answeredInFull) setAnswers(quickAnswers(tokens, cached));
+      })
+      .catch((e: unknown) => live && setError(messageOf(e)));
+    preloadFullLookup()
+      .then(async (full) => {
+        const candidates = full.extractCandidates(text);
+        const cached = await pageRepo.byValues(full.lookupValues(candidates));
         if (!live) return;
-        setAnswers(answerLookups(candidates, cached));
+        answeredInFull = true;
+        setAnswers(full.answerLookups(candidates, cached));
         setError(null);
       })
-      .catch((e: unknown) => {
-        if (live)
-          setError(`The local cache could not be read: ${e instanceof Error ? e.message : String(e)}`);
-      });
+      .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { openInManager } from '../../components/open-manager';
 import { PopupView } from '../../components/PopupView';
+import { useLazySettings } from '../../components/use-lazy-settings';
 import { useStorageItem } from '../../components/use-storage-item';
-import { settingsItem } from '../../lib/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
 export function App() {
-  const settings = useStorageItem(settingsItem);
+  const settings = useLazySettings();
   const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
   return (
     <PopupView

@@ -3,7 +3,7 @@
  * it. Writing is canonical (default fields left out, fixed key order) so equal filters give equal
  * URLs; reading is tolerant because the text may be hand-edited or come from an older version.
  */
-import { IOC_TYPES, type IocType } from '../s1/schemas';
+import { IOC_TYPES, type IocType } from '../../config/ioc-types';
 import {
   EMPTY_FILTER,
   EXPIRY_FILTERS,

@@ -41,13 +41,16 @@ describe('createIocRepo', () => {
     [0, []],
     [2, ['a', 'b']],
     [10, ['a', 'b', 'c']],
-  ])('first(%i) gives the first IOCs in the order all() does, of the visible generation', async (limit, expected) => {
-    const repo = freshRepo();
-    await repo.put(1, [ioc('c', 'c.example'), ioc('a', 'a.example'), ioc('b', 'b.example')]);
-    await repo.put(2, [ioc('0', 'staged.example')]);
-    expect((await repo.first(limit)).map((i) => i.uuid)).toEqual(expected);
-    expect((await repo.all()).map((i) => i.uuid).slice(0, limit)).toEqual(expected);
-  });
+  ])(
+    'first(%i) gives the first IOCs in the order all() does, of the visible generation',
+    async (limit, expected) => {
+      const repo = freshRepo();
+      await repo.put(1, [ioc('c', 'c.example'), ioc('a', 'a.example'), ioc('b', 'b.example')]);
+      await repo.put(2, [ioc('0', 'staged.example')]);
+      expect((await repo.first(limit)).map((i) => i.uuid)).toEqual(expected);
+      expect((await repo.all()).map((i) => i.uuid).slice(0, limit)).toEqual(expected);
+    },
+  );
 
   it('finds every IOC sharing a value, whatever its case', async () => {
     const repo = freshRepo();

@@ -1,0 +1,24 @@
+/**
+ * The settings for a page that must paint before the settings code (and its schemas) has loaded:
+ * the popup. undefined until read; kept up to date afterwards.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../config/settings';
+
+export function useLazySettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => {
+    let live = true;
+    let unwatch: (() => void) | undefined;
+    void import('../lib/settings').then(({ settingsItem }) => {
+      if (!live) return;
+      void settingsItem.getValue().then((value) => live && setSettings(value));
+      unwatch = settingsItem.watch((value) => setSettings(value));
+    });
+    return () => {
+      live = false;
+      unwatch?.();
+    };
+  }, []);
+  return settings;
+}

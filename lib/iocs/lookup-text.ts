@@ -1,0 +1,45 @@
+/**
+ * A look-up answer and its text, apart from the code that finds the answers (lookup.ts), so that
+ * showing an answer needs no IOC extraction or validation code loaded.
+ */
+import type { Ioc, IocType } from '../s1/schemas';
+import { describeExpiry } from './expiry';
+import type { IocWarning } from './warnings';
+
+export interface LookupAnswer {
+  value: string;
+  type: IocType;
+  state: 'in-s1' | 'absent' | 'invalid';
+  /** Why the value cannot be an IOC (invalid only). */
+  reason?: string;
+  warnings: IocWarning[];
+  /** Every cached IOC with this value, of any type or source (in-s1 only). */
+  matches: Ioc[];
+}
+
+/** `DNS · Phishing kit · expires in 12 days · by alice@acme.example` for one cached IOC. */
+export function describeMatch(ioc: Ioc, now: number): string {
+  const expiry = describeExpiry(ioc.validUntil, now);
+  // An unreadable date comes back as its own text with state 'never': show it, not a false "never".
+  const expires =
+    expiry.state === 'expired'
+      ? expiry.text
+      : expiry.state === 'never' && expiry.text === 'never'
+        ? 'never expires'
+        : `expires ${expiry.text}`;
+  return [ioc.type, ioc.name || null, expires, ioc.creator ? `by ${ioc.creator}` : null]
+    .filter((part): part is string => part !== null)
+    .join(' · ');
+}
+
+/** One line for a notification or a status: the value and what the cache says about it. */
+export function describeAnswer(answer: LookupAnswer, now: number): string {
+  switch (answer.state) {
+    case 'invalid':
+      return `${answer.value}: not an IOC (${answer.reason ?? 'invalid'})`;
+    case 'absent':
+      return `${answer.value}: not in SentinelOne`;
+    default:
+      return `${answer.value}: in SentinelOne (${answer.matches.map((ioc) => describeMatch(ioc, now)).join('; ')})`;
+  }
+}

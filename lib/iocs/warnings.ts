@@ -1,0 +1,24 @@
+/**
+ * The warnings a valid IOC can carry, and their text. Apart from validate.ts so that the popup can
+ * show them without loading the validators (the public-suffix list, the IP range tables).
+ */
+
+export type IocWarning =
+  | 'private-ip'
+  | 'reserved-ip'
+  | 'common-domain'
+  | 'empty-file-hash'
+  | 'filename-like-domain'
+  | 'cidr-range'
+  | 'reserved-domain';
+
+/** Short text for each warning, as the review table shows it. */
+export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
+  'private-ip': 'private, loopback or link-local IP address (RFC 1918, RFC 4193)',
+  'reserved-ip': 'reserved, multicast, documentation or shared IP address',
+  'common-domain': 'a very common domain: blocking it would disrupt normal work',
+  'empty-file-hash': 'the hash of an empty file',
+  'filename-like-domain': 'looks like a file name (the top-level domain is also a file extension)',
+  'cidr-range': 'written as a CIDR range: sent as the single address it covers',
+  'reserved-domain': 'a name reserved for documentation and tests (RFC 2606)',
+};
