@@ -5,4 +5,6 @@
 export const PERF_MARKS = {
   /** The manager tab painted its first rows of IOCs. */
   firstRows: 's1:first-rows-painted',
+  /** The manager tab holds every cached IOC: filters and sorting cover the whole cache. */
+  allRows: 's1:all-rows-loaded',
 } as const;

@@ -54,6 +54,7 @@ export interface UiSamples {
   fullSyncMs: number[];
   incrementalMs: number[];
   firstRowsMs: number[];
+  allRowsMs: number[];
   heapMb: number[];
   filterMs: number[];
   sortMs: number[];
@@ -87,6 +88,7 @@ export async function measureUi(
     fullSyncMs: [],
     incrementalMs: [],
     firstRowsMs: [],
+    allRowsMs: [],
     heapMb: [],
     filterMs: [],
     sortMs: [],
@@ -111,8 +113,9 @@ export async function measureUi(
       }
       await settings.close();
 
-      const { page, firstRowsMs } = await openManager(browser);
+      const { page, firstRowsMs, allRowsMs } = await openManager(browser);
       samples.firstRowsMs.push(firstRowsMs);
+      samples.allRowsMs.push(allRowsMs);
       if (options.heap) samples.heapMb.push(await heapUsedMb(page));
       samples.filterMs.push(...(await filterKeystrokes(page, KEYSTROKES)));
       if (options.sort) samples.sortMs.push(await sortBy(page, 'Value'));
