@@ -3,7 +3,8 @@
  * narrows the previous answer (filter.ts narrows), so those rows are tested instead of the cache.
  */
 import { useMemo, useRef } from 'preact/hooks';
-import { compileIocFilter, type IocFilter, narrows } from '../lib/iocs/filter';
+import { type IocFilter, narrows } from '../lib/iocs/filter';
+import { compileIndexedFilter } from '../lib/iocs/indexed-filter';
 import type { IocIndex, IocSort } from '../lib/iocs/ioc-index';
 
 interface Last {
@@ -23,7 +24,7 @@ export function useFilteredRows(
   const last = useRef<Last | null>(null);
   return useMemo(() => {
     const previous = last.current;
-    const matches = compileIocFilter(filter, now);
+    const matches = compileIndexedFilter(index, filter, now);
     const sameBase =
       previous !== null &&
       previous.index === index &&

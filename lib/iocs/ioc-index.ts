@@ -6,6 +6,10 @@
  * per row. Descending order is the ascending order walked backwards.
  */
 import type { Ioc } from '../s1/schemas';
+import type { TextFilterField } from './filter';
+
+/** A row test: the IOC and its position in the index (for column look-ups). */
+export type RowTest = (ioc: Ioc, position: number) => boolean;
 
 export const IOC_COLUMNS = [
   'value',
@@ -59,8 +63,16 @@ export function ascendingOrder(iocs: readonly Ioc[], id: IocColumnId): Uint32Arr
   });
 }
 
+/** A row's field in a lower-cased column: the text, or why the column cannot answer for it. */
+export const MISSING = 0;
+export const NOT_ASCII = 1;
+export type LowerCell = string | typeof MISSING | typeof NOT_ASCII;
+
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 export function createIocIndex(iocs: readonly Ioc[]) {
   const orders = new Map<IocColumnId, Uint32Array>();
+  const lowered = new Map<TextFilterField, LowerCell[]>();
   const scratch = new Uint32Array(iocs.length);
 
   function order(id: IocColumnId): Uint32Array {
@@ -72,19 +84,44 @@ export function createIocIndex(iocs: readonly Ioc[]) {
     return cached;
   }
 
+  /**
+   * The field of every row, lower-cased, built on first use. Lower-casing equals the filter's case
+   * folding for printable ASCII only, so other text is marked for the regex to judge. Equal texts
+   * (names and sources repeat a lot) are lower-cased once.
+   */
+  function lowerColumn(field: TextFilterField): LowerCell[] {
+    let column = lowered.get(field);
+    if (!column) {
+      const seen = new Map<string, LowerCell>();
+      column = iocs.map((ioc) => {
+        const text = ioc[field];
+        if (text == null) return MISSING;
+        let cell = seen.get(text);
+        if (cell === undefined) {
+          cell = PRINTABLE_ASCII.test(text) ? text.toLowerCase() : NOT_ASCII;
+          if (seen.size < 100_000) seen.set(text, cell);
+        }
+        return cell;
+      });
+      lowered.set(field, column);
+    }
+    return column;
+  }
+
   return {
     iocs,
+    lowerColumn,
     /**
      * Positions of the IOCs that match, in the order of `sort` (cache order when null). The result
      * is a fresh copy, safe to keep while another query runs.
      */
-    query(matches: (ioc: Ioc) => boolean, sort: IocSort | null): Uint32Array {
+    query(matches: RowTest, sort: IocSort | null): Uint32Array {
       const source = sort ? order(sort.id) : null;
       const n = iocs.length;
       let count = 0;
       for (let step = 0; step < n; step++) {
         const i = source ? (source[sort?.desc ? n - 1 - step : step] as number) : step;
-        if (matches(iocs[i] as Ioc)) scratch[count++] = i;
+        if (matches(iocs[i] as Ioc, i)) scratch[count++] = i;
       }
       return scratch.slice(0, count);
     },
@@ -92,11 +129,11 @@ export function createIocIndex(iocs: readonly Ioc[]) {
      * The positions of `previous` (an earlier result, in the order wanted) that match: for a filter
      * that narrows the one that gave `previous`, the same answer as query() for a fraction of the work.
      */
-    refine(matches: (ioc: Ioc) => boolean, previous: Uint32Array): Uint32Array {
+    refine(matches: RowTest, previous: Uint32Array): Uint32Array {
       let count = 0;
       for (let k = 0; k < previous.length; k++) {
         const i = previous[k] as number;
-        if (matches(iocs[i] as Ioc)) scratch[count++] = i;
+        if (matches(iocs[i] as Ioc, i)) scratch[count++] = i;
       }
       return scratch.slice(0, count);
     },
