@@ -9,6 +9,9 @@ import { type CachedIoc, type CacheMeta, EMPTY_CACHE_META, type IocDatabase } fr
 /** The key every look-up uses: case-insensitive, since hashes and host names are. */
 export const valueKey = (value: string) => value.trim().toLowerCase();
 
+/** Records per read when reading a whole generation. */
+const READ_SLICE = 50_000;
+
 const generationRange = (generation: number) => IDBKeyRange.bound([generation], [generation, []]);
 
 export function createIocRepo(database: Promise<IocDatabase>) {
@@ -48,9 +51,19 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     put,
     remove,
     /** Every IOC of a generation (the visible one by default). */
-    async all(generation?: number): Promise<Ioc[]> {
-      const records = await (await database).getAll('iocs', generationRange(generation ?? (await current())));
-      return records.map((record) => record.ioc);
+    async all(generation?: number, slice = READ_SLICE): Promise<Ioc[]> {
+      const db = await database;
+      const visible = generation ?? (await current());
+      const out: Ioc[] = [];
+      // In slices: one getAll of 1,000,000 records would be one message of about a gigabyte.
+      let range = generationRange(visible);
+      for (;;) {
+        const records = await db.getAll('iocs', range, slice);
+        for (const record of records) out.push(record.ioc);
+        const last = records.at(-1);
+        if (records.length < slice || !last) return out;
+        range = IDBKeyRange.bound([visible, last.uuid], [visible, []], true);
+      }
     },
     /** The first `limit` IOCs of the visible generation, in the order all() returns them. */
     async first(limit: number): Promise<Ioc[]> {

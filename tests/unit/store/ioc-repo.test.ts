@@ -52,6 +52,14 @@ describe('createIocRepo', () => {
     },
   );
 
+  it.each([1, 2, 3, 5, 6])('reads a whole generation in slices of %i, each record once', async (slice) => {
+    const repo = freshRepo();
+    await repo.put(1, ['e', 'a', 'd', 'b', 'c'].map((u) => ioc(u, `${u}.example`)));
+    await repo.put(2, [ioc('z', 'z.example')]);
+    await repo.put(0, [ioc('y', 'y.example')]);
+    expect((await repo.all(1, slice)).map((i) => i.uuid)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('finds every IOC sharing a value, whatever its case', async () => {
     const repo = freshRepo();
     const hash = 'D41D8CD98F00B204E9800998ECF8427F';
