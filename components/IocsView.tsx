@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import type { Settings } from '../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../lib/iocs/export';
-import { EMPTY_FILTER } from '../lib/iocs/filter';
+import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../lib/iocs/ioc-index';
 import { renewDrafts } from '../lib/iocs/renew';
 import type { Ioc, IocDraft } from '../lib/s1/schemas';
@@ -41,6 +41,19 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
   const now = useMemo(() => Date.now(), [iocs]);
   const index = useMemo(() => createIocIndex(iocs), [iocs]);
   const rows = useFilteredRows(index, filter, sort, now);
+  // The lower-cased columns the filters search are built while the analyst is not typing.
+  useEffect(() => {
+    let next = 0;
+    let handle = 0;
+    const buildOne = () => {
+      const field = TEXT_FILTER_FIELDS[next++];
+      if (!field) return;
+      index.lowerColumn(field);
+      handle = requestIdleCallback(buildOne);
+    };
+    handle = requestIdleCallback(buildOne);
+    return () => cancelIdleCallback(handle);
+  }, [index]);
 
   const onSelect = useCallback((uuids: string[], on: boolean) => {
     setSelected((previous) => {
