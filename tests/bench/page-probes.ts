@@ -79,7 +79,8 @@ export async function popupLookup(browser: Browser, value: string): Promise<numb
     }
     box.value = wanted;
     box.dispatchEvent(new Event('input', { bubbles: true }));
-    while (!document.querySelector('.answers .answer-in-s1')) await new Promise((resolve) => setTimeout(resolve, 1));
+    while (!document.querySelector('.answers .answer-in-s1'))
+      await new Promise((resolve) => setTimeout(resolve, 1));
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     return performance.now();
   }, value);
