@@ -116,9 +116,37 @@ describe('createIocRepo', () => {
     for (const generation of [1, 2, 3])
       await repo.put(generation, [ioc(`u${generation}`, 'x.example'), ioc('shared', 'y.example')]);
     await repo.dropOtherGenerations(2);
-    expect(await repo.count(1)).toBe(0);
-    expect(await repo.count(2)).toBe(2);
-    expect(await repo.count(3)).toBe(0);
+    expect(await repo.all(1)).toEqual([]);
+    expect((await repo.uuids(2)).sort()).toEqual(['shared', 'u2']);
+    expect(await repo.all(3)).toEqual([]);
+  });
+
+  it('keeps the visible generation’s count in meta through every write', async () => {
+    const repo = freshRepo();
+    expect(await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')])).toBe(2);
+    expect(await repo.put(1, [{ ...ioc('a', 'a.example'), name: 'renamed' }, ioc('c', 'c.example')])).toBe(1);
+    expect(await repo.count()).toBe(3);
+    expect((await repo.byUuid('a'))?.name).toBe('renamed');
+    expect(await repo.remove(1, ['b', 'nowhere'])).toBe(1);
+    expect(await repo.count()).toBe(2);
+    await repo.put(2, [ioc('x', 'x.example')]);
+    expect(await repo.count()).toBe(2);
+    expect(await repo.count(2)).toBe(1);
+  });
+
+  it('appends more IOCs than one chunk holds, and finds each by uuid and by value', async () => {
+    const repo = freshRepo();
+    const many = Array.from({ length: 250 }, (_, i) => ioc(`u${i}`, `host-${i}.example`));
+    await repo.append(1, many);
+    expect((await repo.uuids(1)).sort()).toEqual(many.map((i) => i.uuid).sort());
+    expect(await repo.byUuid('u249')).toEqual(many[249]);
+    expect((await repo.byValues(['HOST-0.example', 'host-120.example'])).map((i) => i.uuid)).toEqual([
+      'u0',
+      'u120',
+    ]);
+    expect(await repo.remove(1, ['u0', 'u120', 'u249'])).toBe(3);
+    expect(await repo.byValue('host-120.example')).toEqual([]);
+    expect(await repo.all(1)).toHaveLength(247);
   });
 
   it('removes by uuid within one generation', async () => {
@@ -138,6 +166,7 @@ describe('createIocRepo', () => {
       completeAt: null,
       watermark: null,
       lastFullSyncAt: null,
+      count: 0,
     });
     await repo.updateMeta((m) => ({ generation: m.generation + 1, watermark: 'W' }));
     expect(await repo.meta()).toMatchObject({ generation: 2, watermark: 'W' });
