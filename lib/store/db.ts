@@ -2,7 +2,11 @@
  * The IndexedDB behind the local cache. One database per browser profile; schema changes are version
  * steps (`if (from < N)`), never edits of a released step.
  *
- * IOC records carry a `generation` in their key. A full sync writes a new generation beside the one
+ * IOCs are stored in chunks of up to CHUNK_SIZE, not one record each: in Chromium every record costs
+ * about as much to write as 50 KB of data, so 100,000 single-IOC records took ~30 s to write and
+ * 1,000 chunks take ~1 s (issue 7). Two multiEntry indexes find the chunk of a value or of a uuid.
+ *
+ * Chunks carry a `generation` in their key. A full sync writes a new generation beside the one
  * the UI reads and switches `meta.cache.generation` only when it completed, in one transaction: a
  * failed or interrupted sync therefore never replaces a complete cache with a partial one. Old
  * generations are deleted by key range afterwards.
@@ -10,12 +14,15 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Ioc } from '../s1/schemas';
 
-export interface CachedIoc {
+export interface CachedChunk {
   generation: number;
-  uuid: string;
-  /** The value case-folded, so a look-up finds `EVIL.example` and hashes in any case. */
-  valueKey: string;
-  ioc: Ioc;
+  /** Unique within the generation; says nothing about the IOCs inside. */
+  id: string;
+  iocs: Ioc[];
+  /** `[generation, valueKey(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
+  valueKeys: Array<[number, string]>;
+  /** `[generation, ioc.uuid]` of each IOC, for the byUuid index. */
+  uuidKeys: Array<[number, string]>;
 }
 
 export interface CacheMeta {
@@ -29,6 +36,8 @@ export interface CacheMeta {
   watermark: string | null;
   /** When the last full sync (a reconcile) completed. */
   lastFullSyncAt: string | null;
+  /** IOCs in the visible generation, kept by every write so that nothing has to count them. */
+  count: number;
 }
 
 export interface LogEntry {
@@ -40,15 +49,10 @@ export interface LogEntry {
 }
 
 export interface IocDb extends DBSchema {
-  iocs: {
+  chunks: {
     key: [number, string];
-    value: CachedIoc;
-    indexes: {
-      byValue: [number, string];
-      byType: [number, string];
-      byValidUntil: [number, string];
-      byUpdatedAt: [number, string];
-    };
+    value: CachedChunk;
+    indexes: { byValue: [number, string]; byUuid: [number, string] };
   };
   meta: { key: 'cache'; value: CacheMeta };
   log: { key: number; value: LogEntry };
@@ -63,20 +67,32 @@ export const EMPTY_CACHE_META: CacheMeta = {
   completeAt: null,
   watermark: null,
   lastFullSyncAt: null,
+  count: 0,
 };
 
 /** Opens (and creates or upgrades) the cache database. */
 export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
-  return openDB<IocDb>(name, 1, {
-    upgrade(db, from) {
+  return openDB<IocDb>(name, 2, {
+    upgrade(db, from, _to, transaction) {
+      // The schema's own types describe the latest version only; earlier steps name stores by string.
+      const untyped = db as unknown as IDBPDatabase;
       if (from < 1) {
-        const iocs = db.createObjectStore('iocs', { keyPath: ['generation', 'uuid'] });
+        const iocs = untyped.createObjectStore('iocs', { keyPath: ['generation', 'uuid'] });
         iocs.createIndex('byValue', ['generation', 'valueKey']);
         iocs.createIndex('byType', ['generation', 'ioc.type']);
         iocs.createIndex('byValidUntil', ['generation', 'ioc.validUntil']);
         iocs.createIndex('byUpdatedAt', ['generation', 'ioc.updatedAt']);
         db.createObjectStore('meta');
         db.createObjectStore('log', { keyPath: 'seq', autoIncrement: true });
+      }
+      if (from < 2) {
+        // One record per IOC gave way to chunks. The old cache is dropped rather than converted:
+        // clearing the meta record makes the next sync a full one, which refills it.
+        untyped.deleteObjectStore('iocs');
+        const chunks = db.createObjectStore('chunks', { keyPath: ['generation', 'id'] });
+        chunks.createIndex('byValue', 'valueKeys', { multiEntry: true });
+        chunks.createIndex('byUuid', 'uuidKeys', { multiEntry: true });
+        void transaction.objectStore('meta').delete('cache');
       }
     },
   });

@@ -1,18 +1,22 @@
 /**
  * Typed access to the cached IOCs and the cache's meta record. Reads default to the generation the
- * UI sees; sync code names the generation it writes. Each call is one IndexedDB transaction, so a
- * caller that writes a page at a time gets one transaction per page.
+ * UI sees; sync code names the generation it writes. Each call is one IndexedDB transaction. The
+ * IOCs live in chunks (db.ts); callers see IOCs only.
  */
+import type { IDBPTransaction } from 'idb';
 import type { Ioc } from '../s1/schemas';
-import { type CachedIoc, type CacheMeta, EMPTY_CACHE_META, type IocDatabase } from './db';
+import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
+import { rewriteChunk, splitIocs, toChunk, valueKey } from './ioc-chunks';
 
-/** The key every look-up uses: case-insensitive, since hashes and host names are. */
-export const valueKey = (value: string) => value.trim().toLowerCase();
+export { valueKey };
 
-/** Records per read when reading a whole generation. */
-const READ_SLICE = 50_000;
+/** Chunks per read when reading a whole generation (about 50,000 IOCs). */
+const READ_SLICE = 500;
 
 const generationRange = (generation: number) => IDBKeyRange.bound([generation], [generation, []]);
+const newChunkId = () => crypto.randomUUID();
+
+type WriteTx = IDBPTransaction<IocDb, Array<'chunks' | 'meta'>, 'readwrite'>;
 
 export function createIocRepo(database: Promise<IocDatabase>) {
   async function meta(): Promise<CacheMeta> {
@@ -28,84 +32,159 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     return next;
   }
 
-  async function put(generation: number, iocs: readonly Ioc[]): Promise<void> {
-    const tx = (await database).transaction('iocs', 'readwrite');
-    for (const ioc of iocs) {
-      const record: CachedIoc = { generation, uuid: ioc.uuid, valueKey: valueKey(ioc.value), ioc };
-      void tx.store.put(record);
-    }
+  /** Keeps `meta.count` right when a write added or removed IOCs of the visible generation. */
+  async function adjustCount(tx: WriteTx, generation: number, delta: number): Promise<void> {
+    const store = tx.objectStore('meta');
+    const current = { ...EMPTY_CACHE_META, ...(await store.get('cache')) };
+    if (delta !== 0 && current.generation === generation)
+      await store.put({ ...current, count: current.count + delta }, 'cache');
+  }
+
+  /**
+   * Rewrites every chunk holding one of `uuids`: `replace` gives new versions, `drop` the uuids to
+   * leave out. Answers the uuids that no chunk held.
+   */
+  async function rewrite(
+    tx: WriteTx,
+    generation: number,
+    uuids: readonly string[],
+    replace: ReadonlyMap<string, Ioc>,
+    drop: ReadonlySet<string>,
+  ): Promise<{ missing: string[]; changed: number }> {
+    const chunks = tx.objectStore('chunks');
+    const homes = await Promise.all(uuids.map((uuid) => chunks.index('byUuid').getKey([generation, uuid])));
+    const ids = new Set<string>();
+    const missing: string[] = [];
+    uuids.forEach((uuid, i) => {
+      const home = homes[i];
+      if (home) ids.add(home[1]);
+      else missing.push(uuid);
+    });
+    const changed = await Promise.all(
+      [...ids].map(async (id) => {
+        const stored = await chunks.get([generation, id]);
+        if (!stored) return 0;
+        const next = rewriteChunk(stored, replace, drop);
+        await (next.chunk ? chunks.put(next.chunk) : chunks.delete([generation, id]));
+        return next.changed;
+      }),
+    );
+    return { missing, changed: changed.reduce((a, b) => a + b, 0) };
+  }
+
+  /**
+   * Adds or replaces IOCs (by uuid) in a generation; answers how many were new. Each IOC costs an
+   * index look-up, so a full sync writing a fresh generation uses `append` instead.
+   */
+  async function put(generation: number, iocs: readonly Ioc[]): Promise<number> {
+    const changes = new Map(iocs.map((ioc) => [ioc.uuid, ioc]));
+    const tx = (await database).transaction(['chunks', 'meta'], 'readwrite');
+    const { missing } = await rewrite(tx, generation, [...changes.keys()], changes, new Set());
+    const fresh = missing.map((uuid) => changes.get(uuid) as Ioc);
+    await Promise.all(
+      splitIocs(fresh).map((group) => tx.objectStore('chunks').put(toChunk(generation, newChunkId(), group))),
+    );
+    await adjustCount(tx, generation, fresh.length);
+    await tx.done;
+    return fresh.length;
+  }
+
+  /** Writes IOCs the generation does not hold yet (the caller makes sure), without look-ups. */
+  async function append(generation: number, iocs: readonly Ioc[]): Promise<void> {
+    if (iocs.length === 0) return;
+    const tx = (await database).transaction('chunks', 'readwrite');
+    for (const group of splitIocs(iocs)) void tx.store.put(toChunk(generation, newChunkId(), group));
     await tx.done;
   }
 
-  async function remove(generation: number, uuids: readonly string[]): Promise<void> {
-    const tx = (await database).transaction('iocs', 'readwrite');
-    for (const uuid of uuids) void tx.store.delete([generation, uuid]);
+  /** Removes IOCs by uuid from a generation; answers how many it held. */
+  async function remove(generation: number, uuids: readonly string[]): Promise<number> {
+    if (uuids.length === 0) return 0;
+    const unique = [...new Set(uuids)];
+    const tx = (await database).transaction(['chunks', 'meta'], 'readwrite');
+    const { changed } = await rewrite(tx, generation, unique, new Map(), new Set(unique));
+    await adjustCount(tx, generation, -changed);
     await tx.done;
+    return changed;
   }
 
   const current = async () => (await meta()).generation;
+
+  /**
+   * The IOCs of `generation` in chunk-key order, `slice` chunks per read (one getAll of a
+   * 1,000,000-IOC cache would be one message of about a gigabyte), stopping at `limit` IOCs.
+   */
+  async function readVisible(
+    generation: number,
+    limit = Number.POSITIVE_INFINITY,
+    slice = READ_SLICE,
+  ): Promise<Ioc[]> {
+    const db = await database;
+    const out: Ioc[] = [];
+    let range = generationRange(generation);
+    for (;;) {
+      const chunks = await db.getAll('chunks', range, slice);
+      for (const chunk of chunks) for (const ioc of chunk.iocs) if (out.length < limit) out.push(ioc);
+      const last = chunks.at(-1);
+      if (chunks.length < slice || !last || out.length >= limit) return out;
+      range = IDBKeyRange.bound([generation, last.id], [generation, []], true);
+    }
+  }
+
+  /** Every IOC of a generation (the visible one by default). */
+  async function all(generation?: number, slice = READ_SLICE): Promise<Ioc[]> {
+    return readVisible(generation ?? (await current()), Number.POSITIVE_INFINITY, slice);
+  }
 
   return {
     meta,
     updateMeta,
     put,
+    append,
     remove,
-    /** Every IOC of a generation (the visible one by default). */
-    async all(generation?: number, slice = READ_SLICE): Promise<Ioc[]> {
-      const db = await database;
-      const visible = generation ?? (await current());
-      const out: Ioc[] = [];
-      // In slices: one getAll of 1,000,000 records would be one message of about a gigabyte.
-      let range = generationRange(visible);
-      for (;;) {
-        const records = await db.getAll('iocs', range, slice);
-        for (const record of records) out.push(record.ioc);
-        const last = records.at(-1);
-        if (records.length < slice || !last) return out;
-        range = IDBKeyRange.bound([visible, last.uuid], [visible, []], true);
-      }
-    },
+    all,
     /** The first `limit` IOCs of the visible generation, in the order all() returns them. */
     async first(limit: number): Promise<Ioc[]> {
-      // IndexedDB reads a count of 0 as "no limit".
-      if (limit <= 0) return [];
-      const records = await (await database).getAll('iocs', generationRange(await current()), limit);
-      return records.map((record) => record.ioc);
+      return limit <= 0 ? [] : readVisible(await current(), limit);
     },
+    /** The visible generation's count is kept in meta; another generation's is counted (slow). */
     async count(generation?: number): Promise<number> {
-      return (await database).count('iocs', generationRange(generation ?? (await current())));
+      const { generation: visible, count } = await meta();
+      if (generation === undefined || generation === visible) return count;
+      return (await all(generation)).length;
     },
     async uuids(generation?: number): Promise<string[]> {
-      const keys = await (await database).getAllKeys(
-        'iocs',
-        generationRange(generation ?? (await current())),
-      );
-      return keys.map(([, uuid]) => uuid);
+      return (await all(generation)).map((ioc) => ioc.uuid);
     },
     /** The visible IOCs whose value equals `value`, ignoring case (several types or sources may share one). */
     async byValue(value: string): Promise<Ioc[]> {
-      const records = await (await database).getAllFromIndex('iocs', 'byValue', [
-        await current(),
-        valueKey(value),
-      ]);
-      return records.map((record) => record.ioc);
+      const key = valueKey(value);
+      const chunks = await (await database).getAllFromIndex('chunks', 'byValue', [await current(), key]);
+      return chunks.flatMap((chunk) => chunk.iocs.filter((ioc) => valueKey(ioc.value) === key));
     },
     /** byValue for many values in one read transaction: the review of a long paste asks for thousands. */
     async byValues(values: readonly string[]): Promise<Ioc[]> {
       const generation = await current();
-      const tx = (await database).transaction('iocs');
+      const tx = (await database).transaction('chunks');
       const index = tx.store.index('byValue');
       const keys = [...new Set(values.map(valueKey))];
-      const found = await Promise.all(keys.map((key) => index.getAll([generation, key])));
+      const found = await Promise.all(
+        keys.map(async (key) =>
+          (await index.getAll([generation, key])).flatMap((chunk) =>
+            chunk.iocs.filter((ioc) => valueKey(ioc.value) === key),
+          ),
+        ),
+      );
       await tx.done;
-      return found.flat().map((record) => record.ioc);
+      return found.flat();
     },
     async byUuid(uuid: string): Promise<Ioc | undefined> {
-      return (await (await database).get('iocs', [await current(), uuid]))?.ioc;
+      const chunk = await (await database).getFromIndex('chunks', 'byUuid', [await current(), uuid]);
+      return chunk?.iocs.find((ioc) => ioc.uuid === uuid);
     },
-    /** Deletes every record of every generation but `keep`. */
+    /** Deletes every chunk of every generation but `keep`. */
     async dropOtherGenerations(keep: number): Promise<void> {
-      const tx = (await database).transaction('iocs', 'readwrite');
+      const tx = (await database).transaction('chunks', 'readwrite');
       void tx.store.delete(IDBKeyRange.upperBound([keep], true));
       void tx.store.delete(IDBKeyRange.lowerBound([keep, []], true));
       await tx.done;

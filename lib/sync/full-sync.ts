@@ -40,24 +40,38 @@ export async function fullSync(deps: FullSyncDeps): Promise<FullSyncResult> {
   const total = newest.pagination?.totalItems ?? null;
 
   let fetched = 0;
+  const written = new Set<string>();
   deps.onProgress(fetched, total);
   await pMap(
     IOC_TYPES,
     async (type) => {
-      for await (const page of deps.client.listIocs({ type, limit: deps.pageSize })) {
-        await repo.put(generation, page.data);
-        fetched += page.data.length;
-        deps.onProgress(fetched, total);
+      // One page is written while the next is fetched; the write after waits for it.
+      let writing: Promise<void> = Promise.resolve();
+      try {
+        for await (const page of deps.client.listIocs({ type, limit: deps.pageSize })) {
+          // Appended without look-ups, so an IOC seen twice (it moved between pages while they were
+          // fetched) is kept once; a newer version is the following incremental sync's to bring.
+          const fresh = page.data.filter((ioc) => !written.has(ioc.uuid));
+          for (const ioc of fresh) written.add(ioc.uuid);
+          await writing;
+          writing = repo.append(generation, fresh);
+          // Handled here too, so a failing write is not reported unhandled while the next page loads.
+          writing.catch(() => undefined);
+          fetched += page.data.length;
+          deps.onProgress(fetched, total);
+        }
+      } finally {
+        await writing;
       }
     },
     { concurrency: deps.concurrency },
   );
 
-  await repo.remove(generation, deps.takeLocalDeletes());
-  const count = await repo.count(generation);
+  const count = written.size - (await repo.remove(generation, deps.takeLocalDeletes()));
   const at = deps.now();
   await repo.updateMeta(() => ({
     generation,
+    count,
     accountKey: deps.accountKey,
     completeAt: at,
     lastFullSyncAt: at,

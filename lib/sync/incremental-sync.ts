@@ -47,6 +47,7 @@ export async function incrementalSync(deps: IncrementalSyncDeps): Promise<Increm
     deps.onProgress(changed, page.pagination?.totalItems ?? null);
   }
 
+  // The cache's count is kept in meta by every write: nothing here is O(cache size).
   const [serverTotal, localCount] = await Promise.all([deps.client.countIocs(), repo.count(meta.generation)]);
   const consistent = serverTotal === localCount;
   if (consistent) await repo.updateMeta(() => ({ watermark: newest, completeAt: deps.now() }));

@@ -77,12 +77,13 @@ async function changeIocs(console: Console, count: number, round: number): Promi
 
 /**
  * Per run, in a fresh browser profile: the full sync from Save, then an incremental sync of 100
- * changes, then the manager tab (first rows, heap, filter keystrokes, a sort) and the popup.
+ * changes, then the manager tab (first rows, heap, filter keystrokes, a sort) and the popup
+ * (unless `ui` is false: the sync figures alone, for iterating on the sync).
  */
 export async function measureUi(
   console: Console,
   runs: number,
-  options: { incremental: boolean; sort: boolean; heap: boolean; syncTimeoutMs: number },
+  options: { incremental: boolean; sort: boolean; heap: boolean; syncTimeoutMs: number; ui?: boolean },
 ): Promise<UiSamples> {
   const samples: UiSamples = {
     fullSyncMs: [],
@@ -112,6 +113,7 @@ export async function measureUi(
         );
       }
       await settings.close();
+      if (options.ui === false) continue;
 
       const { page, firstRowsMs, allRowsMs } = await openManager(browser);
       samples.firstRowsMs.push(firstRowsMs);

@@ -2,6 +2,8 @@
  * IOCs of one scope (s1-api.md §i "Store IOCs per scopeId"), built for 1M-item full syncs:
  * records sit in an array sorted by uuid (the default `id` sort), so a keyset page is a binary search
  * plus a forward scan; views for the other sort orders and match counts are cached per store version.
+ * A few changes patch the cached views (drop the old records, merge the new ones in: O(N + k log k))
+ * instead of re-sorting them, so an incremental sync after a small write does not pay a full sort.
  */
 import { type IocRecord, keyOf } from './ioc-model';
 
@@ -63,6 +65,8 @@ export class ScopeStore {
   private views = new Map<SortBy, IocRecord[]>();
   private counts = new Map<string, number>();
   private cacheVersion = -1;
+  /** What changed since the views were built, while it is little enough to patch them; else null. */
+  private changes: { removed: Set<IocRecord>; added: IocRecord[] } | null = { removed: new Set(), added: [] };
   private keyIndex: Map<string, IocRecord> | null = null;
   private keyIndexFields = '';
 
@@ -114,6 +118,7 @@ export class ScopeStore {
     while (j < fresh.length) merged[k++] = fresh[j++] as IocRecord;
     this.byId = merged;
     if (this.keyIndex) for (const r of fresh) this.keyIndex.set(keyOf(r.ioc, this.fieldList()), r);
+    this.noteChange(null, fresh);
     this.version++;
   }
 
@@ -129,6 +134,7 @@ export class ScopeStore {
       this.keyIndex.set(keyOf(next.ioc, this.fieldList()), next);
     }
     if (next.visibleAt > this.maxVisibleAt) this.maxVisibleAt = next.visibleAt;
+    this.noteChange(old, [next]);
     this.version++;
   }
 
@@ -144,6 +150,7 @@ export class ScopeStore {
     if (removed > 0) {
       this.byId = kept;
       this.keyIndex = null;
+      this.changes = null;
       this.version++;
     }
     return removed;
@@ -165,12 +172,17 @@ export class ScopeStore {
     this.syncCaches();
     let view = this.views.get(sortBy);
     if (!view) {
-      const keyed = this.byId.map((r) => ({ k: sortKeyOf(r, sortBy), r }));
-      keyed.sort((a, b) => compareKeys(a.k, a.r.uuid, b.k, b.r.uuid));
-      view = keyed.map((x) => x.r);
+      view = sortedBy(this.byId, sortBy);
       this.views.set(sortBy, view);
     }
     return view;
+  }
+
+  private noteChange(old: IocRecord | null, added: readonly IocRecord[]): void {
+    if (!this.changes) return;
+    if (old) this.changes.removed.add(old);
+    this.changes.added.push(...added);
+    if (this.changes.added.length > this.byId.length / 8) this.changes = null;
   }
 
   cachedCount(key: string, compute: () => number): number {
@@ -185,7 +197,13 @@ export class ScopeStore {
 
   private syncCaches(): void {
     if (this.cacheVersion === this.version) return;
-    this.views.clear();
+    const { changes } = this;
+    if (changes) {
+      const added = changes.added.filter((r) => !changes.removed.has(r));
+      for (const [sortBy, view] of this.views)
+        this.views.set(sortBy, patched(view, changes.removed, added, sortBy));
+    } else this.views.clear();
+    this.changes = { removed: new Set(), added: [] };
     this.counts.clear();
     this.cacheVersion = this.version;
   }
@@ -206,4 +224,35 @@ export class ScopeStore {
     }
     return -1;
   }
+}
+
+function sortedBy(recs: readonly IocRecord[], sortBy: SortBy): IocRecord[] {
+  const keyed = recs.map((r) => ({ k: sortKeyOf(r, sortBy), r }));
+  keyed.sort((a, b) => compareKeys(a.k, a.r.uuid, b.k, b.r.uuid));
+  return keyed.map((x) => x.r);
+}
+
+/** A sorted view without `removed` and with `added` merged in, in the view's order. */
+function patched(
+  view: readonly IocRecord[],
+  removed: ReadonlySet<IocRecord>,
+  added: readonly IocRecord[],
+  sortBy: SortBy,
+): IocRecord[] {
+  const fresh = sortedBy(added, sortBy);
+  const out: IocRecord[] = [];
+  let j = 0;
+  for (const r of view) {
+    if (removed.has(r)) continue;
+    const k = sortKeyOf(r, sortBy);
+    while (j < fresh.length) {
+      const f = fresh[j] as IocRecord;
+      if (compareKeys(sortKeyOf(f, sortBy), f.uuid, k, r.uuid) >= 0) break;
+      out.push(f);
+      j++;
+    }
+    out.push(r);
+  }
+  while (j < fresh.length) out.push(fresh[j++] as IocRecord);
+  return out;
 }

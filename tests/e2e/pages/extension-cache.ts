@@ -18,12 +18,12 @@ export function readCachedIocs(worker: Worker): Promise<Array<Record<string, unk
       });
     const [meta] = await read<Array<{ generation: number }>>('meta', 'cache');
     const generation = meta?.generation ?? 1;
-    const records = await read<Array<{ ioc: { uuid: string } }>>(
-      'iocs',
+    const chunks = await read<Array<{ iocs: Array<{ uuid: string }> }>>(
+      'chunks',
       IDBKeyRange.bound([generation], [generation, []]),
     );
     db.close();
-    return records.map((record) => record.ioc).sort((a, b) => (a.uuid < b.uuid ? -1 : 1));
+    return chunks.flatMap((chunk) => chunk.iocs).sort((a, b) => (a.uuid < b.uuid ? -1 : 1));
   }) as Promise<Array<Record<string, unknown> & { uuid: string }>>;
 }
 

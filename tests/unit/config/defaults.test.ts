@@ -12,7 +12,7 @@ describe('config/defaults.yml', () => {
       score: 100,
       source: 'S1 IOC Manager',
       method: 'EQUALS',
-      sync: { intervalMinutes: 15, pageSize: 1000, maxParallelRequests: 4 },
+      sync: { intervalMinutes: 15, pageSize: 1000, maxParallelRequests: 7 },
     });
   });
 
@@ -31,7 +31,7 @@ describe('config/defaults.yml', () => {
     ['  pageSize: 1000', '  pageSize: 5000', /"sync.pageSize": must be at most 1000/],
     ['  intervalMinutes: 15', '  intervalMinutes: 0', /"sync.intervalMinutes": must be at least 1 minute/],
     [
-      '  maxParallelRequests: 4',
+      '  maxParallelRequests: 7',
       '  maxParallelRequests: 64',
       /"sync.maxParallelRequests": must be at most 16/,
     ],

@@ -37,28 +37,34 @@ describe('createIocRepo', () => {
     expect(await repo.byUuid('a')).toBeUndefined();
   });
 
-  it.each<[number, string[]]>([
-    [0, []],
-    [2, ['a', 'b']],
-    [10, ['a', 'b', 'c']],
-  ])(
-    'first(%i) gives the first IOCs in the order all() does, of the visible generation',
-    async (limit, expected) => {
-      const repo = freshRepo();
-      await repo.put(1, [ioc('c', 'c.example'), ioc('a', 'a.example'), ioc('b', 'b.example')]);
-      await repo.put(2, [ioc('0', 'staged.example')]);
-      expect((await repo.first(limit)).map((i) => i.uuid)).toEqual(expected);
-      expect((await repo.all()).map((i) => i.uuid).slice(0, limit)).toEqual(expected);
+  /** A repo whose generation 1 holds five chunks of one IOC each, beside other generations. */
+  async function fiveChunks() {
+    const repo = freshRepo();
+    for (const u of ['e', 'a', 'd', 'b', 'c']) await repo.put(1, [ioc(u, `${u}.example`)]);
+    await repo.put(2, [ioc('z', 'z.example')]);
+    await repo.put(0, [ioc('y', 'y.example')]);
+    return repo;
+  }
+
+  it.each([0, 1, 2, 5, 10])(
+    'first(%i) gives the first IOCs all() gives, of the visible generation',
+    async (limit) => {
+      const repo = await fiveChunks();
+      const all = (await repo.all()).map((i) => i.uuid);
+      expect(all.slice().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect((await repo.first(limit)).map((i) => i.uuid)).toEqual(all.slice(0, limit));
     },
   );
 
-  it.each([1, 2, 3, 5, 6])('reads a whole generation in slices of %i, each record once', async (slice) => {
-    const repo = freshRepo();
-    await repo.put(1, ['e', 'a', 'd', 'b', 'c'].map((u) => ioc(u, `${u}.example`)));
-    await repo.put(2, [ioc('z', 'z.example')]);
-    await repo.put(0, [ioc('y', 'y.example')]);
-    expect((await repo.all(1, slice)).map((i) => i.uuid)).toEqual(['a', 'b', 'c', 'd', 'e']);
-  });
+  it.each([1, 2, 3, 5, 6])(
+    'reads a whole generation in slices of %i chunks, each IOC once',
+    async (slice) => {
+      const repo = await fiveChunks();
+      const whole = (await repo.all(1)).map((i) => i.uuid);
+      expect((await repo.all(1, slice)).map((i) => i.uuid)).toEqual(whole);
+      expect(whole.slice().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    },
+  );
 
   it('finds every IOC sharing a value, whatever its case', async () => {
     const repo = freshRepo();
@@ -139,9 +145,37 @@ describe('createIocRepo', () => {
     for (const generation of [1, 2, 3])
       await repo.put(generation, [ioc(`u${generation}`, 'x.example'), ioc('shared', 'y.example')]);
     await repo.dropOtherGenerations(2);
-    expect(await repo.count(1)).toBe(0);
-    expect(await repo.count(2)).toBe(2);
-    expect(await repo.count(3)).toBe(0);
+    expect(await repo.all(1)).toEqual([]);
+    expect((await repo.uuids(2)).sort()).toEqual(['shared', 'u2']);
+    expect(await repo.all(3)).toEqual([]);
+  });
+
+  it('keeps the visible generation’s count in meta through every write', async () => {
+    const repo = freshRepo();
+    expect(await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')])).toBe(2);
+    expect(await repo.put(1, [{ ...ioc('a', 'a.example'), name: 'renamed' }, ioc('c', 'c.example')])).toBe(1);
+    expect(await repo.count()).toBe(3);
+    expect((await repo.byUuid('a'))?.name).toBe('renamed');
+    expect(await repo.remove(1, ['b', 'nowhere'])).toBe(1);
+    expect(await repo.count()).toBe(2);
+    await repo.put(2, [ioc('x', 'x.example')]);
+    expect(await repo.count()).toBe(2);
+    expect(await repo.count(2)).toBe(1);
+  });
+
+  it('appends more IOCs than one chunk holds, and finds each by uuid and by value', async () => {
+    const repo = freshRepo();
+    const many = Array.from({ length: 250 }, (_, i) => ioc(`u${i}`, `host-${i}.example`));
+    await repo.append(1, many);
+    expect((await repo.uuids(1)).sort()).toEqual(many.map((i) => i.uuid).sort());
+    expect(await repo.byUuid('u249')).toEqual(many[249]);
+    expect((await repo.byValues(['HOST-0.example', 'host-120.example'])).map((i) => i.uuid)).toEqual([
+      'u0',
+      'u120',
+    ]);
+    expect(await repo.remove(1, ['u0', 'u120', 'u249'])).toBe(3);
+    expect(await repo.byValue('host-120.example')).toEqual([]);
+    expect(await repo.all(1)).toHaveLength(247);
   });
 
   it('removes by uuid within one generation', async () => {
@@ -161,6 +195,7 @@ describe('createIocRepo', () => {
       completeAt: null,
       watermark: null,
       lastFullSyncAt: null,
+      count: 0,
     });
     await repo.updateMeta((m) => ({ generation: m.generation + 1, watermark: 'W' }));
     expect(await repo.meta()).toMatchObject({ generation: 2, watermark: 'W' });

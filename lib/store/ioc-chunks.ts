@@ -1,0 +1,56 @@
+/**
+ * Building and changing the cache's chunks (db.ts): pure functions, so that the repo only moves
+ * chunks in and out of IndexedDB.
+ */
+import type { Ioc } from '../s1/schemas';
+import type { CachedChunk } from './db';
+
+/**
+ * IOCs per chunk. Small enough that an incremental sync, which rewrites the chunk of every changed
+ * IOC, moves little data; large enough that the per-record cost of IndexedDB stays negligible.
+ */
+export const CHUNK_SIZE = 100;
+
+/** The key every look-up uses: case-insensitive, since hashes and host names are. */
+export const valueKey = (value: string) => value.trim().toLowerCase();
+
+/** A chunk holding `iocs`, with the keys its indexes need. */
+export function toChunk(generation: number, id: string, iocs: readonly Ioc[]): CachedChunk {
+  return {
+    generation,
+    id,
+    iocs: [...iocs],
+    valueKeys: iocs.map((ioc): [number, string] => [generation, valueKey(ioc.value)]),
+    uuidKeys: iocs.map((ioc): [number, string] => [generation, ioc.uuid]),
+  };
+}
+
+/** Splits IOCs into consecutive groups of at most `size`. */
+export function splitIocs(iocs: readonly Ioc[], size = CHUNK_SIZE): Ioc[][] {
+  const groups: Ioc[][] = [];
+  for (let i = 0; i < iocs.length; i += size) groups.push(iocs.slice(i, i + size));
+  return groups;
+}
+
+/**
+ * The chunk with its IOCs replaced by the same uuid's entry in `replace` and those in `drop` left
+ * out; null when nothing is left. `changed` counts the IOCs replaced or dropped.
+ */
+export function rewriteChunk(
+  chunk: CachedChunk,
+  replace: ReadonlyMap<string, Ioc>,
+  drop: ReadonlySet<string> = new Set(),
+): { chunk: CachedChunk | null; changed: number } {
+  let changed = 0;
+  const kept: Ioc[] = [];
+  for (const ioc of chunk.iocs) {
+    if (drop.has(ioc.uuid)) {
+      changed++;
+      continue;
+    }
+    const next = replace.get(ioc.uuid);
+    if (next) changed++;
+    kept.push(next ?? ioc);
+  }
+  return { chunk: kept.length === 0 ? null : toChunk(chunk.generation, chunk.id, kept), changed };
+}

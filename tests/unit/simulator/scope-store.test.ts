@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { toRecord } from '../../simulator/ioc-model';
+import { compareKeys, ScopeStore, SORT_FIELDS, type SortBy, sortKeyOf } from '../../simulator/scope-store';
+import { generateRecords } from '../../simulator/seed';
+
+const NOW = Date.parse('2026-11-27T12:00:00Z') * 1000;
+const records = (count: number, seed: number) => generateRecords({ count, seed, scopeId: '1', now: NOW });
+
+/** The order a view must have: by the sort key, then uuid. */
+function fullySorted(store: ScopeStore, sortBy: SortBy): string[] {
+  return [...store.all()]
+    .sort((a, b) => compareKeys(sortKeyOf(a, sortBy), a.uuid, sortKeyOf(b, sortBy), b.uuid))
+    .map((r) => r.uuid);
+}
+
+describe('ScopeStore views after writes', () => {
+  it.each<[string, (store: ScopeStore) => void]>([
+    [
+      'a few records replaced',
+      (store) => {
+        for (const old of store.all().slice(10, 20)) {
+          const ioc = { ...old.ioc, updatedAt: '2026-11-27T11:59:59.000000Z', source: 'Zed' };
+          store.replace(old, toRecord(ioc));
+        }
+      },
+    ],
+    ['a few records inserted', (store) => store.insert(records(30, 7))],
+    [
+      'one record replaced twice',
+      (store) => {
+        const old = store.all()[5];
+        if (!old) throw new Error('empty store');
+        const once = toRecord({ ...old.ioc, updatedAt: '2026-11-27T11:00:00.000000Z' });
+        store.replace(old, once);
+        store.replace(once, toRecord({ ...old.ioc, updatedAt: '2025-01-01T00:00:00.000000Z' }));
+      },
+    ],
+    ['many records inserted (a full re-sort)', (store) => store.insert(records(300, 8))],
+    ['records removed', (store) => store.removeWhere((r) => r.uuid < '4')],
+  ])('stay in order: %s', (_name, change) => {
+    const store = new ScopeStore();
+    store.insert(records(500, 1));
+    for (const sortBy of SORT_FIELDS) store.view(sortBy);
+    change(store);
+    for (const sortBy of SORT_FIELDS) {
+      expect(store.view(sortBy).map((r) => r.uuid)).toEqual(fullySorted(store, sortBy));
+    }
+  });
+});

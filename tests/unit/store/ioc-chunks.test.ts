@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Ioc } from '../../../lib/s1/schemas';
+import { rewriteChunk, splitIocs, toChunk } from '../../../lib/store/ioc-chunks';
+
+const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
+  uuid,
+  value,
+  type: 'DNS',
+  source: 'Test',
+  method: 'EQUALS',
+  uploadTime: '2026-01-01T00:00:00.000000Z',
+  updatedAt: '2026-01-01T00:00:00.000000Z',
+  ...(name ? { name } : {}),
+});
+
+describe('toChunk', () => {
+  it('keys each IOC by generation and case-folded value, and by generation and uuid', () => {
+    expect(toChunk(3, 'c1', [ioc('a', ' Evil.EXAMPLE '), ioc('b')])).toEqual({
+      generation: 3,
+      id: 'c1',
+      iocs: [ioc('a', ' Evil.EXAMPLE '), ioc('b')],
+      valueKeys: [
+        [3, 'evil.example'],
+        [3, 'b.example'],
+      ],
+      uuidKeys: [
+        [3, 'a'],
+        [3, 'b'],
+      ],
+    });
+  });
+});
+
+describe('splitIocs', () => {
+  it.each<[number, number, number[]]>([
+    [0, 100, []],
+    [1, 100, [1]],
+    [100, 100, [100]],
+    [101, 100, [100, 1]],
+    [250, 100, [100, 100, 50]],
+    [5, 2, [2, 2, 1]],
+  ])('%i IOCs in chunks of %i -> %j', (count, size, sizes) => {
+    const iocs = Array.from({ length: count }, (_, i) => ioc(`u${i}`));
+    const groups = splitIocs(iocs, size);
+    expect(groups.map((group) => group.length)).toEqual(sizes);
+    expect(groups.flat()).toEqual(iocs);
+  });
+});
+
+describe('rewriteChunk', () => {
+  const chunk = toChunk(1, 'c', [ioc('a'), ioc('b'), ioc('c')]);
+  it.each<[string, Map<string, Ioc>, Set<string>, string[] | null, number]>([
+    ['nothing to do', new Map(), new Set(), ['a', 'b', 'c'], 0],
+    ['a replacement', new Map([['b', ioc('b', 'b.example', 'new')]]), new Set(), ['a', 'b', 'c'], 1],
+    ['a replacement for a uuid elsewhere', new Map([['z', ioc('z')]]), new Set(), ['a', 'b', 'c'], 0],
+    ['a drop', new Map(), new Set(['a']), ['b', 'c'], 1],
+    ['a drop of a uuid elsewhere', new Map(), new Set(['z']), ['a', 'b', 'c'], 0],
+    ['dropping every IOC', new Map(), new Set(['a', 'b', 'c']), null, 3],
+    ['a drop and a replacement', new Map([['c', ioc('c', 'c.example', 'x')]]), new Set(['a']), ['b', 'c'], 2],
+  ])('%s', (_name, replace, drop, uuids, changed) => {
+    const next = rewriteChunk(chunk, replace, drop);
+    expect(next.changed).toBe(changed);
+    expect(next.chunk?.iocs.map((i) => i.uuid) ?? null).toEqual(uuids);
+    if (next.chunk) {
+      expect(next.chunk.id).toBe('c');
+      expect(next.chunk.uuidKeys).toEqual(next.chunk.iocs.map((i) => [1, i.uuid]));
+      for (const [uuid, replacement] of replace)
+        if (uuids?.includes(uuid)) expect(next.chunk.iocs.find((i) => i.uuid === uuid)).toBe(replacement);
+    }
+  });
+});
