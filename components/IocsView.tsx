@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
+import { IOC_TYPES, MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import type { Settings } from '../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../lib/iocs/export';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../lib/iocs/filter';
@@ -189,7 +189,9 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
 
 /** "30 days (DNS), 14 days (IPV4)" for the types among `iocs`. */
 function describeValidity(iocs: readonly Ioc[], settings: Settings): string {
-  const types = [...new Set(iocs.map((ioc) => ioc.type))];
+  // In the fixed type order, not the cache's: the same selection always reads the same.
+  const present = new Set(iocs.map((ioc) => ioc.type));
+  const types = IOC_TYPES.filter((type) => present.has(type));
   return types
     .map(
       (type) =>
