@@ -6,7 +6,6 @@
  * the full read puts first) and marks the list incomplete until the rest arrives.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { PERF_MARKS } from '../lib/perf-marks';
 import type { Ioc } from '../lib/s1/schemas';
 import type { SyncStatus } from '../lib/sync/sync-status';
 import { pageRepo as repo } from './page-cache';
@@ -42,7 +41,6 @@ export function useIocCache(status: SyncStatus | undefined): IocCache {
       }
       const all = await repo.all();
       if (read !== latest.current) return;
-      if (!shown.current) performance.mark(PERF_MARKS.allRows);
       shown.current = true;
       setIocs(all);
       setComplete(true);

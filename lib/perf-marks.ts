@@ -5,6 +5,6 @@
 export const PERF_MARKS = {
   /** The manager tab painted its first rows of IOCs. */
   firstRows: 's1:first-rows-painted',
-  /** The manager tab holds every cached IOC: filters and sorting cover the whole cache. */
+  /** The manager tab holds every cached IOC and has built its filter columns: ready to filter it all. */
   allRows: 's1:all-rows-loaded',
 } as const;
