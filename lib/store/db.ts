@@ -19,7 +19,7 @@ export interface CachedChunk {
   /** Unique within the generation; says nothing about the IOCs inside. */
   id: string;
   iocs: Ioc[];
-  /** `[generation, valueKey(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
+  /** `[generation, valueHash(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
   valueKeys: Array<[number, string]>;
   /** `[generation, ioc.uuid]` of each IOC, for the byUuid index. */
   uuidKeys: Array<[number, string]>;

@@ -14,13 +14,25 @@ export const CHUNK_SIZE = 100;
 /** The key every look-up uses: case-insensitive, since hashes and host names are. */
 export const valueKey = (value: string) => value.trim().toLowerCase();
 
+/**
+ * What the byValue index holds for a value: a 32-bit FNV-1a hash of its valueKey, in base 36.
+ * Index entries repeat their key, and 100-character URLs made the index larger than the IOCs; a
+ * hash shared by two values only costs reading one more chunk, since look-ups compare the values.
+ */
+export function valueHash(value: string): string {
+  const key = valueKey(value);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
 /** A chunk holding `iocs`, with the keys its indexes need. */
 export function toChunk(generation: number, id: string, iocs: readonly Ioc[]): CachedChunk {
   return {
     generation,
     id,
     iocs: [...iocs],
-    valueKeys: iocs.map((ioc): [number, string] => [generation, valueKey(ioc.value)]),
+    valueKeys: iocs.map((ioc): [number, string] => [generation, valueHash(ioc.value)]),
     uuidKeys: iocs.map((ioc): [number, string] => [generation, ioc.uuid]),
   };
 }

@@ -6,12 +6,15 @@
 import type { IDBPTransaction } from 'idb';
 import type { Ioc } from '../s1/schemas';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { rewriteChunk, splitIocs, toChunk, valueKey } from './ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, valueHash, valueKey } from './ioc-chunks';
 
 export { valueKey };
 
 const generationRange = (generation: number) => IDBKeyRange.bound([generation], [generation, []]);
-const newChunkId = () => crypto.randomUUID();
+let chunksMade = 0;
+/** Short, since every index entry repeats its chunk's key; unique across worker restarts. */
+const newChunkId = () =>
+  `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${(chunksMade++).toString(36)}`;
 
 type WriteTx = IDBPTransaction<IocDb, Array<'chunks' | 'meta'>, 'readwrite'>;
 
@@ -132,7 +135,10 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     /** The visible IOCs whose value equals `value`, ignoring case (several types or sources may share one). */
     async byValue(value: string): Promise<Ioc[]> {
       const key = valueKey(value);
-      const chunks = await (await database).getAllFromIndex('chunks', 'byValue', [await current(), key]);
+      const chunks = await (await database).getAllFromIndex('chunks', 'byValue', [
+        await current(),
+        valueHash(value),
+      ]);
       return chunks.flatMap((chunk) => chunk.iocs.filter((ioc) => valueKey(ioc.value) === key));
     },
     /** byValue for many values in one read transaction: the review of a long paste asks for thousands. */
@@ -143,7 +149,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       const keys = [...new Set(values.map(valueKey))];
       const found = await Promise.all(
         keys.map(async (key) =>
-          (await index.getAll([generation, key])).flatMap((chunk) =>
+          (await index.getAll([generation, valueHash(key)])).flatMap((chunk) =>
             chunk.iocs.filter((ioc) => valueKey(ioc.value) === key),
           ),
         ),

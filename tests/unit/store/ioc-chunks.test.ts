@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ioc } from '../../../lib/s1/schemas';
-import { rewriteChunk, splitIocs, toChunk } from '../../../lib/store/ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
 
 const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uuid,
@@ -14,20 +14,38 @@ const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
 });
 
 describe('toChunk', () => {
-  it('keys each IOC by generation and case-folded value, and by generation and uuid', () => {
+  it('keys each IOC by generation and case-folded value hash, and by generation and uuid', () => {
     expect(toChunk(3, 'c1', [ioc('a', ' Evil.EXAMPLE '), ioc('b')])).toEqual({
       generation: 3,
       id: 'c1',
       iocs: [ioc('a', ' Evil.EXAMPLE '), ioc('b')],
       valueKeys: [
-        [3, 'evil.example'],
-        [3, 'b.example'],
+        [3, valueHash('evil.example')],
+        [3, valueHash('b.example')],
       ],
       uuidKeys: [
         [3, 'a'],
         [3, 'b'],
       ],
     });
+  });
+});
+
+describe('valueHash', () => {
+  it.each<[string, string, boolean]>([
+    ['evil.example', 'evil.example', true],
+    ['Evil.EXAMPLE', 'evil.example', true],
+    ['  evil.example ', 'evil.example', true],
+    ['D41D8CD98F00B204E9800998ECF8427F', 'd41d8cd98f00b204e9800998ecf8427f', true],
+    ['evil.example', 'evil.exampl', false],
+    ['1.2.3.4', '1.2.3.5', false],
+    ['', ' ', true],
+  ])('%j and %j hash alike: %s', (a, b, same) => {
+    expect(valueHash(a) === valueHash(b)).toBe(same);
+  });
+
+  it('is short', () => {
+    expect(valueHash(`https://${'x'.repeat(500)}.example/`)).toMatch(/^[0-9a-z]{1,7}$/);
   });
 });
 
