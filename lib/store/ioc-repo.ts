@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Ioc } from '../s1/schemas';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { rewriteChunk, splitIocs, toChunk, valueHash, valueKey } from './ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, uuidKey, valueHash, valueKey } from './ioc-chunks';
 
 export { valueKey };
 
@@ -52,7 +52,9 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     drop: ReadonlySet<string>,
   ): Promise<{ missing: string[]; changed: number }> {
     const chunks = tx.objectStore('chunks');
-    const homes = await Promise.all(uuids.map((uuid) => chunks.index('byUuid').getKey([generation, uuid])));
+    const homes = await Promise.all(
+      uuids.map((uuid) => chunks.index('byUuid').getKey([generation, uuidKey(uuid)])),
+    );
     const ids = new Set<string>();
     const missing: string[] = [];
     uuids.forEach((uuid, i) => {
@@ -158,7 +160,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       return found.flat();
     },
     async byUuid(uuid: string): Promise<Ioc | undefined> {
-      const chunk = await (await database).getFromIndex('chunks', 'byUuid', [await current(), uuid]);
+      const chunk = await (await database).getFromIndex('chunks', 'byUuid', [await current(), uuidKey(uuid)]);
       return chunk?.iocs.find((ioc) => ioc.uuid === uuid);
     },
     /** Deletes every chunk of every generation but `keep`. */

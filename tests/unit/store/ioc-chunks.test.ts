@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ioc } from '../../../lib/s1/schemas';
-import { rewriteChunk, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, uuidKey, valueHash } from '../../../lib/store/ioc-chunks';
 
 const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uuid,
@@ -49,6 +49,25 @@ describe('valueHash', () => {
   });
 });
 
+describe('uuidKey', () => {
+  const hex = '11b317f0acf1a0005b8d003d8da44476';
+  it.each<[string, string, number[] | null]>([
+    [
+      'a 32-hex uuid',
+      hex,
+      [0x11, 0xb3, 0x17, 0xf0, 0xac, 0xf1, 0xa0, 0x00, 0x5b, 0x8d, 0x00, 0x3d, 0x8d, 0xa4, 0x44, 0x76],
+    ],
+    ['upper-case hex', hex.toUpperCase(), null],
+    ['too short', hex.slice(1), null],
+    ['not hex', `${hex.slice(1)}g`, null],
+    ['a test uuid', 'a', null],
+  ])('%s', (_name, uuid, bytes) => {
+    const key = uuidKey(uuid);
+    if (bytes === null) expect(key).toBe(uuid);
+    else expect([...new Uint8Array(key as ArrayBuffer)]).toEqual(bytes);
+  });
+});
+
 describe('splitIocs', () => {
   it.each<[number, number, number[]]>([
     [0, 100, []],
@@ -81,7 +100,7 @@ describe('rewriteChunk', () => {
     expect(next.chunk?.iocs.map((i) => i.uuid) ?? null).toEqual(uuids);
     if (next.chunk) {
       expect(next.chunk.id).toBe('c');
-      expect(next.chunk.uuidKeys).toEqual(next.chunk.iocs.map((i) => [1, i.uuid]));
+      expect(next.chunk.uuidKeys).toEqual(next.chunk.iocs.map((i) => [1, uuidKey(i.uuid)]));
       for (const [uuid, replacement] of replace)
         if (uuids?.includes(uuid)) expect(next.chunk.iocs.find((i) => i.uuid === uuid)).toBe(replacement);
     }
