@@ -6,6 +6,7 @@
  */
 import { S1Error } from './errors';
 import { createS1Http, type S1HttpOptions } from './http';
+import { isPlainIocPage } from './ioc-page-check';
 import {
   AccountsPageSchema,
   DeleteResponseSchema,
@@ -68,6 +69,7 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
       path: IOCS,
       query: { limit: MAX_PAGE_SIZE, ...query, ...scope, cursor },
       schema: IocPageSchema,
+      fastCheck: isPlainIocPage,
     });
   }
 

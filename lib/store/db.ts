@@ -19,10 +19,10 @@ export interface CachedChunk {
   /** Unique within the generation; says nothing about the IOCs inside. */
   id: string;
   iocs: Ioc[];
-  /** `[generation, valueKey(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
+  /** `[generation, valueHash(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
   valueKeys: Array<[number, string]>;
-  /** `[generation, ioc.uuid]` of each IOC, for the byUuid index. */
-  uuidKeys: Array<[number, string]>;
+  /** `[generation, uuidKey(ioc.uuid)]` of each IOC, for the byUuid index. */
+  uuidKeys: Array<[number, string | ArrayBuffer]>;
 }
 
 export interface CacheMeta {
@@ -52,7 +52,7 @@ export interface IocDb extends DBSchema {
   chunks: {
     key: [number, string];
     value: CachedChunk;
-    indexes: { byValue: [number, string]; byUuid: [number, string] };
+    indexes: { byValue: [number, string]; byUuid: [number, string | ArrayBuffer] };
   };
   meta: { key: 'cache'; value: CacheMeta };
   log: { key: number; value: LogEntry };

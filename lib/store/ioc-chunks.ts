@@ -14,14 +14,41 @@ export const CHUNK_SIZE = 100;
 /** The key every look-up uses: case-insensitive, since hashes and host names are. */
 export const valueKey = (value: string) => value.trim().toLowerCase();
 
+/**
+ * What the byValue index holds for a value: a 32-bit FNV-1a hash of its valueKey, in base 36.
+ * Index entries repeat their key, and 100-character URLs made the index larger than the IOCs; a
+ * hash shared by two values only costs reading one more chunk, since look-ups compare the values.
+ */
+export function valueHash(value: string): string {
+  const key = valueKey(value);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/** What the byUuid index holds for a uuid. */
+export type UuidKey = string | ArrayBuffer;
+
+/**
+ * A uuid as the byUuid index holds it: a 32-hex uuid (s1-api.md §c) as its 16 bytes, a quarter of
+ * its size as a string key (two bytes a character); anything else as it is. Upper-case hex stays a
+ * string, so two spellings of one uuid never share a key.
+ */
+export function uuidKey(uuid: string): UuidKey {
+  if (!/^[0-9a-f]{32}$/.test(uuid)) return uuid;
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(uuid.slice(2 * i, 2 * i + 2), 16);
+  return bytes.buffer;
+}
+
 /** A chunk holding `iocs`, with the keys its indexes need. */
 export function toChunk(generation: number, id: string, iocs: readonly Ioc[]): CachedChunk {
   return {
     generation,
     id,
     iocs: [...iocs],
-    valueKeys: iocs.map((ioc): [number, string] => [generation, valueKey(ioc.value)]),
-    uuidKeys: iocs.map((ioc): [number, string] => [generation, ioc.uuid]),
+    valueKeys: iocs.map((ioc): [number, string] => [generation, valueHash(ioc.value)]),
+    uuidKeys: iocs.map((ioc): [number, UuidKey] => [generation, uuidKey(ioc.uuid)]),
   };
 }
 

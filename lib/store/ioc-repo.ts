@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Ioc } from '../s1/schemas';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { rewriteChunk, splitIocs, toChunk, valueKey } from './ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, uuidKey, valueHash, valueKey } from './ioc-chunks';
 
 export { valueKey };
 
@@ -14,7 +14,10 @@ export { valueKey };
 const READ_SLICE = 500;
 
 const generationRange = (generation: number) => IDBKeyRange.bound([generation], [generation, []]);
-const newChunkId = () => crypto.randomUUID();
+let chunksMade = 0;
+/** Short, since every index entry repeats its chunk's key; unique across worker restarts. */
+const newChunkId = () =>
+  `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${(chunksMade++).toString(36)}`;
 
 type WriteTx = IDBPTransaction<IocDb, Array<'chunks' | 'meta'>, 'readwrite'>;
 
@@ -52,7 +55,9 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     drop: ReadonlySet<string>,
   ): Promise<{ missing: string[]; changed: number }> {
     const chunks = tx.objectStore('chunks');
-    const homes = await Promise.all(uuids.map((uuid) => chunks.index('byUuid').getKey([generation, uuid])));
+    const homes = await Promise.all(
+      uuids.map((uuid) => chunks.index('byUuid').getKey([generation, uuidKey(uuid)])),
+    );
     const ids = new Set<string>();
     const missing: string[] = [];
     uuids.forEach((uuid, i) => {
@@ -159,7 +164,10 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     /** The visible IOCs whose value equals `value`, ignoring case (several types or sources may share one). */
     async byValue(value: string): Promise<Ioc[]> {
       const key = valueKey(value);
-      const chunks = await (await database).getAllFromIndex('chunks', 'byValue', [await current(), key]);
+      const chunks = await (await database).getAllFromIndex('chunks', 'byValue', [
+        await current(),
+        valueHash(value),
+      ]);
       return chunks.flatMap((chunk) => chunk.iocs.filter((ioc) => valueKey(ioc.value) === key));
     },
     /** byValue for many values in one read transaction: the review of a long paste asks for thousands. */
@@ -170,7 +178,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       const keys = [...new Set(values.map(valueKey))];
       const found = await Promise.all(
         keys.map(async (key) =>
-          (await index.getAll([generation, key])).flatMap((chunk) =>
+          (await index.getAll([generation, valueHash(key)])).flatMap((chunk) =>
             chunk.iocs.filter((ioc) => valueKey(ioc.value) === key),
           ),
         ),
@@ -179,7 +187,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       return found.flat();
     },
     async byUuid(uuid: string): Promise<Ioc | undefined> {
-      const chunk = await (await database).getFromIndex('chunks', 'byUuid', [await current(), uuid]);
+      const chunk = await (await database).getFromIndex('chunks', 'byUuid', [await current(), uuidKey(uuid)]);
       return chunk?.iocs.find((ioc) => ioc.uuid === uuid);
     },
     /** Deletes every chunk of every generation but `keep`. */

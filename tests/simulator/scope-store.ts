@@ -180,9 +180,13 @@ export class ScopeStore {
 
   private noteChange(old: IocRecord | null, added: readonly IocRecord[]): void {
     if (!this.changes) return;
+    // Seeding inserts a million records at once: too many to patch in, and to spread into push().
+    if (this.changes.added.length + added.length > this.byId.length / 8) {
+      this.changes = null;
+      return;
+    }
     if (old) this.changes.removed.add(old);
-    this.changes.added.push(...added);
-    if (this.changes.added.length > this.byId.length / 8) this.changes = null;
+    for (const r of added) this.changes.added.push(r);
   }
 
   cachedCount(key: string, compute: () => number): number {

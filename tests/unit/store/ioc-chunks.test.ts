@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ioc } from '../../../lib/s1/schemas';
-import { rewriteChunk, splitIocs, toChunk } from '../../../lib/store/ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, uuidKey, valueHash } from '../../../lib/store/ioc-chunks';
 
 const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uuid,
@@ -14,20 +14,57 @@ const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
 });
 
 describe('toChunk', () => {
-  it('keys each IOC by generation and case-folded value, and by generation and uuid', () => {
+  it('keys each IOC by generation and case-folded value hash, and by generation and uuid', () => {
     expect(toChunk(3, 'c1', [ioc('a', ' Evil.EXAMPLE '), ioc('b')])).toEqual({
       generation: 3,
       id: 'c1',
       iocs: [ioc('a', ' Evil.EXAMPLE '), ioc('b')],
       valueKeys: [
-        [3, 'evil.example'],
-        [3, 'b.example'],
+        [3, valueHash('evil.example')],
+        [3, valueHash('b.example')],
       ],
       uuidKeys: [
         [3, 'a'],
         [3, 'b'],
       ],
     });
+  });
+});
+
+describe('valueHash', () => {
+  it.each<[string, string, boolean]>([
+    ['evil.example', 'evil.example', true],
+    ['Evil.EXAMPLE', 'evil.example', true],
+    ['  evil.example ', 'evil.example', true],
+    ['D41D8CD98F00B204E9800998ECF8427F', 'd41d8cd98f00b204e9800998ecf8427f', true],
+    ['evil.example', 'evil.exampl', false],
+    ['1.2.3.4', '1.2.3.5', false],
+    ['', ' ', true],
+  ])('%j and %j hash alike: %s', (a, b, same) => {
+    expect(valueHash(a) === valueHash(b)).toBe(same);
+  });
+
+  it('is short', () => {
+    expect(valueHash(`https://${'x'.repeat(500)}.example/`)).toMatch(/^[0-9a-z]{1,7}$/);
+  });
+});
+
+describe('uuidKey', () => {
+  const hex = '11b317f0acf1a0005b8d003d8da44476';
+  it.each<[string, string, number[] | null]>([
+    [
+      'a 32-hex uuid',
+      hex,
+      [0x11, 0xb3, 0x17, 0xf0, 0xac, 0xf1, 0xa0, 0x00, 0x5b, 0x8d, 0x00, 0x3d, 0x8d, 0xa4, 0x44, 0x76],
+    ],
+    ['upper-case hex', hex.toUpperCase(), null],
+    ['too short', hex.slice(1), null],
+    ['not hex', `${hex.slice(1)}g`, null],
+    ['a test uuid', 'a', null],
+  ])('%s', (_name, uuid, bytes) => {
+    const key = uuidKey(uuid);
+    if (bytes === null) expect(key).toBe(uuid);
+    else expect([...new Uint8Array(key as ArrayBuffer)]).toEqual(bytes);
   });
 });
 
@@ -63,7 +100,7 @@ describe('rewriteChunk', () => {
     expect(next.chunk?.iocs.map((i) => i.uuid) ?? null).toEqual(uuids);
     if (next.chunk) {
       expect(next.chunk.id).toBe('c');
-      expect(next.chunk.uuidKeys).toEqual(next.chunk.iocs.map((i) => [1, i.uuid]));
+      expect(next.chunk.uuidKeys).toEqual(next.chunk.iocs.map((i) => [1, uuidKey(i.uuid)]));
       for (const [uuid, replacement] of replace)
         if (uuids?.includes(uuid)) expect(next.chunk.iocs.find((i) => i.uuid === uuid)).toBe(replacement);
     }
