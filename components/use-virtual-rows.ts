@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type RowGeometry, scrollTopFor, visibleRows } from '../lib/virtual-rows';
 
-const OVERSCAN = 12;
+const OVERSCAN = 6;
 
 export function useVirtualRows(count: number, rowHeight: number, scrollElement: () => HTMLElement | null) {
   const [view, setView] = useState({ top: 0, height: 0 });
