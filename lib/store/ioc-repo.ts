@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { Ioc } from '../s1/schemas';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { rewriteChunk, splitIocs, toChunk, uuidKey, valueHash, valueKey } from './ioc-chunks';
+import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, uuidKey, valueHash, valueKey } from './ioc-chunks';
 
 export { valueKey };
 
@@ -150,7 +150,8 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     all,
     /** The first `limit` IOCs of the visible generation, in the order all() returns them. */
     async first(limit: number): Promise<Ioc[]> {
-      return limit <= 0 ? [] : readVisible(await current(), limit);
+      // Read about as many chunks as hold `limit` IOCs, not a whole slice of 50,000.
+      return limit <= 0 ? [] : readVisible(await current(), limit, Math.ceil(limit / CHUNK_SIZE));
     },
     /** The visible generation's count is kept in meta; another generation's is counted (slow). */
     async count(generation?: number): Promise<number> {
