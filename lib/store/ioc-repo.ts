@@ -119,7 +119,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
    * The IOCs of `generation` in chunk-key order, `slice` chunks per read (one getAll of a
    * 1,000,000-IOC cache would be one message of about a gigabyte), stopping at `limit` IOCs.
    */
-  async function readVisible(
+  async function readGeneration(
     generation: number,
     limit = Number.POSITIVE_INFINITY,
     slice = READ_SLICE,
@@ -138,7 +138,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
 
   /** Every IOC of a generation (the visible one by default). */
   async function all(generation?: number, slice = READ_SLICE): Promise<Ioc[]> {
-    return readVisible(generation ?? (await current()), Number.POSITIVE_INFINITY, slice);
+    return readGeneration(generation ?? (await current()), Number.POSITIVE_INFINITY, slice);
   }
 
   return {
@@ -151,7 +151,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     /** The first `limit` IOCs of the visible generation, in the order all() returns them. */
     async first(limit: number): Promise<Ioc[]> {
       // Read about as many chunks as hold `limit` IOCs, not a whole slice of 50,000.
-      return limit <= 0 ? [] : readVisible(await current(), limit, Math.ceil(limit / CHUNK_SIZE));
+      return limit <= 0 ? [] : readGeneration(await current(), limit, Math.ceil(limit / CHUNK_SIZE));
     },
     /** The visible generation's count is kept in meta; another generation's is counted (slow). */
     async count(generation?: number): Promise<number> {
