@@ -3,6 +3,7 @@
  * showing an answer needs no IOC extraction or validation code loaded.
  */
 import type { Ioc, IocType } from '../s1/schemas';
+import { valueKey } from '../store/ioc-chunks';
 import { describeExpiry } from './expiry';
 import type { IocWarning } from './warnings';
 
@@ -42,4 +43,19 @@ export function describeAnswer(answer: LookupAnswer, now: number): string {
     default:
       return `${answer.value}: in SentinelOne (${answer.matches.map((ioc) => describeMatch(ioc, now)).join('; ')})`;
   }
+}
+
+/**
+ * Cached IOCs by case-folded value, in cache order. Appends in place: an account may hold 10,000
+ * IOCs sharing one value, which copying the list per IOC would make quadratic.
+ */
+export function groupByValue(cached: readonly Ioc[]): Map<string, Ioc[]> {
+  const byKey = new Map<string, Ioc[]>();
+  for (const ioc of cached) {
+    const key = valueKey(ioc.value);
+    const group = byKey.get(key);
+    if (group) group.push(ioc);
+    else byKey.set(key, [ioc]);
+  }
+  return byKey;
 }

@@ -7,7 +7,7 @@ import type { Ioc } from '../s1/schemas';
 import { valueKey } from '../store/ioc-repo';
 import { findIn } from './existing-lookup';
 import type { Candidate } from './extract';
-import type { LookupAnswer } from './lookup-text';
+import { groupByValue, type LookupAnswer } from './lookup-text';
 import { buildReview } from './review';
 
 export type { LookupAnswer } from './lookup-text';
@@ -19,11 +19,7 @@ export { describeAnswer, describeMatch } from './lookup-text';
  * the IOCs with these values.
  */
 export function answerLookups(candidates: readonly Candidate[], cached: readonly Ioc[]): LookupAnswer[] {
-  const byKey = new Map<string, Ioc[]>();
-  for (const ioc of cached) {
-    const key = valueKey(ioc.value);
-    byKey.set(key, [...(byKey.get(key) ?? []), ioc]);
-  }
+  const byKey = groupByValue(cached);
   const rows = buildReview(candidates, findIn(cached)).filter((row) => row.status !== 'duplicate');
   // A lone e-mail address or URL host is all there is to answer for: then the suggestion is the question.
   const asked = rows.some((row) => !row.suggestion) ? rows.filter((row) => !row.suggestion) : rows;

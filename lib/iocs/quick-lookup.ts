@@ -5,7 +5,7 @@
  */
 import type { Ioc } from '../s1/schemas';
 import { valueKey } from '../store/ioc-repo';
-import type { LookupAnswer } from './lookup-text';
+import { groupByValue, type LookupAnswer } from './lookup-text';
 import { refang } from './refang';
 
 const WRAPPERS = /^["'`<([{]+|["'`>)\]},;.!?]+$/g;
@@ -21,11 +21,7 @@ export function quickTokens(text: string): string[] {
 
 /** An answer for each token the cache holds, in the order of the tokens. */
 export function quickAnswers(tokens: readonly string[], cached: readonly Ioc[]): LookupAnswer[] {
-  const byKey = new Map<string, Ioc[]>();
-  for (const ioc of cached) {
-    const key = valueKey(ioc.value);
-    byKey.set(key, [...(byKey.get(key) ?? []), ioc]);
-  }
+  const byKey = groupByValue(cached);
   const answers: LookupAnswer[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {

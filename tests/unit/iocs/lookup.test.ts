@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCandidates } from '../../../lib/iocs/extract';
 import { answerLookups, describeAnswer, describeMatch, type LookupAnswer } from '../../../lib/iocs/lookup';
+import { groupByValue } from '../../../lib/iocs/lookup-text';
 import type { Ioc } from '../../../lib/s1/schemas';
 import { makeIoc } from './fixtures';
 
@@ -299,5 +300,16 @@ describe('describeAnswer', () => {
     ],
   ])('%s', (_name, answer, expected) => {
     expect(describeAnswer(answer, NOW)).toBe(expected);
+  });
+});
+
+describe('groupByValue', () => {
+  it('groups by case-folded value in cache order, 10,000 of one value included', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      makeIoc({ uuid: `u${i}`, value: i % 2 ? 'EVIL.com' : 'evil.com' }),
+    );
+    const groups = groupByValue([...many, makeIoc({ uuid: 'other', value: 'good.org' })]);
+    expect([...groups.keys()]).toEqual(['evil.com', 'good.org']);
+    expect(groups.get('evil.com')?.map((ioc) => ioc.uuid)).toEqual(many.map((ioc) => ioc.uuid));
   });
 });
