@@ -5,7 +5,7 @@ import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../config/ioc-types'
 import type { Settings } from '../config/settings';
 import { type ConnectionReport, describeConnectionReport } from '../lib/connection-check';
 import type { Account } from '../lib/s1/schemas';
-import { downloadText } from './download';
+import { SettingsFileFieldset } from './SettingsFileFieldset';
 
 interface Props {
   settings: Settings;
@@ -13,9 +13,6 @@ interface Props {
   onTest(connection: Connection): Promise<ConnectionReport>;
   onListAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Promise<Account[]>;
 }
-
-/** The YAML parser loads only when a settings file is imported or exported (tests/bench/results.md). */
-const settingsYaml = () => import('../lib/settings-yaml');
 
 type Status = { kind: 'idle' | 'busy' | 'ok' | 'warn' | 'error'; text: string };
 type Draft = Record<
@@ -93,7 +90,6 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [accounts, setAccounts] = useState<Account[]>([]);
-  const [includeToken, setIncludeToken] = useState(false);
   const set = (key: keyof Omit<Draft, 'validityDays' | 'quickBlockSingle'>) => (event: Event) =>
     setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
 
@@ -253,52 +249,17 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
       <p role="status" aria-label="Connection status" class={`status-${status.kind}`}>
         {status.text}
       </p>
-      <fieldset>
-        <legend>Settings file</legend>
-        <label for="importYaml">Import YAML (ours, or the original tool's config.yml)</label>
-        <input
-          id="importYaml"
-          type="file"
-          accept=".yml,.yaml,text/yaml"
-          onChange={async (event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (!file) return;
-            const { importSettingsYaml } = await settingsYaml();
-            const result = importSettingsYaml(await file.text(), settings);
-            if (!result.ok)
-              return setStatus({
-                kind: 'error',
-                text: `${file.name}: ${result.message} Nothing was changed.`,
-              });
-            void run('Importing…', async () => {
-              await onSave(result.settings);
-              setDraft(toDraft(result.settings));
-              return { kind: 'ok', text: `Imported ${file.name}.` };
-            });
-          }}
-        />
-        <label for="includeToken">Include the API token in the export</label>
-        <input
-          id="includeToken"
-          type="checkbox"
-          checked={includeToken}
-          onChange={(event) => setIncludeToken(event.currentTarget.checked)}
-        />
-        <button
-          type="button"
-          onClick={async () => {
-            const { exportSettingsYaml } = await settingsYaml();
-            downloadText(
-              's1-ioc-manager-settings.yml',
-              exportSettingsYaml(settings, { includeToken }),
-              'text/yaml',
-            );
-          }}
-        >
-          Export YAML
-        </button>
-      </fieldset>
+      <SettingsFileFieldset
+        settings={settings}
+        onRefused={(text) => setStatus({ kind: 'error', text })}
+        onImported={(next, fileName) =>
+          void run('Importing…', async () => {
+            await onSave(next);
+            setDraft(toDraft(next));
+            return { kind: 'ok', text: `Imported ${fileName}.` };
+          })
+        }
+      />
     </form>
   );
 }
