@@ -42,7 +42,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
   const now = useMemo(() => Date.now(), [iocs]);
   const index = useMemo(() => createIocIndex(iocs), [iocs]);
   const rows = useFilteredRows(index, filter, sort, now);
-  // The lower-cased columns the filters search are built while the analyst is not typing.
+  // The text columns the filters search are built while the analyst is not typing.
   useEffect(() => {
     let next = 0;
     let handle = 0;
@@ -53,7 +53,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
           performance.mark(PERF_MARKS.allRows);
         return;
       }
-      index.lowerColumn(field);
+      index.textColumn(field);
       handle = requestIdleCallback(buildOne);
     };
     handle = requestIdleCallback(buildOne);

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
-import { type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
+import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
 import { LookupAnswers } from './LookupAnswers';
 import { useBlock } from './use-block';
 import { preloadFullLookup, useLookup } from './use-lookup';
 
 interface Props {
   settings: Settings | undefined;
-  status: SyncStatus;
+  /** Undefined until the published status has been read. */
+  status: SyncStatus | undefined;
   onOpen(value: string): void;
   onOpenSettings(): void;
 }
@@ -15,7 +16,8 @@ interface Props {
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 /** The toolbar popup: is this value in SentinelOne? Answered from the local cache as you type. */
-export function PopupView({ settings, status, onOpen, onOpenSettings }: Props) {
+export function PopupView({ settings, status: published, onOpen, onOpenSettings }: Props) {
+  const status = published ?? IDLE_STATUS;
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
   // autofocus alone is not honoured in every browser's popup: focus once, when it opens.
@@ -23,7 +25,7 @@ export function PopupView({ settings, status, onOpen, onOpenSettings }: Props) {
     box.current?.focus();
     void preloadFullLookup();
   }, []);
-  const { answers, error } = useLookup(text, `${status.completeAt}|${status.iocCount}|${status.accountKey}`);
+  const { answers, error } = useLookup(text, published);
   const { blocks, block } = useBlock(settings);
   const connected = Boolean(settings?.connection);
   const headline = syncHeadline(status, formatTime);

@@ -14,7 +14,8 @@ import { useLookup } from './use-lookup';
 interface Props {
   sheet: PendingSheet;
   settings: Settings;
-  status: SyncStatus;
+  /** Undefined until the published status has been read. */
+  status: SyncStatus | undefined;
   onOpen(value: string): void;
 }
 
@@ -26,10 +27,7 @@ const TITLES: Readonly<Record<SheetMode, string>> = {
 /** What the context menu found in a selection: the New IOCs review to block, or the cache's answers. */
 export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
   const [mode, setMode] = useState<SheetMode>(sheet.mode);
-  const { answers, error } = useLookup(
-    mode === 'lookup' ? sheet.text : '',
-    `${status.completeAt}|${status.iocCount}|${status.accountKey}`,
-  );
+  const { answers, error } = useLookup(mode === 'lookup' ? sheet.text : '', status);
   const { blocks, block } = useBlock(settings);
   return (
     <main class="sheet-main">

@@ -6,9 +6,10 @@
  * (quick-lookup.ts; only values the cache holds are answered), while the extraction and validation
  * code loads; the full look-up (lookup.ts) then answers every value, present, absent or invalid.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupAnswer } from '../lib/iocs/lookup-text';
 import { quickAnswers, quickTokens } from '../lib/iocs/quick-lookup';
+import type { SyncStatus } from '../lib/sync/sync-status';
 import { pageRepo } from './page-cache';
 
 async function loadFullLookup() {
@@ -31,10 +32,24 @@ export const preloadFullLookup = () => (fullLookup ??= loadFullLookup());
 const messageOf = (e: unknown) =>
   `The local cache could not be read: ${e instanceof Error ? e.message : String(e)}`;
 
-export function useLookup(text: string, cacheVersion: string) {
+/**
+ * What changes when the cache does, or null while the published status has not been read yet. The
+ * first version read names the cache the first look-up already read (it reads IndexedDB itself), so
+ * only later versions ask again: reading the status must not restart an answer under way.
+ */
+function useCacheChange(status: SyncStatus | undefined): string | null {
+  const version = status ? `${status.completeAt}|${status.iocCount}|${status.accountKey}` : null;
+  const first = useRef<string | null>(null);
+  if (first.current === null) first.current = version;
+  return version === first.current ? null : version;
+}
+
+export function useLookup(text: string, status: SyncStatus | undefined) {
   const [answers, setAnswers] = useState<LookupAnswer[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const cacheChange = useCacheChange(status);
+  // A layout effect: the reads start with the render, not a frame later (the look-up is all async).
+  useLayoutEffect(() => {
     let live = true;
     let answeredInFull = false;
     const tokens = quickTokens(text);
@@ -57,6 +72,6 @@ export function useLookup(text: string, cacheVersion: string) {
     return () => {
       live = false;
     };
-  }, [text, cacheVersion]);
+  }, [text, cacheChange]);
   return { answers, error };
 }

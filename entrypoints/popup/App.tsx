@@ -3,11 +3,11 @@ import { openInManager } from '../../components/open-manager';
 import { PopupView } from '../../components/PopupView';
 import { useLazySettings } from '../../components/use-lazy-settings';
 import { useStorageItem } from '../../components/use-storage-item';
-import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+import { syncStatusItem } from '../../lib/sync/sync-status';
 
 export function App() {
   const settings = useLazySettings();
-  const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
+  const status = useStorageItem(syncStatusItem);
   return (
     <PopupView
       settings={settings}

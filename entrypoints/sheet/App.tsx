@@ -4,12 +4,12 @@ import { ReviewSheet } from '../../components/ReviewSheet';
 import { useStorageItem } from '../../components/use-storage-item';
 import { type PendingSheet, readSheet } from '../../lib/menu/pending-sheet';
 import { settingsItem } from '../../lib/settings';
-import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+import { syncStatusItem } from '../../lib/sync/sync-status';
 
 /** The review sheet the context menu opens: sheet.html?id=<pending sheet>. */
 export function App() {
   const settings = useStorageItem(settingsItem);
-  const status = useStorageItem(syncStatusItem) ?? IDLE_STATUS;
+  const status = useStorageItem(syncStatusItem);
   const [sheet, setSheet] = useState<PendingSheet | null | undefined>(undefined);
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id');

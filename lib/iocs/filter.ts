@@ -100,6 +100,32 @@ export function describeTextFilter(text: string): TextFilterPlan {
   return { kind: 'pattern', text: trimmed, regexSource: `^${prefix}${steps}${end}`, flags };
 }
 
+/**
+ * A filter text made only of printable ASCII, as the lower-case pieces a match is made of: the text
+ * starts with `prefix`, holds `middles` in order after it, and ends with `suffix` ('' = anything).
+ * A substring is one middle. For printable-ASCII field values this decides exactly what the
+ * case-insensitive regex of describeTextFilter decides (lower-casing is ASCII case folding); null
+ * for any other text.
+ */
+export interface AsciiGlob {
+  prefix: string;
+  middles: string[];
+  suffix: string;
+}
+
+export function describeAsciiGlob(text: string): AsciiGlob | null {
+  const plan = describeTextFilter(text);
+  if (plan.kind === 'all' || !/^[ -~]*$/.test(plan.text)) return null;
+  const lower = plan.text.toLowerCase();
+  if (plan.kind === 'contains') return { prefix: '', middles: [lower], suffix: '' };
+  const parts = lower.split(/[%*]+/);
+  return {
+    prefix: parts[0] ?? '',
+    middles: parts.slice(1, -1).filter((part) => part !== ''),
+    suffix: parts.length > 1 ? (parts[parts.length - 1] ?? '') : '',
+  };
+}
+
 /** The test one text filter makes on one field value; null when the text matches everything. */
 export function compileTextFilter(text: string): ((value: string | null | undefined) => boolean) | null {
   const plan = describeTextFilter(text);

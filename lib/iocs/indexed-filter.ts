@@ -1,41 +1,38 @@
 /**
- * The manager's filter compiled against an index: a plain substring in printable ASCII (most of
- * what analysts type) is looked for with `includes` in the index's lower-cased column, several
- * times faster than the case-insensitive Unicode regex; everything else (patterns, other scripts,
- * type and expiry) goes through compileIocFilter, so both give the same answer (tested).
+ * The manager's filter compiled against an index: each text filter is decided once per distinct
+ * text of its column (text-column.ts): a printable-ASCII substring or pattern (most of what
+ * analysts type) by native `indexOf` over the lower-cased column, everything else by the filter's own test
+ * (compileTextFilter), so both ways give the same answer (tested). Type and expiry are tested per
+ * row by compileIocFilter.
  */
 import {
   compileIocFilter,
   compileTextFilter,
-  describeTextFilter,
+  describeAsciiGlob,
+  EMPTY_FILTER,
   type IocFilter,
   TEXT_FILTER_FIELDS,
 } from './filter';
-import { type IocIndex, NOT_ASCII, type RowTest } from './ioc-index';
-
-const PRINTABLE_ASCII = /^[ -~]*$/;
+import type { IocIndex, RowTest } from './ioc-index';
+import { matchingTexts } from './text-column';
 
 export function compileIndexedFilter(index: IocIndex, filter: IocFilter, now: number): RowTest {
-  const rest: IocFilter = { ...filter };
-  const fast: RowTest[] = [];
+  const byText: RowTest[] = [];
   for (const field of TEXT_FILTER_FIELDS) {
-    const plan = describeTextFilter(filter[field]);
-    const slow = compileTextFilter(filter[field]);
-    if (plan.kind !== 'contains' || !PRINTABLE_ASCII.test(plan.text) || !slow) continue;
-    const needle = plan.text.toLowerCase();
-    const column = index.lowerColumn(field);
-    fast.push((ioc, i) => {
-      const cell = column[i];
-      return typeof cell === 'string' ? cell.includes(needle) : cell === NOT_ASCII && slow(ioc[field]);
-    });
-    rest[field] = '';
+    const test = compileTextFilter(filter[field]);
+    if (!test) continue;
+    const column = index.textColumn(field);
+    const matched = matchingTexts(column, describeAsciiGlob(filter[field]), test);
+    const ids = column.ids;
+    byText.push((_ioc, i) => matched[ids[i] as number] === 1);
   }
-  const others = compileIocFilter(rest, now);
-  if (fast.length === 0) return others;
-  const [only] = fast;
-  if (fast.length === 1 && only) return (ioc, i) => only(ioc, i) && others(ioc);
+  const perRow = filter.type !== '' || filter.expiry !== 'all';
+  const others = compileIocFilter({ ...EMPTY_FILTER, type: filter.type, expiry: filter.expiry }, now);
+  if (byText.length === 0) return others;
+  const [only] = byText;
+  if (byText.length === 1 && only) return perRow ? (ioc, i) => only(ioc, i) && others(ioc) : only;
   return (ioc, i) => {
-    for (const test of fast) if (!test(ioc, i)) return false;
-    return others(ioc);
+    for (const test of byText) if (!test(ioc, i)) return false;
+    return !perRow || others(ioc);
   };
 }

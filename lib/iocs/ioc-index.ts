@@ -7,6 +7,7 @@
  */
 import type { Ioc } from '../s1/schemas';
 import type { TextFilterField } from './filter';
+import { buildTextColumn, type TextColumn } from './text-column';
 
 /** A row test: the IOC and its position in the index (for column look-ups). */
 export type RowTest = (ioc: Ioc, position: number) => boolean;
@@ -63,16 +64,9 @@ export function ascendingOrder(iocs: readonly Ioc[], id: IocColumnId): Uint32Arr
   });
 }
 
-/** A row's field in a lower-cased column: the text, or why the column cannot answer for it. */
-export const MISSING = 0;
-export const NOT_ASCII = 1;
-export type LowerCell = string | typeof MISSING | typeof NOT_ASCII;
-
-const PRINTABLE_ASCII = /^[ -~]*$/;
-
 export function createIocIndex(iocs: readonly Ioc[]) {
   const orders = new Map<IocColumnId, Uint32Array>();
-  const lowered = new Map<TextFilterField, LowerCell[]>();
+  const columns = new Map<TextFilterField, TextColumn>();
   const scratch = new Uint32Array(iocs.length);
 
   function order(id: IocColumnId): Uint32Array {
@@ -84,33 +78,19 @@ export function createIocIndex(iocs: readonly Ioc[]) {
     return cached;
   }
 
-  /**
-   * The field of every row, lower-cased, built on first use. Lower-casing equals the filter's case
-   * folding for printable ASCII only, so other text is marked for the regex to judge. Equal texts
-   * (names and sources repeat a lot) are lower-cased once.
-   */
-  function lowerColumn(field: TextFilterField): LowerCell[] {
-    let column = lowered.get(field);
+  /** The field of every row by distinct text (text-column.ts), built on first use. */
+  function textColumn(field: TextFilterField): TextColumn {
+    let column = columns.get(field);
     if (!column) {
-      const seen = new Map<string, LowerCell>();
-      column = iocs.map((ioc) => {
-        const text = ioc[field];
-        if (text == null) return MISSING;
-        let cell = seen.get(text);
-        if (cell === undefined) {
-          cell = PRINTABLE_ASCII.test(text) ? text.toLowerCase() : NOT_ASCII;
-          if (seen.size < 100_000) seen.set(text, cell);
-        }
-        return cell;
-      });
-      lowered.set(field, column);
+      column = buildTextColumn(iocs.map((ioc) => ioc[field]));
+      columns.set(field, column);
     }
     return column;
   }
 
   return {
     iocs,
-    lowerColumn,
+    textColumn,
     /**
      * Positions of the IOCs that match, in the order of `sort` (cache order when null). The result
      * is a fresh copy, safe to keep while another query runs.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compileIocFilter,
   compileTextFilter,
+  describeAsciiGlob,
   describeTextFilter,
   EMPTY_FILTER,
   type IocFilter,
@@ -309,6 +310,23 @@ describe('describeTextFilter', () => {
     const plan = describeTextFilter(text);
     expect(plan.kind).toBe(kind);
     expect(plan.kind === 'all' ? undefined : plan.regexSource).toBe(regexSource);
+  });
+});
+
+describe('describeAsciiGlob', () => {
+  it.each([
+    ['', null],
+    ['Evil', { prefix: '', middles: ['evil'], suffix: '' }],
+    [' A.b ', { prefix: '', middles: ['a.b'], suffix: '' }],
+    ['%.RU', { prefix: '', middles: [], suffix: '.ru' }],
+    ['evil*', { prefix: 'evil', middles: [], suffix: '' }],
+    ['a%b%c', { prefix: 'a', middles: ['b'], suffix: 'c' }],
+    ['%%*', { prefix: '', middles: [], suffix: '' }],
+    ['%malware%', { prefix: '', middles: ['malware'], suffix: '' }],
+    ['müller', null],
+    ['a tab\there', null],
+  ])('reads %j as %j', (text, glob) => {
+    expect(describeAsciiGlob(text)).toEqual(glob);
   });
 });
 
