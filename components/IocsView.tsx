@@ -6,7 +6,7 @@ import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../lib/iocs/ioc-index';
 import { renewDrafts } from '../lib/iocs/renew';
 import { PERF_MARKS } from '../lib/perf-marks';
-import type { Ioc, IocDraft } from '../lib/s1/schemas';
+import { type Ioc, type IocDraft, type IocRef, refOf } from '../lib/s1/schemas';
 import type { SubmitReport } from '../lib/submit-iocs';
 import type { UpdateReport } from '../lib/update-ioc';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -23,7 +23,7 @@ interface Props {
   /** IOCs still being read from the local cache after the first rows (0 when all are here). */
   stillReading: number;
   settings: Settings;
-  onDelete(uuids: string[]): Promise<void>;
+  onDelete(targets: IocRef[]): Promise<void>;
   onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
   onUpdate(previous: Ioc, draft: IocDraft): Promise<UpdateReport>;
 }
@@ -145,7 +145,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
           ioc={open}
           onClose={() => setOpen(null)}
           onDelete={async (ioc) => {
-            await onDelete([ioc.uuid]);
+            await onDelete([refOf(ioc)]);
             onSelect([ioc.uuid], false);
           }}
           onEdit={setEditing}
@@ -182,7 +182,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
           message={`Delete ${selectedIocs.length} IOC${selectedIocs.length === 1 ? '' : 's'} from SentinelOne? This cannot be undone.`}
           confirmLabel={`Delete ${selectedIocs.length}`}
           onConfirm={async () => {
-            await onDelete(selectedIocs.map((ioc) => ioc.uuid));
+            await onDelete(selectedIocs.map(refOf));
             setSelected(new Set());
           }}
           onClose={() => setConfirmBulk(false)}

@@ -11,7 +11,7 @@ import { handleMenuClick } from './menu/handle-menu-click';
 import type { MenuClick } from './menu/menu-text';
 import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
-import type { Ioc, IocDraft } from './s1/schemas';
+import type { Ioc, IocDraft, IocRef } from './s1/schemas';
 import { readSettings, settingsItem } from './settings';
 import { openIocDb } from './store/db';
 import { createIocRepo } from './store/ioc-repo';
@@ -100,7 +100,7 @@ export function createBackgroundServices() {
         previous,
         checkedDrafts([draft])[0] as IocDraft,
       ),
-    deleteIocs: async (uuids: readonly string[]) =>
+    deleteIocs: async (targets: readonly IocRef[]) =>
       deleteIocs(
         {
           client: await connectedClient(),
@@ -110,7 +110,7 @@ export function createBackgroundServices() {
             void engine.sync('write');
           },
         },
-        uuids,
+        targets,
       ),
   };
 }

@@ -6,6 +6,7 @@
 import { logFor } from './log';
 import { chunk, type S1Client } from './s1/client';
 import { S1Error } from './s1/errors';
+import type { IocRef } from './s1/schemas';
 import type { IocRepo } from './store/ioc-repo';
 
 export interface DeleteReport {
@@ -18,7 +19,7 @@ export interface DeleteDeps {
   client: Pick<S1Client, 'deleteIocs' | 'listIocsPage'>;
   repo: IocRepo;
   /** Keeps a full sync running meanwhile from bringing them back, and syncs afterwards. */
-  afterDelete: (uuids: readonly string[]) => void;
+  afterDelete: (gone: readonly IocRef[]) => void;
 }
 
 const log = logFor('delete');
@@ -28,17 +29,12 @@ const UUIDS_PER_READ = 100;
 const summarize = (values: string[]) =>
   values.length > 5 ? `${values.slice(0, 5).join(', ')} and ${values.length - 5} more` : values.join(', ');
 
-export async function deleteIocs(deps: DeleteDeps, uuids: readonly string[]): Promise<DeleteReport> {
-  const unique = [...new Set(uuids)];
+export async function deleteIocs(deps: DeleteDeps, targets: readonly IocRef[]): Promise<DeleteReport> {
+  const unique = [...new Map(targets.map((target) => [target.uuid, target])).values()];
   const generation = (await deps.repo.meta()).generation;
-  const labels = await Promise.all(
-    unique.map(async (uuid) => {
-      const ioc = await deps.repo.byUuid(uuid);
-      return ioc ? `${ioc.value} (${ioc.type})` : uuid;
-    }),
-  );
+  const labels = unique.map((target) => `${target.value} (${target.type})`);
   try {
-    const affected = await deps.client.deleteIocs(unique);
+    const affected = await deps.client.deleteIocs(unique.map((target) => target.uuid));
     await deps.repo.remove(generation, unique);
     deps.afterDelete(unique);
     log.info(`Deleted ${affected} of ${unique.length} IOCs: ${summarize(labels)}`);
@@ -58,10 +54,11 @@ export async function deleteIocs(deps: DeleteDeps, uuids: readonly string[]): Pr
 async function reconcileLostDelete(
   deps: DeleteDeps,
   generation: number,
-  uuids: string[],
+  targets: IocRef[],
   labels: string[],
   cause: S1Error,
 ): Promise<DeleteReport> {
+  const uuids = targets.map((target) => target.uuid);
   let remaining: Set<string>;
   try {
     remaining = new Set<string>();
@@ -74,7 +71,7 @@ async function reconcileLostDelete(
     log.error(message);
     throw new S1Error(cause.kind, message, { status: cause.status });
   }
-  const gone = uuids.filter((uuid) => !remaining.has(uuid));
+  const gone = targets.filter((target) => !remaining.has(target.uuid));
   await deps.repo.remove(generation, gone);
   deps.afterDelete(gone);
   if (remaining.size === 0) {

@@ -7,7 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Connection } from '../config/connection';
 import type { ConnectionReport } from './connection-check';
 import type { DeleteReport } from './delete-iocs';
-import type { Account, Ioc, IocDraft } from './s1/schemas';
+import type { Account, Ioc, IocDraft, IocRef } from './s1/schemas';
 import type { SubmitReport } from './submit-iocs';
 import type { SyncOutcome } from './sync/sync-engine';
 import type { UpdateReport } from './update-ioc';
@@ -18,7 +18,7 @@ export interface Protocol {
   /** The accounts a token can see, for the account picker. */
   listAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Account[];
   /** Deletes IOCs by uuid on the console and from the cache; a lost answer is re-read, never re-sent. */
-  deleteIocs(uuids: string[]): DeleteReport;
+  deleteIocs(targets: IocRef[]): DeleteReport;
   /** Sends reviewed IOCs in batches of 1,000; the outcome per row; never re-sent blindly. */
   submitIocs(drafts: IocDraft[]): SubmitReport;
   /** Re-POSTs one IOC with the same type, value and source, and checks what the console made of it. */

@@ -107,8 +107,8 @@ export function App() {
               iocs={cache.iocs}
               stillReading={cache.complete ? 0 : Math.max(0, status.iocCount - cache.iocs.length)}
               settings={settings}
-              onDelete={async (uuids) => {
-                await sendMessage('deleteIocs', uuids);
+              onDelete={async (targets) => {
+                await sendMessage('deleteIocs', targets);
                 await cache.reload();
               }}
               onSubmit={submit}

@@ -48,6 +48,10 @@ export const IocSchema = z.looseObject({
   patternType: z.string().nullish(),
 });
 export type Ioc = z.infer<typeof IocSchema>;
+/** What names one cached IOC: its uuid, and the value (and type) the cache finds it by. */
+export type IocRef = Pick<Ioc, 'uuid' | 'value' | 'type'>;
+/** The reference alone, so that a message carries three fields rather than the whole IOC. */
+export const refOf = ({ uuid, value, type }: IocRef): IocRef => ({ uuid, value, type });
 
 /** `nextCursor` may be missing on the last page (s1-api.md §b): treat it like null. */
 export const PaginationSchema = z.looseObject({

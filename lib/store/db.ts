@@ -4,14 +4,15 @@
  *
  * IOCs are stored in chunks of up to CHUNK_SIZE, not one record each: in Chromium every record costs
  * about as much to write as 50 KB of data, so 100,000 single-IOC records took ~30 s to write and
- * 1,000 chunks take ~1 s (issue 7). Two multiEntry indexes find the chunk of a value or of a uuid.
+ * 1,000 chunks take ~1 s (issue 7). A multiEntry index finds the chunks holding a value; an IOC is
+ * found by its value, then its uuid.
  *
  * Chunks carry a `generation` in their key. A full sync writes a new generation beside the one
  * the UI reads and switches `meta.cache.generation` only when it completed, in one transaction: a
  * failed or interrupted sync therefore never replaces a complete cache with a partial one. Old
  * generations are deleted by key range afterwards.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Ioc } from '../s1/schemas';
 
 export interface CachedChunk {
@@ -21,8 +22,6 @@ export interface CachedChunk {
   iocs: Ioc[];
   /** `[generation, valueHash(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
   valueKeys: Array<[number, string]>;
-  /** `[generation, uuidKey(ioc.uuid)]` of each IOC, for the byUuid index. */
-  uuidKeys: Array<[number, string | ArrayBuffer]>;
 }
 
 export interface CacheMeta {
@@ -52,7 +51,7 @@ export interface IocDb extends DBSchema {
   chunks: {
     key: [number, string];
     value: CachedChunk;
-    indexes: { byValue: [number, string]; byUuid: [number, string | ArrayBuffer] };
+    indexes: { byValue: [number, string] };
   };
   meta: { key: 'cache'; value: CacheMeta };
   log: { key: number; value: LogEntry };
@@ -72,7 +71,7 @@ export const EMPTY_CACHE_META: CacheMeta = {
 
 /** Opens (and creates or upgrades) the cache database. */
 export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
-  return openDB<IocDb>(name, 2, {
+  return openDB<IocDb>(name, 3, {
     upgrade(db, from, _to, transaction) {
       // The schema's own types describe the latest version only; earlier steps name stores by string.
       const untyped = db as unknown as IDBPDatabase;
@@ -89,10 +88,18 @@ export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
         // One record per IOC gave way to chunks. The old cache is dropped rather than converted:
         // clearing the meta record makes the next sync a full one, which refills it.
         untyped.deleteObjectStore('iocs');
-        const chunks = db.createObjectStore('chunks', { keyPath: ['generation', 'id'] });
+        const chunks = untyped.createObjectStore('chunks', { keyPath: ['generation', 'id'] });
         chunks.createIndex('byValue', 'valueKeys', { multiEntry: true });
         chunks.createIndex('byUuid', 'uuidKeys', { multiEntry: true });
         void transaction.objectStore('meta').delete('cache');
+      }
+      if (from < 3) {
+        // IOCs are found by value alone (a uuid's value never changes: POST upserts by value,
+        // s1-api.md §d). The byUuid index cost a quarter of a full sync in index writes. The cache
+        // stays valid; chunks written before keep an unused uuidKeys field until rewritten.
+        (transaction as unknown as IDBPTransaction<unknown, ['chunks'], 'versionchange'>)
+          .objectStore('chunks')
+          .deleteIndex('byUuid');
       }
     },
   });

@@ -26,21 +26,6 @@ export function valueHash(value: string): string {
   return (hash >>> 0).toString(36);
 }
 
-/** What the byUuid index holds for a uuid. */
-export type UuidKey = string | ArrayBuffer;
-
-/**
- * A uuid as the byUuid index holds it: a 32-hex uuid (s1-api.md §c) as its 16 bytes, a quarter of
- * its size as a string key (two bytes a character); anything else as it is. Upper-case hex stays a
- * string, so two spellings of one uuid never share a key.
- */
-export function uuidKey(uuid: string): UuidKey {
-  if (!/^[0-9a-f]{32}$/.test(uuid)) return uuid;
-  const bytes = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(uuid.slice(2 * i, 2 * i + 2), 16);
-  return bytes.buffer;
-}
-
 /** A chunk holding `iocs`, with the keys its indexes need. */
 export function toChunk(generation: number, id: string, iocs: readonly Ioc[]): CachedChunk {
   return {
@@ -48,7 +33,6 @@ export function toChunk(generation: number, id: string, iocs: readonly Ioc[]): C
     id,
     iocs: [...iocs],
     valueKeys: iocs.map((ioc): [number, string] => [generation, valueHash(ioc.value)]),
-    uuidKeys: iocs.map((ioc): [number, UuidKey] => [generation, uuidKey(ioc.uuid)]),
   };
 }
 

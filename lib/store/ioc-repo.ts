@@ -4,9 +4,9 @@
  * IOCs live in chunks (db.ts); callers see IOCs only.
  */
 import type { IDBPTransaction } from 'idb';
-import type { Ioc } from '../s1/schemas';
+import type { Ioc, IocRef } from '../s1/schemas';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, uuidKey, valueHash, valueKey } from './ioc-chunks';
+import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, valueHash, valueKey } from './ioc-chunks';
 
 export { valueKey };
 
@@ -44,36 +44,36 @@ export function createIocRepo(database: Promise<IocDatabase>) {
   }
 
   /**
-   * Rewrites every chunk holding one of `uuids`: `replace` gives new versions, `drop` the uuids to
-   * leave out. Answers the uuids that no chunk held.
+   * Rewrites every chunk holding one of `targets`: `replace` gives new versions, `drop` the uuids to
+   * leave out. A target is looked for among the chunks holding its value (the byValue index), since
+   * a uuid keeps its value for life. Answers the targets that no chunk held.
    */
   async function rewrite(
     tx: WriteTx,
     generation: number,
-    uuids: readonly string[],
+    targets: readonly IocRef[],
     replace: ReadonlyMap<string, Ioc>,
     drop: ReadonlySet<string>,
-  ): Promise<{ missing: string[]; changed: number }> {
+  ): Promise<{ missing: IocRef[]; changed: number }> {
     const chunks = tx.objectStore('chunks');
+    const hashes = [...new Set(targets.map((target) => valueHash(target.value)))];
     const homes = await Promise.all(
-      uuids.map((uuid) => chunks.index('byUuid').getKey([generation, uuidKey(uuid)])),
+      hashes.map((hash) => chunks.index('byValue').getAllKeys([generation, hash])),
     );
-    const ids = new Set<string>();
-    const missing: string[] = [];
-    uuids.forEach((uuid, i) => {
-      const home = homes[i];
-      if (home) ids.add(home[1]);
-      else missing.push(uuid);
-    });
+    const ids = [...new Set(homes.flat().map((key) => key[1]))];
+    const wanted = new Set(targets.map((target) => target.uuid));
+    const found = new Set<string>();
     const changed = await Promise.all(
-      [...ids].map(async (id) => {
+      ids.map(async (id) => {
         const stored = await chunks.get([generation, id]);
-        if (!stored) return 0;
+        if (!stored?.iocs.some((ioc) => wanted.has(ioc.uuid))) return 0;
+        for (const ioc of stored.iocs) if (wanted.has(ioc.uuid)) found.add(ioc.uuid);
         const next = rewriteChunk(stored, replace, drop);
         await (next.chunk ? chunks.put(next.chunk) : chunks.delete([generation, id]));
         return next.changed;
       }),
     );
+    const missing = targets.filter((target) => !found.has(target.uuid));
     return { missing, changed: changed.reduce((a, b) => a + b, 0) };
   }
 
@@ -84,8 +84,8 @@ export function createIocRepo(database: Promise<IocDatabase>) {
   async function put(generation: number, iocs: readonly Ioc[]): Promise<number> {
     const changes = new Map(iocs.map((ioc) => [ioc.uuid, ioc]));
     const tx = (await database).transaction(['chunks', 'meta'], 'readwrite');
-    const { missing } = await rewrite(tx, generation, [...changes.keys()], changes, new Set());
-    const fresh = missing.map((uuid) => changes.get(uuid) as Ioc);
+    const { missing } = await rewrite(tx, generation, [...changes.values()], changes, new Set());
+    const fresh = missing.map((ref) => changes.get(ref.uuid) as Ioc);
     await Promise.all(
       splitIocs(fresh).map((group) => tx.objectStore('chunks').put(toChunk(generation, newChunkId(), group))),
     );
@@ -102,12 +102,12 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     await tx.done;
   }
 
-  /** Removes IOCs by uuid from a generation; answers how many it held. */
-  async function remove(generation: number, uuids: readonly string[]): Promise<number> {
-    if (uuids.length === 0) return 0;
-    const unique = [...new Set(uuids)];
+  /** Removes IOCs from a generation; answers how many it held. */
+  async function remove(generation: number, targets: readonly IocRef[]): Promise<number> {
+    if (targets.length === 0) return 0;
     const tx = (await database).transaction(['chunks', 'meta'], 'readwrite');
-    const { changed } = await rewrite(tx, generation, unique, new Map(), new Set(unique));
+    const drop = new Set(targets.map((target) => target.uuid));
+    const { changed } = await rewrite(tx, generation, targets, new Map(), drop);
     await adjustCount(tx, generation, -changed);
     await tx.done;
     return changed;
@@ -186,10 +186,6 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       );
       await tx.done;
       return found.flat();
-    },
-    async byUuid(uuid: string): Promise<Ioc | undefined> {
-      const chunk = await (await database).getFromIndex('chunks', 'byUuid', [await current(), uuidKey(uuid)]);
-      return chunk?.iocs.find((ioc) => ioc.uuid === uuid);
     },
     /** Deletes every chunk of every generation but `keep`. */
     async dropOtherGenerations(keep: number): Promise<void> {

@@ -6,6 +6,7 @@
 import pMap from 'p-map';
 import { IOC_TYPES } from '../../config/ioc-types';
 import type { S1Client } from '../s1/client';
+import type { IocRef } from '../s1/schemas';
 import type { IocRepo } from '../store/ioc-repo';
 
 export interface FullSyncDeps {
@@ -16,8 +17,8 @@ export interface FullSyncDeps {
   concurrency: number;
   now: () => string;
   onProgress: (fetched: number, total: number | null) => void;
-  /** The uuids the extension deleted while this sync ran: their pages may have been fetched before. */
-  takeLocalDeletes: () => string[];
+  /** The IOCs the extension deleted while this sync ran: their pages may have been fetched before. */
+  takeLocalDeletes: () => IocRef[];
 }
 
 export interface FullSyncResult {

@@ -9,6 +9,7 @@ import { logFor } from '../log';
 import { registerSecret } from '../redact';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
+import type { IocRef } from '../s1/schemas';
 import type { IocRepo } from '../store/ioc-repo';
 import { fullSync } from './full-sync';
 import { incrementalSync } from './incremental-sync';
@@ -43,7 +44,7 @@ export const accountKeyOf = (connection: Connection) => `${connection.consoleUrl
 export function createSyncEngine(deps: SyncEngineDeps) {
   const now = deps.now ?? (() => new Date());
   const iso = () => now().toISOString();
-  const localDeletes = new Set<string>();
+  const localDeletes = new Map<string, IocRef>();
   let current: Promise<SyncOutcome> | null = null;
   let followUp: Promise<SyncOutcome> | null = null;
   let followUpFull = false;
@@ -114,7 +115,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         accountKey,
         concurrency: settings.sync.maxParallelRequests,
         onProgress: progress('full'),
-        takeLocalDeletes: () => [...localDeletes],
+        takeLocalDeletes: () => [...localDeletes.values()],
       });
       // What changed on the console while the pages were fetched.
       await incrementalSync({ ...common, onProgress: progress('incremental') });
@@ -158,8 +159,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   return {
     sync,
     /** The extension deleted these: a full sync running now must not bring them back. */
-    noteLocalDeletes(uuids: readonly string[]) {
-      if (current) for (const uuid of uuids) localDeletes.add(uuid);
+    noteLocalDeletes(gone: readonly IocRef[]) {
+      if (current) for (const target of gone) localDeletes.set(target.uuid, target);
     },
     /** Resolves when no sync is running or queued. */
     async idle(): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deleteIocs } from '../../lib/delete-iocs';
 import { createS1Client } from '../../lib/s1/client';
-import { IocSchema } from '../../lib/s1/schemas';
+import { type IocRef, IocSchema, refOf } from '../../lib/s1/schemas';
 import { openIocDb } from '../../lib/store/db';
 import { createIocRepo } from '../../lib/store/ioc-repo';
 import { createSimulator } from '../simulator';
@@ -31,31 +31,39 @@ async function setUp() {
   const afterDelete: string[][] = [];
   return {
     repo,
-    deps: { client, repo, afterDelete: (uuids: readonly string[]) => afterDelete.push([...uuids]) },
+    deps: {
+      client,
+      repo,
+      afterDelete: (gone: readonly IocRef[]) => afterDelete.push(gone.map((target) => target.uuid)),
+    },
     afterDelete,
   };
 }
+/** The first `n` IOCs the console holds, as the manager names them for a delete. */
+const firstRefs = (n: number) =>
+  sim
+    .iocs()
+    .slice(0, n)
+    .map((ioc) => refOf(IocSchema.parse(ioc)));
 const deletes = () => sim.requests().filter((r) => r.method === 'DELETE');
 
 describe('deleteIocs', () => {
   it('deletes by uuid on the console and in the cache, and tells the sync', async () => {
     const { repo, deps, afterDelete } = await setUp();
-    const victims = sim
-      .iocs()
-      .slice(0, 2)
-      .map((ioc) => ioc.uuid);
-    expect(await deleteIocs(deps, [...victims, victims[0] ?? ''])).toEqual({ requested: 2, deleted: 2 });
+    const victims = firstRefs(2);
+    expect(await deleteIocs(deps, [...victims, ...victims.slice(0, 1)])).toEqual({
+      requested: 2,
+      deleted: 2,
+    });
     expect(deletes()).toHaveLength(1);
+    expect(deletes()[0]?.body).toMatchObject({ filter: { uuids: victims.map((v) => v.uuid) } });
     expect(await repo.count()).toBe(18);
-    expect(afterDelete).toEqual([victims]);
+    expect(afterDelete).toEqual([victims.map((v) => v.uuid)]);
   });
 
   it('re-reads instead of re-sending when the answer is lost after the console deleted', async () => {
     const { repo, deps } = await setUp();
-    const victims = sim
-      .iocs()
-      .slice(0, 3)
-      .map((ioc) => ioc.uuid);
+    const victims = firstRefs(3);
     sim.faults.add({ method: 'DELETE', kind: 'reset', phase: 'after', times: 1 });
     expect(await deleteIocs(deps, victims)).toEqual({ requested: 3, deleted: 3 });
     expect(deletes()).toHaveLength(1);
@@ -64,16 +72,13 @@ describe('deleteIocs', () => {
         .requests()
         .filter((r) => r.method === 'GET')
         .map((r) => r.query.uuids),
-    ).toEqual([victims.join(',')]);
+    ).toEqual([victims.map((v) => v.uuid).join(',')]);
     expect(await repo.count()).toBe(17);
   });
 
   it('says exactly what is left when the console did not delete, and re-sends nothing', async () => {
     const { repo, deps, afterDelete } = await setUp();
-    const victims = sim
-      .iocs()
-      .slice(0, 3)
-      .map((ioc) => ioc.uuid);
+    const victims = firstRefs(3);
     sim.faults.add({ method: 'DELETE', kind: 'status', status: 503, phase: 'before', times: 1 });
     await expect(deleteIocs(deps, victims)).rejects.toThrow(
       /did not confirm the delete \(.*HTTP 503.*\)\. Re-reading shows 0 of 3 deleted and 3 still there; nothing was re-sent\./,
@@ -87,7 +92,7 @@ describe('deleteIocs', () => {
     const { repo, deps } = await setUp();
     sim.faults.add({ method: 'DELETE', kind: 'reset', phase: 'after', times: 1 });
     sim.faults.add({ method: 'GET', kind: 'status', status: 500, times: 10 });
-    await expect(deleteIocs(deps, [sim.iocs()[0]?.uuid ?? ''])).rejects.toThrow(
+    await expect(deleteIocs(deps, firstRefs(1))).rejects.toThrow(
       /could not be asked what it holds .*Nothing was re-sent/,
     );
     expect(await repo.count()).toBe(20);
@@ -96,7 +101,7 @@ describe('deleteIocs', () => {
   it('passes a refusal through unchanged', async () => {
     const { deps } = await setUp();
     sim.tokens.expire(sim.defaultToken);
-    await expect(deleteIocs(deps, [sim.iocs()[0]?.uuid ?? ''])).rejects.toMatchObject({
+    await expect(deleteIocs(deps, firstRefs(1))).rejects.toMatchObject({
       kind: 'token-invalid',
     });
   });

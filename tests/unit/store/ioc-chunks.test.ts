@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ioc } from '../../../lib/s1/schemas';
-import { rewriteChunk, splitIocs, toChunk, uuidKey, valueHash } from '../../../lib/store/ioc-chunks';
+import { rewriteChunk, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
 
 const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uuid,
@@ -14,7 +14,7 @@ const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
 });
 
 describe('toChunk', () => {
-  it('keys each IOC by generation and case-folded value hash, and by generation and uuid', () => {
+  it('keys each IOC by generation and case-folded value hash', () => {
     expect(toChunk(3, 'c1', [ioc('a', ' Evil.EXAMPLE '), ioc('b')])).toEqual({
       generation: 3,
       id: 'c1',
@@ -22,10 +22,6 @@ describe('toChunk', () => {
       valueKeys: [
         [3, valueHash('evil.example')],
         [3, valueHash('b.example')],
-      ],
-      uuidKeys: [
-        [3, 'a'],
-        [3, 'b'],
       ],
     });
   });
@@ -46,25 +42,6 @@ describe('valueHash', () => {
 
   it('is short', () => {
     expect(valueHash(`https://${'x'.repeat(500)}.example/`)).toMatch(/^[0-9a-z]{1,7}$/);
-  });
-});
-
-describe('uuidKey', () => {
-  const hex = '11b317f0acf1a0005b8d003d8da44476';
-  it.each<[string, string, number[] | null]>([
-    [
-      'a 32-hex uuid',
-      hex,
-      [0x11, 0xb3, 0x17, 0xf0, 0xac, 0xf1, 0xa0, 0x00, 0x5b, 0x8d, 0x00, 0x3d, 0x8d, 0xa4, 0x44, 0x76],
-    ],
-    ['upper-case hex', hex.toUpperCase(), null],
-    ['too short', hex.slice(1), null],
-    ['not hex', `${hex.slice(1)}g`, null],
-    ['a test uuid', 'a', null],
-  ])('%s', (_name, uuid, bytes) => {
-    const key = uuidKey(uuid);
-    if (bytes === null) expect(key).toBe(uuid);
-    else expect([...new Uint8Array(key as ArrayBuffer)]).toEqual(bytes);
   });
 });
 
@@ -100,7 +77,7 @@ describe('rewriteChunk', () => {
     expect(next.chunk?.iocs.map((i) => i.uuid) ?? null).toEqual(uuids);
     if (next.chunk) {
       expect(next.chunk.id).toBe('c');
-      expect(next.chunk.uuidKeys).toEqual(next.chunk.iocs.map((i) => [1, uuidKey(i.uuid)]));
+      expect(next.chunk.valueKeys).toEqual(next.chunk.iocs.map((i) => [1, valueHash(i.value)]));
       for (const [uuid, replacement] of replace)
         if (uuids?.includes(uuid)) expect(next.chunk.iocs.find((i) => i.uuid === uuid)).toBe(replacement);
     }

@@ -34,7 +34,7 @@ describe('createIocRepo', () => {
     expect(await repo.count(2)).toBe(1);
     await repo.updateMeta(() => ({ generation: 2 }));
     expect((await repo.all()).map((i) => i.uuid)).toEqual(['b']);
-    expect(await repo.byUuid('a')).toBeUndefined();
+    expect(await repo.byValue('one.example')).toEqual([]);
   });
 
   /** A repo whose generation 1 holds five chunks of one IOC each, beside other generations. */
@@ -155,25 +155,30 @@ describe('createIocRepo', () => {
     expect(await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')])).toBe(2);
     expect(await repo.put(1, [{ ...ioc('a', 'a.example'), name: 'renamed' }, ioc('c', 'c.example')])).toBe(1);
     expect(await repo.count()).toBe(3);
-    expect((await repo.byUuid('a'))?.name).toBe('renamed');
-    expect(await repo.remove(1, ['b', 'nowhere'])).toBe(1);
+    expect((await repo.byValue('a.example')).map((i) => i.name)).toEqual(['renamed']);
+    expect(await repo.remove(1, [ioc('b', 'b.example'), ioc('nowhere', 'b.example')])).toBe(1);
     expect(await repo.count()).toBe(2);
     await repo.put(2, [ioc('x', 'x.example')]);
     expect(await repo.count()).toBe(2);
     expect(await repo.count(2)).toBe(1);
   });
 
-  it('appends more IOCs than one chunk holds, and finds each by uuid and by value', async () => {
+  it('appends more IOCs than one chunk holds, and finds each by value', async () => {
     const repo = freshRepo();
     const many = Array.from({ length: 250 }, (_, i) => ioc(`u${i}`, `host-${i}.example`));
     await repo.append(1, many);
     expect((await repo.uuids(1)).sort()).toEqual(many.map((i) => i.uuid).sort());
-    expect(await repo.byUuid('u249')).toEqual(many[249]);
+    expect(await repo.byValue('host-249.example')).toEqual([many[249]]);
     expect((await repo.byValues(['HOST-0.example', 'host-120.example'])).map((i) => i.uuid)).toEqual([
       'u0',
       'u120',
     ]);
-    expect(await repo.remove(1, ['u0', 'u120', 'u249'])).toBe(3);
+    expect(
+      await repo.remove(
+        1,
+        [many[0], many[120], many[249]].map((i) => i as Ioc),
+      ),
+    ).toBe(3);
     expect(await repo.byValue('host-120.example')).toEqual([]);
     expect(await repo.all(1)).toHaveLength(247);
   });
@@ -182,9 +187,24 @@ describe('createIocRepo', () => {
     const repo = freshRepo();
     await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')]);
     await repo.put(2, [ioc('a', 'a.example')]);
-    await repo.remove(1, ['a']);
+    await repo.remove(1, [ioc('a', 'a.example')]);
     expect(await repo.uuids(1)).toEqual(['b']);
     expect(await repo.uuids(2)).toEqual(['a']);
+  });
+
+  it('tells apart IOCs sharing a value (types, sources) and a value hash', async () => {
+    const repo = freshRepo();
+    const twins = [ioc('dns', 'Shared.example'), ioc('url', 'shared.example'), ioc('other', 'other.example')];
+    await repo.put(1, twins);
+    // Updating one of several IOCs with the same value changes that one only.
+    expect(await repo.put(1, [{ ...ioc('url', 'SHARED.example'), name: 'renamed' }])).toBe(0);
+    expect((await repo.byValue('shared.example')).map((i) => [i.uuid, i.name])).toEqual([
+      ['dns', twins[0]?.name],
+      ['url', 'renamed'],
+    ]);
+    expect(await repo.remove(1, [ioc('dns', 'shared.example')])).toBe(1);
+    expect((await repo.all()).map((i) => i.uuid).sort()).toEqual(['other', 'url']);
+    expect(await repo.count()).toBe(2);
   });
 
   it('starts from an empty meta record and changes it in place', async () => {

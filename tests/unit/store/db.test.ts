@@ -1,0 +1,58 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { Ioc } from '../../../lib/s1/schemas';
+import { openIocDb } from '../../../lib/store/db';
+import { valueHash } from '../../../lib/store/ioc-chunks';
+import { createIocRepo } from '../../../lib/store/ioc-repo';
+
+const ioc: Ioc = {
+  uuid: '0123456789abcdef0123456789abcdef',
+  value: 'evil.example',
+  type: 'DNS',
+  source: 'Test',
+  method: 'EQUALS',
+  uploadTime: '2026-01-01T00:00:00.000000Z',
+  updatedAt: '2026-01-01T00:00:00.000000Z',
+};
+
+/** A database as version 2 left it: chunks with both indexes, a complete cache of one IOC. */
+async function versionTwo(name: string): Promise<void> {
+  const db = await openDB(name, 2, {
+    upgrade(database) {
+      const chunks = database.createObjectStore('chunks', { keyPath: ['generation', 'id'] });
+      chunks.createIndex('byValue', 'valueKeys', { multiEntry: true });
+      chunks.createIndex('byUuid', 'uuidKeys', { multiEntry: true });
+      database.createObjectStore('meta');
+      database.createObjectStore('log', { keyPath: 'seq', autoIncrement: true });
+    },
+  });
+  await db.put('chunks', {
+    generation: 1,
+    id: 'c1',
+    iocs: [ioc],
+    valueKeys: [[1, valueHash(ioc.value)]],
+    uuidKeys: [[1, 'whatever']],
+  });
+  await db.put('meta', { generation: 1, count: 1, completeAt: '2026-01-01T00:00:00Z' }, 'cache');
+  db.close();
+}
+
+describe('openIocDb', () => {
+  it('upgrades version 2 by dropping the uuid index and keeping the cache', async () => {
+    await versionTwo('db-upgrade-2');
+    const db = await openIocDb('db-upgrade-2');
+    expect(db.version).toBe(3);
+    expect([...db.transaction('chunks').store.indexNames]).toEqual(['byValue']);
+    const repo = createIocRepo(Promise.resolve(db));
+    expect(await repo.count()).toBe(1);
+    expect(await repo.byValue('EVIL.example')).toEqual([ioc]);
+    expect(await repo.remove(1, [ioc])).toBe(1);
+    expect(await repo.all()).toEqual([]);
+  });
+
+  it('creates the latest schema from nothing', async () => {
+    const db = await openIocDb('db-fresh');
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'log', 'meta']);
+    expect([...db.transaction('chunks').store.indexNames]).toEqual(['byValue']);
+  });
+});
