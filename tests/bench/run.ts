@@ -25,7 +25,7 @@ import {
   setLatency,
 } from './scenarios';
 import { startConsole } from './session';
-import { type Summary, summarize } from './stats';
+import { medianPerPosition, type Summary, summarize } from './stats';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -125,20 +125,24 @@ async function hundredThousand(): Promise<void> {
     record('8', `manager page JS heap, ${n} cached`, 'MB', ui.heapMb, 'median', '≤ 150 MB', { max: 150 });
 
     setLatency(console.sim, 250);
+    // Each filter text both ways: the server's time for it over the local keystroke's (median of
+    // the runs). The strictest form, the server's median over the local p95, is printed beside it.
+    const typed = KEYSTROKES.map(([, text], k) => ({ text, k })).filter(({ text }) => text !== '');
     const server = await serverFilterMs(
       console,
-      KEYSTROKES.filter(([, text]) => text !== '').map(([, text]) => text),
+      typed.map(({ text }) => text),
     );
-    const localP95 = summarize(ui.filterMs).p95;
+    const localByKeystroke = medianPerPosition(ui.filterMs, KEYSTROKES.length);
+    const strictest = summarize(server).median / summarize(ui.filterMs).p95;
     record(
       '5b',
-      'server-side name__contains (250 ms latency) ÷ local filter p95',
+      'server-side name__contains (250 ms latency) ÷ local keystroke, same filter text',
       '×',
-      server.map((ms) => ms / localP95),
+      typed.map(({ k }, i) => (server[i] as number) / (localByKeystroke[k] as number)),
       'median',
       '≥ 10×',
       { min: 10 },
-      `server median ${Math.round(summarize(server).median)} ms`,
+      `server median ${Math.round(summarize(server).median)} ms; server median ÷ local p95 = ${strictest.toFixed(1)}×`,
     );
     const parallel: number[] = [];
     const ratios: number[] = [];

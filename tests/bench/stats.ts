@@ -39,3 +39,11 @@ export function round(value: number): number {
   if (Math.abs(value) >= 100) return Math.round(value);
   return Number(value.toPrecision(3));
 }
+
+/**
+ * The median at each position of a sequence measured several times and recorded run after run
+ * (`flat` = run 1's `length` samples, then run 2's, …).
+ */
+export function medianPerPosition(flat: readonly number[], length: number): number[] {
+  return Array.from({ length }, (_, k) => summarize(flat.filter((_, i) => i % length === k)).median);
+}
