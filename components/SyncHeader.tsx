@@ -5,7 +5,8 @@ interface Props {
   accountLabel: string;
   /** Why the last button press did not start a sync, if it did not. */
   actionError: string | null;
-  onGrab(): void;
+  /** `full`: fetch every IOC again rather than what changed (the analyst doubts the cache). */
+  onGrab(full: boolean): void;
 }
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
@@ -25,8 +26,16 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
       {progress && (
         <progress aria-label="Sync progress" max={progress.total ?? undefined} value={progress.fetched} />
       )}
-      <button type="button" onClick={onGrab} disabled={progress !== null}>
+      <button type="button" onClick={() => onGrab(false)} disabled={progress !== null}>
         Grab the IOC ✊
+      </button>
+      <button
+        type="button"
+        title="Fetch every IOC of the account again instead of only what changed, and replace the cache when all arrived"
+        onClick={() => onGrab(true)}
+        disabled={progress !== null}
+      >
+        Re-sync everything
       </button>
       {warning && headline.state !== 'failed' && (
         <span role="alert" class="sync-failed">

@@ -20,7 +20,7 @@ import { submitIocs } from './submit-iocs';
 import { createStatusPublisher } from './sync/status-publisher';
 import { scheduleSyncAlarm } from './sync/sync-alarm';
 import { createSyncEngine } from './sync/sync-engine';
-import { syncStatusItem } from './sync/sync-status';
+import { INTERRUPTED_MESSAGE, syncStatusItem } from './sync/sync-status';
 import { updateIoc } from './update-ioc';
 
 export function createBackgroundServices() {
@@ -32,6 +32,11 @@ export function createBackgroundServices() {
     load: () => syncStatusItem.getValue(),
     save: (status) => syncStatusItem.setValue(status),
     setBadge: (text) => browser.action.setBadgeText({ text }),
+    // The cache may be behind the console by whatever the stopped sync was fetching.
+    onInterrupted: () => {
+      logFor('sync').warn(`The last sync was interrupted: ${INTERRUPTED_MESSAGE}`);
+      void engine.sync('startup');
+    },
   });
   const engine = createSyncEngine({
     repo,

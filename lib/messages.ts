@@ -25,6 +25,8 @@ export interface Protocol {
   updateIoc(change: { previous: Ioc; draft: IocDraft }): UpdateReport;
   /** Syncs the cache now ("Grab the IOC ✊"); joins a sync that is already running. */
   syncNow(options?: { full?: boolean }): SyncOutcome;
+  /** Does nothing: the message wakes a stopped worker, which then finishes what its predecessor left. */
+  wake(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();

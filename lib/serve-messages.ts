@@ -13,4 +13,5 @@ export function serveMessages(services: BackgroundServices): void {
   onMessage('deleteIocs', ({ data }) => services.deleteIocs(data));
   onMessage('submitIocs', ({ data }) => services.submitIocs(data));
   onMessage('updateIoc', ({ data }) => services.updateIoc(data.previous, data.draft));
+  onMessage('wake', () => undefined);
 }

@@ -6,6 +6,7 @@ import { SyncHeader } from '../../components/SyncHeader';
 import { useIocCache } from '../../components/use-ioc-cache';
 import { useLazyModule } from '../../components/use-lazy-module';
 import { useStorageItem } from '../../components/use-storage-item';
+import { useWakeWorker } from '../../components/use-wake-worker';
 import { requestConsoleOrigin } from '../../lib/console-permission';
 import { sendMessage } from '../../lib/messages';
 import type { IocDraft } from '../../lib/s1/schemas';
@@ -35,6 +36,7 @@ export function App() {
   const publishedStatus = useStorageItem(syncStatusItem);
   const status = publishedStatus ?? IDLE_STATUS;
   const cache = useIocCache(publishedStatus);
+  useWakeWorker();
   const [view, setView] = useState<View>(viewFromHash);
   useEffect(() => {
     if (settings && !settings.connection) setView(initialView());
@@ -76,10 +78,10 @@ export function App() {
           status={status}
           accountLabel={connection.accountName || `Account ${connection.accountId}`}
           actionError={grabError}
-          onGrab={() => {
+          onGrab={(full) => {
             setGrabError(null);
             // A failed sync is reported through the status; this catches a worker that did not answer.
-            sendMessage('syncNow', {}).catch((error: unknown) => setGrabError(messageOf(error)));
+            sendMessage('syncNow', { full }).catch((error: unknown) => setGrabError(messageOf(error)));
           }}
         />
       )}

@@ -3,20 +3,35 @@
  * every few milliseconds on a fast console, and each write wakes every open page), anything else
  * (start, end, failure) at once. The badge follows the written status.
  */
-import { badgeText, IDLE_STATUS, type SyncStatus } from './sync-status';
+import { badgeText, IDLE_STATUS, interruptedChange, type SyncStatus } from './sync-status';
 
 export interface StatusPublisherDeps {
   load: () => Promise<SyncStatus>;
   save: (status: SyncStatus) => Promise<void>;
   setBadge: (text: string) => void | Promise<void>;
   throttleMs?: number;
+  /** Called when the saved status shows a sync that a stopped worker left unfinished. */
+  onInterrupted?: () => void;
+  now?: () => string;
 }
 
 export function createStatusPublisher(deps: StatusPublisherDeps) {
   const throttleMs = deps.throttleMs ?? 250;
-  let status: Promise<SyncStatus> = deps.load().catch(() => IDLE_STATUS);
   let lastWrite = 0;
   let trailing: ReturnType<typeof setTimeout> | null = null;
+  // Checked on the load every later change builds on, so no change of this worker is mistaken for it.
+  let status: Promise<SyncStatus> = deps
+    .load()
+    .catch(() => IDLE_STATUS)
+    .then((saved) => {
+      const change = interruptedChange(saved, (deps.now ?? (() => new Date().toISOString()))());
+      if (!change) return saved;
+      setTimeout(() => {
+        void write();
+        deps.onInterrupted?.();
+      }, 0);
+      return { ...saved, ...change };
+    });
 
   async function write(): Promise<void> {
     if (trailing) clearTimeout(trailing);

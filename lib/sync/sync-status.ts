@@ -19,7 +19,11 @@ export interface SyncStatus {
   running: SyncProgress | null;
   /** The cache held exactly the console's IOCs as of this time. */
   completeAt: string | null;
-  lastError: { kind: S1ErrorKind | 'not-configured' | 'internal'; message: string; at: string } | null;
+  lastError: {
+    kind: S1ErrorKind | 'not-configured' | 'internal' | 'interrupted';
+    message: string;
+    at: string;
+  } | null;
   iocCount: number;
   /** `origin|accountId` the figures are about. */
   accountKey: string | null;
@@ -37,6 +41,18 @@ export const IDLE_STATUS: SyncStatus = {
 };
 
 export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: IDLE_STATUS });
+
+export const INTERRUPTED_MESSAGE =
+  'the browser stopped the extension’s background worker during the sync. The cache still holds the last complete sync; a new sync has started.';
+
+/**
+ * A sync never outlives the worker that ran it, so a status still "running" when a worker starts
+ * belongs to a sync the browser stopped mid-way: the change that says so, or null.
+ */
+export function interruptedChange(saved: SyncStatus, at: string): Partial<SyncStatus> | null {
+  if (!saved.running) return null;
+  return { running: null, lastError: { kind: 'interrupted', message: INTERRUPTED_MESSAGE, at } };
+}
 
 export type SyncHeadline =
   | { state: 'syncing'; text: string }

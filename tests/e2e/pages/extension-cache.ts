@@ -1,10 +1,14 @@
 /** Reads the extension's IndexedDB cache and sync status from its service worker, as the UI would see them. */
-import type { Worker } from '@playwright/test';
-import { readExtensionStorage } from './extension-storage';
+import { type ExtensionContext, readExtensionStorage } from './extension-storage';
 
-/** The IOCs of the visible cache generation, sorted by uuid. */
-export function readCachedIocs(worker: Worker): Promise<Array<Record<string, unknown> & { uuid: string }>> {
-  return worker.evaluate(async () => {
+/**
+ * The IOCs of the visible cache generation, sorted by uuid, read in the worker or in any extension
+ * page (the same origin's IndexedDB: the way to look while the worker is stopped).
+ */
+export function readCachedIocs(
+  context: ExtensionContext,
+): Promise<Array<Record<string, unknown> & { uuid: string }>> {
+  return context.evaluate(async () => {
     const request = indexedDB.open('s1-ioc-manager');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
@@ -28,9 +32,14 @@ export function readCachedIocs(worker: Worker): Promise<Array<Record<string, unk
 }
 
 /** The published sync status (lib/sync/sync-status.ts). */
-export async function readSyncStatus(worker: Worker) {
-  const { local } = await readExtensionStorage(worker);
+export async function readSyncStatus(context: ExtensionContext) {
+  const { local } = await readExtensionStorage(context);
   return local.syncStatus as
-    | { running: unknown; completeAt: string | null; lastError: { message: string } | null; iocCount: number }
+    | {
+        running: { fetched: number; total: number | null } | null;
+        completeAt: string | null;
+        lastError: { kind: string; message: string; at: string } | null;
+        iocCount: number;
+      }
     | undefined;
 }

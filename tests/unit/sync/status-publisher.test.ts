@@ -49,3 +49,35 @@ describe('createStatusPublisher', () => {
     expect(saved).toHaveLength(2);
   });
 });
+
+describe('a worker starting after a stopped one', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it.each<[string, SyncStatus, boolean]>([
+    ['a sync left running', { ...IDLE_STATUS, ...progress(40), completeAt: 'C' }, true],
+    ['an idle status', { ...IDLE_STATUS, completeAt: 'C' }, false],
+  ])('%s: interrupted=%s', async (_name, loaded, interrupted) => {
+    const saved: SyncStatus[] = [];
+    let resumed = 0;
+    createStatusPublisher({
+      load: async () => loaded,
+      save: async (status) => {
+        saved.push(status);
+      },
+      setBadge: () => undefined,
+      onInterrupted: () => resumed++,
+      now: () => 'T1',
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resumed).toBe(interrupted ? 1 : 0);
+    if (!interrupted) return void expect(saved).toEqual([]);
+    expect(saved).toEqual([
+      {
+        ...loaded,
+        running: null,
+        lastError: { kind: 'interrupted', message: expect.stringMatching(/stopped .* worker/), at: 'T1' },
+      },
+    ]);
+  });
+});
