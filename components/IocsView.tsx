@@ -140,6 +140,13 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
         onOpen={setOpen}
         now={now}
       />
+      {rows.length === 0 && stillReading === 0 && (
+        <p class="hint" role="status" aria-label="Empty table">
+          {iocs.length === 0
+            ? 'The account holds no IOCs. Add some under New IOCs, or press “Grab the IOC ✊” after adding them in the console.'
+            : 'No IOC matches these filters.'}
+        </p>
+      )}
       {open && (
         <IocDetail
           ioc={open}

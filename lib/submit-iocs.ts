@@ -81,7 +81,9 @@ export async function submitIocs(deps: SubmitDeps, drafts: readonly IocDraft[]):
     .slice(0, 5)
     .map((d) => `${d.value} (${d.type})`)
     .join(', ');
-  const summary = `Submitted ${drafts.length} IOCs: ${stored} stored${stoppedBecause ? `; stopped: ${stoppedBecause}` : ''}. ${sample}${drafts.length > 5 ? ', …' : ''}`;
+  // The reason is a sentence of its own; its full stop would double the one after it.
+  const reason = stoppedBecause?.replace(/\.$/, '');
+  const summary = `Submitted ${drafts.length} IOCs: ${stored} stored${reason ? `; stopped: ${reason}` : ''}. ${sample}${drafts.length > 5 ? ', …' : ''}`;
   if (stoppedBecause) log.warn(summary);
   else log.info(summary);
   return { outcomes, stored, stoppedBecause };

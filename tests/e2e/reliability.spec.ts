@@ -2,9 +2,10 @@
  * Issue 8, items 2 and 8: the service worker stopped in the middle of a sync, and the token
  * expiring in the middle of a session. Figures are printed for the issue's note.
  */
+
+import { describeDiff, diffCache } from '../support/cache-diff';
+import { changeOnConsole } from '../support/console-changes';
 import { expect, test } from './fixtures';
-import { describeDiff, diffCache } from './pages/cache-diff';
-import { changeOnConsole } from './pages/console-api';
 import { readCachedIocs, readSyncStatus } from './pages/extension-cache';
 import { reportFigure } from './pages/figures';
 import { connectAndSync } from './pages/options-page';
@@ -24,7 +25,12 @@ test('a worker stopped mid-sync leaves the last complete cache in view, and the 
   const complete = await readCachedIocs(serviceWorker);
   const firstCompleteAt = (await readSyncStatus(serviceWorker))?.completeAt;
   // Changes on the console, so that a cache mixing old and new pages would show.
-  await changeOnConsole(sim, simPort, { created: 300, updated: 300, deleted: 200, round: 0 });
+  await changeOnConsole(sim, `https://127.0.0.1:${simPort}`, {
+    created: 300,
+    updated: 300,
+    deleted: 200,
+    round: 0,
+  });
   // Slow pages, so that the full sync is still fetching when the worker is stopped.
   sim.configure({ latencyMs: 1500 });
   await page.getByRole('button', { name: 'Re-sync everything' }).click();

@@ -26,7 +26,7 @@ async function setUp() {
   );
   const client = createS1Client(
     { consoleUrl: origin, apiToken: sim.defaultToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined },
+    { sleep: async () => undefined, timeoutMs: 1_000 },
   );
   const afterDelete: string[][] = [];
   return {
@@ -74,6 +74,17 @@ describe('deleteIocs', () => {
         .map((r) => r.query.uuids),
     ).toEqual([victims.map((v) => v.uuid).join(',')]);
     expect(await repo.count()).toBe(17);
+  });
+
+  it('re-reads instead of re-sending when the DELETE timed out after the console deleted', async () => {
+    const { repo, deps } = await setUp();
+    const victims = firstRefs(2);
+    sim.faults.add({ method: 'DELETE', kind: 'slowBody', latencyMs: 3_000, times: 1 });
+    expect(await deleteIocs(deps, victims)).toEqual({ requested: 2, deleted: 2 });
+    // The simulator logs the request once its slow answer has been written out.
+    await expect.poll(() => deletes().length, { timeout: 5_000 }).toBe(1);
+    expect(sim.iocs().some((ioc) => victims.some((v) => v.uuid === ioc.uuid))).toBe(false);
+    expect(await repo.count()).toBe(18);
   });
 
   it('says exactly what is left when the console did not delete, and re-sends nothing', async () => {

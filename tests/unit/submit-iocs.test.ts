@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setLogSink } from '../../lib/log';
 import { createS1Client } from '../../lib/s1/client';
 import type { IocDraft } from '../../lib/s1/schemas';
 import { submitIocs } from '../../lib/submit-iocs';
@@ -16,10 +17,10 @@ beforeAll(async () => {
 afterAll(() => close());
 beforeEach(() => sim.reset());
 
-const deps = () => ({
+const deps = (timeoutMs = 30_000) => ({
   client: createS1Client(
     { consoleUrl: origin, apiToken: sim.defaultToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined },
+    { sleep: async () => undefined, timeoutMs },
   ),
   afterWrite: () => undefined,
 });
@@ -60,13 +61,36 @@ describe('submitIocs', () => {
 
   it('after a lost answer, re-reads each row and reports what the console holds, sending nothing again', async () => {
     sim.faults.add({ method: 'POST', kind: 'status', status: 500, phase: 'after', times: 1 });
+    const logged: string[] = [];
+    setLogSink((entry) => logged.push(entry.message));
     const report = await submitIocs(deps(), [draft('lost-1.example.org'), draft('lost-2.example.org')]);
+    setLogSink(null);
+    // The activity log's line: the reason, one full stop, then the values.
+    expect(logged).toEqual([expect.stringMatching(/Nothing was re-sent\. lost-1\.example\.org \(DNS\), lost-2/)]);
+    expect(logged[0]).not.toContain('..');
     expect(report.outcomes.map((o) => o.status)).toEqual(['stored', 'stored']);
     expect(report.stoppedBecause).toMatch(
       /re-reading shows 2 of this batch's 2 stored\. Nothing was re-sent\./,
     );
     expect(posts()).toHaveLength(1);
     expect(sim.iocs(sim.defaultAccountId)).toHaveLength(2);
+  });
+
+  it('after a POST that timed out once the console had stored it, re-reads and sends nothing again', async () => {
+    sim.faults.add({ method: 'POST', kind: 'slowBody', latencyMs: 3_000, times: 1 });
+    const report = await submitIocs(deps(1_000), [draft('slow-1.example.org'), draft('slow-2.example.org')]);
+    expect(report.outcomes.map((o) => o.status)).toEqual(['stored', 'stored']);
+    expect(report.stoppedBecause).toMatch(
+      /within 1 s.*re-reading shows 2 of this batch's 2 stored\. Nothing was re-sent/,
+    );
+    // The simulator logs the request once its slow answer has been written out.
+    await expect.poll(() => posts().length, { timeout: 5_000 }).toBe(1);
+    expect(
+      sim
+        .iocs(sim.defaultAccountId)
+        .map((ioc) => ioc.value)
+        .sort(),
+    ).toEqual(['slow-1.example.org', 'slow-2.example.org']);
   });
 
   it('after a failure before the commit, says the rows are not stored', async () => {
