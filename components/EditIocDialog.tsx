@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
+import { displayText } from '../lib/iocs/display-text';
 import { type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
 import type { Ioc, IocDraft } from '../lib/s1/schemas';
 import type { UpdateReport } from '../lib/update-ioc';
@@ -59,7 +60,7 @@ export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
   return (
     <dialog ref={dialog} aria-labelledby="edit-title" onClose={onClose} class="edit">
       <h2 id="edit-title">
-        Edit {ioc.type} <span class="mono">{ioc.value}</span>
+        Edit {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
       </h2>
       <IocFieldsForm
         fields={fields}

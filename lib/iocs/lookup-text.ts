@@ -4,6 +4,7 @@
  */
 import type { Ioc, IocType } from '../s1/schemas';
 import { valueKey } from '../store/ioc-chunks';
+import { displayText } from './display-text';
 import { describeExpiry } from './expiry';
 import type { IocWarning } from './warnings';
 
@@ -28,20 +29,22 @@ export function describeMatch(ioc: Ioc, now: number): string {
       : expiry.state === 'never' && expiry.text === 'never'
         ? 'never expires'
         : `expires ${expiry.text}`;
-  return [ioc.type, ioc.name || null, expires, ioc.creator ? `by ${ioc.creator}` : null]
-    .filter((part): part is string => part !== null)
-    .join(' · ');
+  // The console's fields spelled out: an RTL override in a name would reverse the rest of the line.
+  const name = ioc.name ? displayText(ioc.name) : null;
+  const creator = ioc.creator ? `by ${displayText(ioc.creator)}` : null;
+  return [ioc.type, name, expires, creator].filter((part): part is string => part !== null).join(' · ');
 }
 
 /** One line for a notification or a status: the value and what the cache says about it. */
 export function describeAnswer(answer: LookupAnswer, now: number): string {
+  const value = displayText(answer.value);
   switch (answer.state) {
     case 'invalid':
-      return `${answer.value}: not an IOC (${answer.reason ?? 'invalid'})`;
+      return `${value}: not an IOC (${displayText(answer.reason ?? 'invalid')})`;
     case 'absent':
-      return `${answer.value}: not in SentinelOne`;
+      return `${value}: not in SentinelOne`;
     default:
-      return `${answer.value}: in SentinelOne (${answer.matches.map((ioc) => describeMatch(ioc, now)).join('; ')})`;
+      return `${value}: in SentinelOne (${answer.matches.map((ioc) => describeMatch(ioc, now)).join('; ')})`;
   }
 }
 

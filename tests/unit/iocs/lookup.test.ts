@@ -253,6 +253,11 @@ describe('describeMatch', () => {
       { ...full, type: 'SHA256' },
       'SHA256 · Phishing kit · expires in 12 days · by alice@acme.example',
     ],
+    [
+      'an RTL override or a zero-width space in the console data is spelled out',
+      { ...full, name: 'invoice\u202Efdp.exe', creator: 'ali\u200Bce@acme.example' },
+      'DNS · invoice⟨U+202E⟩fdp.exe · expires in 12 days · by ali⟨U+200B⟩ce@acme.example',
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(describeMatch(makeIoc(overrides), NOW)).toBe(expected);
   });
@@ -286,6 +291,11 @@ describe('describeAnswer', () => {
       'in SentinelOne once',
       { value: 'evil.com', type: 'DNS', state: 'in-s1', warnings: [], matches: [match('u1', 'Kit', 3)] },
       'evil.com: in SentinelOne (DNS · Kit · expires in 3 days · by bob)',
+    ],
+    [
+      'a value with a bidi control, spelled out',
+      { value: 'a\u202Eb.com', type: 'DNS', state: 'absent', warnings: [], matches: [] },
+      'a⟨U+202E⟩b.com: not in SentinelOne',
     ],
     [
       'in SentinelOne twice',
