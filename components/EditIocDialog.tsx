@@ -59,7 +59,7 @@ export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
 
   return (
     <dialog ref={dialog} aria-labelledby="edit-title" onClose={onClose} class="edit">
-      <h2 id="edit-title">
+      <h2 id="edit-title" class="clamped">
         Edit {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
       </h2>
       <IocFieldsForm

@@ -39,7 +39,7 @@ export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
 
   return (
     <dialog ref={dialog} class="detail" aria-labelledby="detail-title" onClose={onClose}>
-      <h2 id="detail-title">
+      <h2 id="detail-title" class="clamped">
         {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
       </h2>
       <pre class="json">{json}</pre>
@@ -88,7 +88,7 @@ export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
       </p>
       {(step.kind === 'confirm' || step.kind === 'deleting' || step.kind === 'error') && (
         <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
-          <p id="confirm-delete">
+          <p id="confirm-delete" class="clamped">
             Delete <strong class="mono">{displayText(ioc.value)}</strong> ({ioc.type}, source{' '}
             {displayText(ioc.source)}) from SentinelOne?
           </p>

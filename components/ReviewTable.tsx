@@ -1,5 +1,6 @@
 import { IOC_TYPES, type IocType } from '../config/ioc-types';
 import { displayText } from '../lib/iocs/display-text';
+import { ANSWER_FIELD_MAX } from '../lib/iocs/lookup-text';
 import type { IocWarning, ReviewRow } from '../lib/iocs/review';
 import { WARNING_TEXT } from '../lib/iocs/validate';
 import type { RowOutcome } from '../lib/submit-iocs';
@@ -29,7 +30,7 @@ function statusText(row: ReviewRow, now: number): string {
           ? `expired ${until.slice(0, 10)}`
           : `expires ${until.slice(0, 10)}`
         : 'never expires';
-      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${displayText(row.existing?.source ?? '')}${warned}`;
+      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${displayText(row.existing?.source ?? '', ANSWER_FIELD_MAX)}${warned}`;
     }
     default:
       return `${row.suggestion ? 'Suggestion: the host of a URL above' : 'Valid'}${warned}`;

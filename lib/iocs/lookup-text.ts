@@ -19,6 +19,11 @@ export interface LookupAnswer {
   matches: Ioc[];
 }
 
+/** How much of a name or creator a one-line answer shows: a 100 KB field would swamp the popup. */
+export const ANSWER_FIELD_MAX = 100;
+/** How many cached IOCs a notification line names; an account may hold thousands with one value. */
+export const ANSWER_MATCHES_MAX = 3;
+
 /** `DNS · Phishing kit · expires in 12 days · by alice@acme.example` for one cached IOC. */
 export function describeMatch(ioc: Ioc, now: number): string {
   const expiry = describeExpiry(ioc.validUntil, now);
@@ -30,8 +35,8 @@ export function describeMatch(ioc: Ioc, now: number): string {
         ? 'never expires'
         : `expires ${expiry.text}`;
   // The console's fields spelled out: an RTL override in a name would reverse the rest of the line.
-  const name = ioc.name ? displayText(ioc.name) : null;
-  const creator = ioc.creator ? `by ${displayText(ioc.creator)}` : null;
+  const name = ioc.name ? displayText(ioc.name, ANSWER_FIELD_MAX) : null;
+  const creator = ioc.creator ? `by ${displayText(ioc.creator, ANSWER_FIELD_MAX)}` : null;
   return [ioc.type, name, expires, creator].filter((part): part is string => part !== null).join(' · ');
 }
 
@@ -43,8 +48,11 @@ export function describeAnswer(answer: LookupAnswer, now: number): string {
       return `${value}: not an IOC (${displayText(answer.reason ?? 'invalid')})`;
     case 'absent':
       return `${value}: not in SentinelOne`;
-    default:
-      return `${value}: in SentinelOne (${answer.matches.map((ioc) => describeMatch(ioc, now)).join('; ')})`;
+    default: {
+      const named = answer.matches.slice(0, ANSWER_MATCHES_MAX).map((ioc) => describeMatch(ioc, now));
+      const more = answer.matches.length - named.length;
+      return `${value}: in SentinelOne (${named.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en-US')} more` : ''})`;
+    }
   }
 }
 

@@ -261,6 +261,14 @@ describe('describeMatch', () => {
   ])('%s', (_name, overrides, expected) => {
     expect(describeMatch(makeIoc(overrides), NOW)).toBe(expected);
   });
+
+  it('cuts a 100 KB name or creator to a readable length', () => {
+    const line = describeMatch(
+      makeIoc({ ...full, name: 'N'.repeat(100_000), creator: 'C'.repeat(100_000) }),
+      NOW,
+    );
+    expect(line).toBe(`DNS · ${'N'.repeat(99)}… · expires in 12 days · by ${'C'.repeat(99)}…`);
+  });
 });
 
 describe('describeAnswer', () => {
@@ -310,6 +318,16 @@ describe('describeAnswer', () => {
     ],
   ])('%s', (_name, answer, expected) => {
     expect(describeAnswer(answer, NOW)).toBe(expected);
+  });
+
+  it('names three of 10,000 IOCs sharing the value, and counts the rest', () => {
+    const matches = Array.from({ length: 10_000 }, (_, i) => match(`u${i}`, 'Kit', 3));
+    const line = describeAnswer(
+      { value: 'evil.com', type: 'DNS', state: 'in-s1', warnings: [], matches },
+      NOW,
+    );
+    const one = 'DNS · Kit · expires in 3 days · by bob';
+    expect(line).toBe(`evil.com: in SentinelOne (${one}; ${one}; ${one}; and 9,997 more)`);
   });
 });
 
