@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
+import { displayText } from '../lib/iocs/display-text';
 import { type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
 import type { Ioc, IocDraft } from '../lib/s1/schemas';
 import type { UpdateReport } from '../lib/update-ioc';
@@ -58,8 +59,8 @@ export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
 
   return (
     <dialog ref={dialog} aria-labelledby="edit-title" onClose={onClose} class="edit">
-      <h2 id="edit-title">
-        Edit {ioc.type} <span class="mono">{ioc.value}</span>
+      <h2 id="edit-title" class="clamped">
+        Edit {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
       </h2>
       <IocFieldsForm
         fields={fields}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { defang } from '../lib/iocs/defang';
+import { displayText, escapeHiddenInJson } from '../lib/iocs/display-text';
 import type { Ioc } from '../lib/s1/schemas';
 
 interface Props {
@@ -33,12 +34,13 @@ export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
       setCopied(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const json = JSON.stringify(ioc, null, 2);
+  // Invisible and bidi characters as \u escapes: the same JSON, copied as it is seen.
+  const json = escapeHiddenInJson(JSON.stringify(ioc, null, 2));
 
   return (
     <dialog ref={dialog} class="detail" aria-labelledby="detail-title" onClose={onClose}>
-      <h2 id="detail-title">
-        {ioc.type} <span class="mono">{ioc.value}</span>
+      <h2 id="detail-title" class="clamped">
+        {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
       </h2>
       <pre class="json">{json}</pre>
       <div class="actions">
@@ -86,9 +88,9 @@ export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
       </p>
       {(step.kind === 'confirm' || step.kind === 'deleting' || step.kind === 'error') && (
         <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
-          <p id="confirm-delete">
-            Delete <strong class="mono">{ioc.value}</strong> ({ioc.type}, source {ioc.source}) from
-            SentinelOne?
+          <p id="confirm-delete" class="clamped">
+            Delete <strong class="mono">{displayText(ioc.value)}</strong> ({ioc.type}, source{' '}
+            {displayText(ioc.source)}) from SentinelOne?
           </p>
           {step.kind === 'error' && <p class="error">{step.message}</p>}
           <button

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { displayText } from '../lib/iocs/display-text';
 import { describeAge, describeExpiry } from '../lib/iocs/expiry';
 import type { IocColumnId, IocSort } from '../lib/iocs/ioc-index';
 import { PERF_MARKS } from '../lib/perf-marks';
@@ -29,7 +30,8 @@ function cellProps(ioc: Ioc, id: IocColumnId, now: number): { text: string; titl
   if (id === 'updatedAt') return { text: describeAge(ioc.updatedAt, now), title: ioc.updatedAt };
   if (id === 'score') return { text: String(ioc.originalRiskScore ?? '') };
   const text = ioc[id] ?? '';
-  return { text, title: text.length > 40 ? text.slice(0, 2000) : undefined };
+  // Spelled out: an RTL override or a zero-width space in console data must not change what is read.
+  return { text: displayText(text), title: text.length > 40 ? displayText(text.slice(0, 2000)) : undefined };
 }
 
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { displayText } from '../lib/iocs/display-text';
 import type { LogEntry } from '../lib/store/db';
 import { openIocDb } from '../lib/store/db';
 import { createLogRepo, formatLogFile, LOG_FILE_NAME } from '../lib/store/log-repo';
@@ -66,7 +67,7 @@ export function LogView() {
               <td>{new Date(entry.at).toLocaleString()}</td>
               <td>{entry.level}</td>
               <td>{entry.area}</td>
-              <td>{entry.message}</td>
+              <td>{displayText(entry.message)}</td>
             </tr>
           ))}
         </tbody>

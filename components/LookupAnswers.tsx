@@ -1,3 +1,4 @@
+import { displayText } from '../lib/iocs/display-text';
 import { describeMatch, type LookupAnswer } from '../lib/iocs/lookup-text';
 import { WARNING_TEXT } from '../lib/iocs/warnings';
 
@@ -28,10 +29,10 @@ export function LookupAnswers({ answers, now, blocks, onBlock, onOpen }: Props) 
         return (
           <li key={`${answer.type}|${answer.value}`} class={`answer answer-${answer.state}`}>
             <div class="answer-head">
-              <span class="mono answer-value">{answer.value}</span>
+              <span class="mono answer-value">{displayText(answer.value)}</span>
               <strong class="answer-state">{STATE_TEXT[answer.state]}</strong>
             </div>
-            {answer.state === 'invalid' && <p class="answer-detail">{answer.reason}</p>}
+            {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
             {answer.matches.map((ioc) => (
               <p key={ioc.uuid} class="answer-detail">
                 {describeMatch(ioc, now)}

@@ -1,4 +1,6 @@
 import { IOC_TYPES, type IocType } from '../config/ioc-types';
+import { displayText } from '../lib/iocs/display-text';
+import { ANSWER_FIELD_MAX } from '../lib/iocs/lookup-text';
 import type { IocWarning, ReviewRow } from '../lib/iocs/review';
 import { WARNING_TEXT } from '../lib/iocs/validate';
 import type { RowOutcome } from '../lib/submit-iocs';
@@ -28,7 +30,7 @@ function statusText(row: ReviewRow, now: number): string {
           ? `expired ${until.slice(0, 10)}`
           : `expires ${until.slice(0, 10)}`
         : 'never expires';
-      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${row.existing?.source ?? ''}${warned}`;
+      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${displayText(row.existing?.source ?? '', ANSWER_FIELD_MAX)}${warned}`;
     }
     default:
       return `${row.suggestion ? 'Suggestion: the host of a URL above' : 'Valid'}${warned}`;
@@ -70,7 +72,7 @@ export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: P
                   onChange={(event) => onTick(row.key, event.currentTarget.checked)}
                 />
               </td>
-              <td class="mono">{row.value}</td>
+              <td class="mono">{displayText(row.value)}</td>
               <td>
                 <select
                   aria-label={`Type of ${row.value}`}
@@ -86,7 +88,7 @@ export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: P
                 </select>
               </td>
               <td>{statusText(row, now)}</td>
-              <td class={`outcome-${outcome?.status ?? 'none'}`}>{outcomeText(outcome)}</td>
+              <td class={`outcome-${outcome?.status ?? 'none'}`}>{displayText(outcomeText(outcome))}</td>
             </tr>
           );
         })}

@@ -4,6 +4,7 @@
  */
 import type { Ioc, IocType } from '../s1/schemas';
 import { valueKey } from '../store/ioc-chunks';
+import { displayText } from './display-text';
 import { describeExpiry } from './expiry';
 import type { IocWarning } from './warnings';
 
@@ -18,6 +19,11 @@ export interface LookupAnswer {
   matches: Ioc[];
 }
 
+/** How much of a name or creator a one-line answer shows: a 100 KB field would swamp the popup. */
+export const ANSWER_FIELD_MAX = 100;
+/** How many cached IOCs a notification line names; an account may hold thousands with one value. */
+export const ANSWER_MATCHES_MAX = 3;
+
 /** `DNS · Phishing kit · expires in 12 days · by alice@acme.example` for one cached IOC. */
 export function describeMatch(ioc: Ioc, now: number): string {
   const expiry = describeExpiry(ioc.validUntil, now);
@@ -28,20 +34,25 @@ export function describeMatch(ioc: Ioc, now: number): string {
       : expiry.state === 'never' && expiry.text === 'never'
         ? 'never expires'
         : `expires ${expiry.text}`;
-  return [ioc.type, ioc.name || null, expires, ioc.creator ? `by ${ioc.creator}` : null]
-    .filter((part): part is string => part !== null)
-    .join(' · ');
+  // The console's fields spelled out: an RTL override in a name would reverse the rest of the line.
+  const name = ioc.name ? displayText(ioc.name, ANSWER_FIELD_MAX) : null;
+  const creator = ioc.creator ? `by ${displayText(ioc.creator, ANSWER_FIELD_MAX)}` : null;
+  return [ioc.type, name, expires, creator].filter((part): part is string => part !== null).join(' · ');
 }
 
 /** One line for a notification or a status: the value and what the cache says about it. */
 export function describeAnswer(answer: LookupAnswer, now: number): string {
+  const value = displayText(answer.value);
   switch (answer.state) {
     case 'invalid':
-      return `${answer.value}: not an IOC (${answer.reason ?? 'invalid'})`;
+      return `${value}: not an IOC (${displayText(answer.reason ?? 'invalid')})`;
     case 'absent':
-      return `${answer.value}: not in SentinelOne`;
-    default:
-      return `${answer.value}: in SentinelOne (${answer.matches.map((ioc) => describeMatch(ioc, now)).join('; ')})`;
+      return `${value}: not in SentinelOne`;
+    default: {
+      const named = answer.matches.slice(0, ANSWER_MATCHES_MAX).map((ioc) => describeMatch(ioc, now));
+      const more = answer.matches.length - named.length;
+      return `${value}: in SentinelOne (${named.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en-US')} more` : ''})`;
+    }
   }
 }
 

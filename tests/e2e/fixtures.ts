@@ -1,13 +1,15 @@
 /**
  * The end-to-end fixture: a fresh SentinelOne simulator over HTTPS and a fresh Chromium profile with
  * the production build (.output/chrome-mv3) loaded, for every test. Tests drive the extension's own
- * pages and assert on what the simulator then holds and was sent.
+ * pages and assert on what the simulator then holds and was sent. Every test also ends with a scan
+ * for the API token outside the Authorization header (issue 8, item 6; pages/secret-scan.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, chromium, expect, type Worker } from '@playwright/test';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { chromiumExecutable, extensionArgs } from './chromium';
+import { describeReport, type SecretScan, watchForSecrets } from './pages/secret-scan';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 /** A console host inside the manifest's https://*.sentinelone.net/* grant; mapped to the simulator. */
@@ -21,6 +23,11 @@ interface Fixtures {
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
+  /** Where the API token may be sent; a spec that points Test connection elsewhere adds the origin. */
+  consoleOrigins: string[];
+  /** Only the scan's own negative control plants tokens, and then expects them found. */
+  secretsPlanted: boolean;
+  secretScan: SecretScan;
 }
 
 export const test = base.extend<Fixtures>({
@@ -52,6 +59,24 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);
   },
+  consoleOrigins: [[new URL(CONSOLE_URL).origin], { option: true }],
+  secretsPlanted: [false, { option: true }],
+  secretScan: [
+    async ({ context, sim, consoleOrigins, secretsPlanted }, use) => {
+      const scan = watchForSecrets(context, sim, consoleOrigins);
+      await use(scan);
+      const report = await scan.finish();
+      // biome-ignore lint/suspicious/noConsole: the figures issue 8 asks every item to print.
+      console.log(describeReport(report));
+      if (secretsPlanted) {
+        expect(report.findings.length, 'the planted tokens were found').toBeGreaterThan(0);
+        return;
+      }
+      expect(report.findings, 'the API token outside the Authorization header').toEqual([]);
+      expect(report.authorizedElsewhere, 'Authorization headers to another origin').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from '@playwright/test';

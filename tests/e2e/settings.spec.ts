@@ -4,6 +4,9 @@ import { CONSOLE_URL, expect, test } from './fixtures';
 import { readExtensionStorage } from './pages/extension-storage';
 import { fillConnection, openOptionsPage } from './pages/options-page';
 
+// Test connection is pointed at an unreachable console on purpose: the token may go there too.
+test.use({ consoleOrigins: [new URL(CONSOLE_URL).origin, 'https://nothing-here.invalid'] });
+
 const connectionStatus = (page: import('@playwright/test').Page) =>
   page.getByRole('status', { name: 'Connection status' });
 

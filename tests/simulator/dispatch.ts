@@ -2,7 +2,7 @@
  * One request from bytes to reply: route match, auth, fault injection (s1-api.md §i), logging.
  * Faults apply to API routes only; control routes under /__sim/ are never faulted or delayed.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, readAuthHeader } from './auth';
 import {
   authFailed,
@@ -47,17 +47,31 @@ function run(route: Route | null, ctx: RouteContext, path: string): Reply {
   return route.handler(ctx);
 }
 
+/**
+ * A request exactly as it arrived, secrets included: for observers that check where a token went
+ * (tests/e2e/pages/secret-scan.ts). Never stored; the request log keeps the redacted form.
+ */
+export interface WireRequest {
+  method: string;
+  /** The request target as sent: path and query. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
 export async function dispatch(
   state: SimState,
   controlRoutes: readonly Route[],
   req: IncomingMessage,
   res: ServerResponse,
+  onWire?: (request: WireRequest) => void,
 ): Promise<void> {
   const time = state.clock.iso();
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://sim.invalid');
   const path = url.pathname;
   const raw = await readBody(req);
+  onWire?.({ method, url: req.url ?? '/', headers: req.headers, body: raw });
   const body = parseJson(raw);
   const authHeader = readAuthHeader(req.headers);
   const user = authenticate(state.tokens, state.clock, authHeader);

@@ -3,7 +3,7 @@
  *
  * Files (one reason to change each):
  *   server.ts        createSimulator(): the public Simulator object, listen() over HTTP/HTTPS
- *   dispatch.ts      one request: route match, auth, faults, request log
+ *   dispatch.ts      one request: route match, auth, faults, request log, wire observers
  *   http-io.ts       body reading, reply writing (incl. slow and truncated bodies)
  *   state.ts         shared state (clock, tokens, knobs, stores, PRNGs), seeding into a scope
  *   config.ts        SimulatorOptions, run-time knobs and their defaults
@@ -52,6 +52,7 @@ export { DEFAULT_ACCOUNT_ID, OTHER_ACCOUNT_ID, SECOND_ACCOUNT_ID, SIM_ACCOUNTS }
 export { SIM_TOKENS, type SimUser, type TokenTable } from './auth';
 export { formatUs, parseTimestampUs } from './clock';
 export { DEFAULT_KNOBS, DEFAULT_NOW, type Knobs, type SimulatorOptions } from './config';
+export type { WireRequest } from './dispatch';
 export type { ActiveFault, FaultController, FaultRule } from './faults';
 export { HASH_TYPES, IOC_TYPES, type Ioc, VALIDITY_DAYS } from './ioc-model';
 export type { LoggedRequest } from './request-log';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DEFAULT_ACCOUNT_ID } from './accounts-data';
 import { SIM_TOKENS, type TokenTable } from './auth';
 import { pickKnobs, type SimulatorOptions } from './config';
-import { dispatch } from './dispatch';
+import { dispatch, type WireRequest } from './dispatch';
 import type { FaultController } from './faults';
 import { CERTS_DIR } from './fixtures';
 import type { Ioc } from './ioc-model';
@@ -43,6 +43,8 @@ export interface Simulator {
   readonly tokens: TokenTable;
   requests(): LoggedRequest[];
   clearRequests(): void;
+  /** Calls `listener` with every request as it arrived, unredacted; returns the unsubscribe. */
+  onWire(listener: (request: WireRequest) => void): () => void;
   iocs(accountId?: string): Ioc[];
   seed(opts: { count: number; seed?: number; accountId?: string }): void;
   putIocs(accountId: string, iocs: Ioc[]): void;
@@ -54,6 +56,11 @@ export const CONSOLE_HOST = 'usea1-sim.sentinelone.net';
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let state: SimState = createState(options);
+  // Outside the state, so that reset() keeps the observers.
+  const wireListeners = new Set<(request: WireRequest) => void>();
+  const onWire = (request: WireRequest) => {
+    for (const listener of wireListeners) listener(request);
+  };
   const origins: Array<{ url: string; https: boolean; port: number }> = [];
   const api = {
     requests: (since?: number) => state.log.list(since),
@@ -84,7 +91,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
   const control = controlRoutes(api);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    dispatch(state, control, req, res).catch((e: unknown) => {
+    dispatch(state, control, req, res, onWire).catch((e: unknown) => {
       console.error('simulator: request failed', e);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -139,6 +146,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     requests: () => state.log.list(),
     clearRequests: api.clearRequests,
+    onWire(listener) {
+      wireListeners.add(listener);
+      return () => wireListeners.delete(listener);
+    },
     iocs: api.iocs,
     seed: api.seed,
     putIocs(accountId, iocs) {

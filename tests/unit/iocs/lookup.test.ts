@@ -253,8 +253,21 @@ describe('describeMatch', () => {
       { ...full, type: 'SHA256' },
       'SHA256 · Phishing kit · expires in 12 days · by alice@acme.example',
     ],
+    [
+      'an RTL override or a zero-width space in the console data is spelled out',
+      { ...full, name: 'invoice\u202Efdp.exe', creator: 'ali\u200Bce@acme.example' },
+      'DNS · invoice⟨U+202E⟩fdp.exe · expires in 12 days · by ali⟨U+200B⟩ce@acme.example',
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(describeMatch(makeIoc(overrides), NOW)).toBe(expected);
+  });
+
+  it('cuts a 100 KB name or creator to a readable length', () => {
+    const line = describeMatch(
+      makeIoc({ ...full, name: 'N'.repeat(100_000), creator: 'C'.repeat(100_000) }),
+      NOW,
+    );
+    expect(line).toBe(`DNS · ${'N'.repeat(99)}… · expires in 12 days · by ${'C'.repeat(99)}…`);
   });
 });
 
@@ -288,6 +301,11 @@ describe('describeAnswer', () => {
       'evil.com: in SentinelOne (DNS · Kit · expires in 3 days · by bob)',
     ],
     [
+      'a value with a bidi control, spelled out',
+      { value: 'a\u202Eb.com', type: 'DNS', state: 'absent', warnings: [], matches: [] },
+      'a⟨U+202E⟩b.com: not in SentinelOne',
+    ],
+    [
       'in SentinelOne twice',
       {
         value: 'evil.com',
@@ -300,6 +318,16 @@ describe('describeAnswer', () => {
     ],
   ])('%s', (_name, answer, expected) => {
     expect(describeAnswer(answer, NOW)).toBe(expected);
+  });
+
+  it('names three of 10,000 IOCs sharing the value, and counts the rest', () => {
+    const matches = Array.from({ length: 10_000 }, (_, i) => match(`u${i}`, 'Kit', 3));
+    const line = describeAnswer(
+      { value: 'evil.com', type: 'DNS', state: 'in-s1', warnings: [], matches },
+      NOW,
+    );
+    const one = 'DNS · Kit · expires in 3 days · by bob';
+    expect(line).toBe(`evil.com: in SentinelOne (${one}; ${one}; ${one}; and 9,997 more)`);
   });
 });
 

@@ -1,6 +1,6 @@
 /** s1-api.md §(i) "Determinism and observation": PRNG + clock, seed data, request log, control routes, reset. */
 import { describe, expect, it } from 'vitest';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { createSimulator, SIM_TOKENS, type WireRequest } from '../../simulator';
 import { ACCOUNT, draft, IOCS, postBody, q, startSim } from './helpers';
 
 describe('seeded generator: same seed -> same data', () => {
@@ -102,6 +102,30 @@ describe('request log', () => {
     for (const token of [...Object.values(SIM_TOKENS), 'control-added-token-abcdef'])
       expect(text).not.toContain(token);
     expect(text).toContain('REDACTED:readOnly');
+  });
+
+  it('wire observers see each request as it arrived, token included, until they unsubscribe', async () => {
+    const h = await startSim();
+    const seen: WireRequest[] = [];
+    const stop = h.sim.onWire((request) => seen.push(request));
+    await h.call(`${IOCS}?note=${SIM_TOKENS.noTi}`, {
+      method: 'POST',
+      json: { apiToken: SIM_TOKENS.readOnly },
+    });
+    h.sim.reset(); // observers outlive a reset
+    await h.call(IOCS, { headers: { 'X-Extra': 'x' } });
+    stop();
+    await h.call(IOCS);
+    expect(seen.map((r) => [r.method, r.url, r.headers.authorization, r.body])).toEqual([
+      [
+        'POST',
+        `${IOCS}?note=${SIM_TOKENS.noTi}`,
+        `ApiToken ${SIM_TOKENS.default}`,
+        `{"apiToken":"${SIM_TOKENS.readOnly}"}`,
+      ],
+      ['GET', IOCS, `ApiToken ${SIM_TOKENS.default}`, ''],
+    ]);
+    expect(seen[1]?.headers['x-extra']).toBe('x');
   });
 
   it('is a bounded ring, can be cleared, and logBodies=false drops bodies', async () => {

@@ -1,0 +1,137 @@
+/**
+ * Issue 8, item 6: the API token appears nowhere but the Authorization header to the configured
+ * console. Watches a test from its start (console output of every page and the service worker,
+ * page errors, downloads, every request the browser made and every one the simulator received) and
+ * at the end adds what stays behind (IndexedDB, chrome.storage, each open page's DOM, URL and web
+ * storage, the simulator's request log), then looks for every token in all of it.
+ */
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Download, Page } from '@playwright/test';
+import { SIM_TOKENS, type Simulator } from '../../simulator';
+import { dumpExtensionState, type Place } from './extension-dump';
+import { findSecrets, type SecretFinding } from './secret-text';
+
+export interface SecretReport {
+  places: number;
+  bytes: number;
+  findings: SecretFinding[];
+  /** Requests of the browser that carried an Authorization header. */
+  authorized: number;
+  /** `<origin or host>: <url>` of each Authorization header sent anywhere else. */
+  authorizedElsewhere: string[];
+}
+
+export interface SecretScan {
+  /** Adds what a page shows now (an error message that will not stay) to the scan. */
+  snapshot(page: Page, label: string): Promise<void>;
+  /** Scans everything gathered; called once by the fixture, later calls get the same report. */
+  finish(): Promise<SecretReport>;
+}
+
+const tokenOf = (authorization: string) => authorization.replace(/^\S+\s+/, '').trim();
+
+/** Starts watching `context` and `sim`; `consoleOrigins` are where the token may go. */
+export function watchForSecrets(
+  context: BrowserContext,
+  sim: Simulator,
+  consoleOrigins: string[],
+): SecretScan {
+  const places: Place[] = [];
+  const add = (place: string, text: string) => places.push({ place, text });
+  const sentTokens = new Set<string>();
+  const elsewhere: string[] = [];
+  let authorized = 0;
+  const downloads: Download[] = [];
+  const allowedHosts = new Set(consoleOrigins.map((origin) => new URL(origin).host));
+
+  context.on('console', (message) =>
+    add(`console of ${message.worker() ? 'the service worker' : message.page()?.url()}`, message.text()),
+  );
+  context.on('weberror', (error) => add('uncaught page error', String(error.error().stack)));
+  const watchPage = (page: Page) => {
+    page.on('download', (download) => downloads.push(download));
+    page.on('framenavigated', (frame) => add('page URL', frame.url()));
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  // Every request the browser made, to any origin: URL, the headers set, the body.
+  context.on('request', (request) => {
+    const { authorization, ...headers } = request.headers();
+    if (authorization) {
+      authorized++;
+      sentTokens.add(tokenOf(authorization));
+      const { origin } = new URL(request.url());
+      if (!consoleOrigins.includes(origin)) elsewhere.push(`${origin}: ${request.url()}`);
+    }
+    add('request URL (browser)', request.url());
+    add('request headers except Authorization (browser)', JSON.stringify(headers));
+    add('request body (browser)', request.postData() ?? '');
+  });
+  // Every request the simulator received, as it arrived, browser-added headers included.
+  const stopWire = sim.onWire(({ url, headers: { authorization, ...headers }, body }) => {
+    // The test's own calls (createOnConsole, Node's fetch to 127.0.0.1) are not the extension's.
+    const fromBrowser = String(headers['user-agent']).startsWith('Mozilla/');
+    if (authorization && fromBrowser && !allowedHosts.has(String(headers.host)))
+      elsewhere.push(`${headers.host}: ${url}`);
+    add('URL received by the simulator', url);
+    add('headers received by the simulator, except Authorization', JSON.stringify(headers));
+    add('body received by the simulator', body);
+  });
+
+  async function snapshot(page: Page, label: string) {
+    const shown = await page.evaluate(() => {
+      const stored = (area: Storage | null) => JSON.stringify(Object.entries(area ?? {}));
+      let web = '';
+      try {
+        web = stored(localStorage) + stored(sessionStorage);
+      } catch {} // about:blank and other opaque origins have no web storage
+      return { dom: document.documentElement.outerHTML, web };
+    });
+    add(`${label}: DOM of ${page.url()}`, shown.dom);
+    add(`${label}: web storage of ${page.url()}`, shown.web);
+  }
+
+  async function scan(): Promise<SecretReport> {
+    stopWire();
+    for (const page of context.pages()) await snapshot(page, 'at the end');
+    for (const download of downloads) {
+      const failed = await download.failure();
+      const text = failed === null ? await readFile(await download.path(), 'utf8') : `failed: ${failed}`;
+      add(`download ${download.suggestedFilename()}`, text);
+    }
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    const extensionPage = context.pages().find((p) => p.url().startsWith('chrome-extension://'));
+    const target = worker ?? extensionPage;
+    if (!target) throw new Error('Neither the service worker nor an extension page is open to read storage');
+    places.push(...(await dumpExtensionState(target)));
+    // The log redacts tokens as REDACTED:<label>: a marker outside `auth` means one arrived in a
+    // query or a body. Its own text is searched too, in case its redaction ever misses one.
+    const log = sim.requests().map(({ auth: _auth, ...rest }) => JSON.stringify(rest));
+    add('simulator request log', log.join('\n'));
+    const redacted = log.filter((line) => line.includes('REDACTED'));
+    const secrets = [...new Set([...Object.values(SIM_TOKENS), ...sim.tokens.tokens(), ...sentTokens])];
+    const findings = places.flatMap(({ place, text }) => findSecrets(place, text, secrets));
+    for (const line of redacted)
+      findings.push({ place: 'simulator request log', form: 'whole', count: 1, context: line.slice(0, 200) });
+    return {
+      places: new Set(places.map((p) => p.place)).size,
+      bytes: places.reduce((sum, p) => sum + p.text.length, 0),
+      findings,
+      authorized,
+      authorizedElsewhere: elsewhere,
+    };
+  }
+
+  let report: Promise<SecretReport> | undefined;
+  return { snapshot, finish: () => (report ??= scan()) };
+}
+
+/** One line of figures for a test's output. */
+export function describeReport(report: SecretReport): string {
+  const outside = report.findings.reduce((sum, f) => sum + f.count, 0);
+  return (
+    `secret scan: ${report.places} places, ${(report.bytes / 1024).toFixed(1)} KB scanned, ` +
+    `${outside} token occurrences outside the Authorization header, ${report.authorized} authorized ` +
+    `requests, ${report.authorizedElsewhere.length} Authorization headers to another origin`
+  );
+}
