@@ -2,6 +2,9 @@ import { displayText } from '../lib/iocs/display-text';
 import { describeMatch, type LookupAnswer } from '../lib/iocs/lookup-text';
 import { WARNING_TEXT } from '../lib/iocs/warnings';
 
+/** Matching IOCs listed per value; an account may hold thousands sharing one value. */
+const MATCHES_SHOWN = 5;
+
 /** What happened to a Block pressed on one answer. */
 export type BlockState = { kind: 'busy' | 'ok' | 'error'; text: string };
 
@@ -33,11 +36,17 @@ export function LookupAnswers({ answers, now, blocks, onBlock, onOpen }: Props) 
               <strong class="answer-state">{STATE_TEXT[answer.state]}</strong>
             </div>
             {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
-            {answer.matches.map((ioc) => (
+            {answer.matches.slice(0, MATCHES_SHOWN).map((ioc) => (
               <p key={ioc.uuid} class="answer-detail">
                 {describeMatch(ioc, now)}
               </p>
             ))}
+            {answer.matches.length > MATCHES_SHOWN && (
+              <p class="answer-detail">
+                and {(answer.matches.length - MATCHES_SHOWN).toLocaleString('en-US')} more IOCs with this
+                value: open them in the manager
+              </p>
+            )}
             {answer.state === 'absent' && answer.warnings.length > 0 && (
               <p class="answer-detail status-warn">
                 Warning: {answer.warnings.map((w) => WARNING_TEXT[w]).join('; ')}

@@ -22,6 +22,26 @@ test.use({ simOptions: { iocs: 20_000 } });
 
 const byUuid = (a: { uuid: string }, b: { uuid: string }) => (a.uuid < b.uuid ? -1 : 1);
 
+/** The extension's activity log, newest last: what the worker did, to explain a failure. */
+function activityLog(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const request = indexedDB.open('s1-ioc-manager');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const entries = await new Promise<Array<{ at: string; level: string; message: string }>>((resolve) => {
+      const read = db.transaction('log').objectStore('log').getAll();
+      read.onsuccess = () => resolve(read.result);
+    });
+    db.close();
+    return entries
+      .slice(-40)
+      .map((e) => `${e.at} ${e.level} ${e.message.slice(0, 300)}`)
+      .join('\n');
+  });
+}
+
 /** Presses `button` until a sync completes; answers how many presses failed first. */
 async function syncUntilComplete(page: Page, button: RegExp, full: boolean): Promise<number> {
   for (let press = 0; press < PRESSES_ALLOWED; press++) {
@@ -69,7 +89,9 @@ test(`${ROUNDS} full syncs of 20,000 IOCs under faults, with incremental syncs b
       await changeOnConsole(sim, `https://127.0.0.1:${simPort}`, {
         created: 50,
         updated: 50,
-        deleted: full ? 0 : 10,
+        // Deletes go with the full syncs, and every fifth incremental one, which must notice them
+        // (the console's total drops) and reconcile with a full sync of its own.
+        deleted: full || round % 5 === 0 ? 10 : 0,
         round: 2 * round + Number(full),
       });
       tally.failedPresses += await syncUntilComplete(
@@ -81,11 +103,13 @@ test(`${ROUNDS} full syncs of 20,000 IOCs under faults, with incremental syncs b
       const diff = describeDiff(
         diffCache(await readCachedIocs(page), sim.iocs(sim.defaultAccountId).sort(byUuid)),
       );
+      if (diff !== '0 missing, 0 extra, 0 stale') process.stdout.write(`${await activityLog(page)}\n`);
       expect(diff, `round ${round}, ${full ? 'full' : 'incremental'} sync`).toBe(
         '0 missing, 0 extra, 0 stale',
       );
       requests.push(...sim.requests());
       sim.clearRequests();
+      process.stdout.write(`round ${round + 1}/${ROUNDS} ${full ? 'full' : 'incremental'}: ${diff}\n`);
     }
   }
   reportFigure(
