@@ -19,6 +19,9 @@
  *   `empty-file-hash` stays in IocWarning for the UI's legend, and is never returned.
  * - `reserved-domain` (not in the issue) marks the RFC 2606 documentation names (`*.example`,
  *   `*.test`, `example.com`), which classify.ts accepts so that test data is not lost.
+ * - `url-credentials` marks a URL with userinfo (`http://user:pass@host/`). It is kept, not refused:
+ *   `https://paypal.com@evil.com/` is a real phishing form. But a password there is stored in the
+ *   console for everyone with access to read, so the analyst ticks it knowingly.
  */
 import ipaddr from 'ipaddr.js';
 import { getDomain } from 'tldts';
@@ -242,6 +245,7 @@ function validateUrl(input: string): Validation {
     normalHost = parsed instanceof ipaddr.IPv6 ? `[${ipv6Text(parsed)}]` : parsed.toString();
     warnings = ipWarnings(parsed);
   }
+  if (userinfo !== '') warnings.push('url-credentials');
   const value = `${scheme}://${userinfo}${normalHost}${port === undefined ? '' : `:${port}`}${parts[3] ?? ''}`;
   return { ok: true, value, warnings };
 }
