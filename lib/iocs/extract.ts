@@ -20,6 +20,10 @@
  * - A URL's host is offered as an unticked suggestion after the URL, once, and not at all when the
  *   same host also stands on its own in the text. An e-mail address (no SentinelOne IOC type) is
  *   treated the same way: its domain is offered as a suggestion and the local part is dropped.
+ * - A token holding an invisible or control character (invisible.ts) is kept whole and
+ *   never searched for embedded values: `ev\u200Bil.com` would otherwise offer `il.com`, and
+ *   `\u202E9.21.77.54` (shown as `45.77.12.9`) would send `9.21.77.54`. The review says why it is
+ *   invalid. U+FEFF is such a character, not a separator, although JavaScript's `\s` includes it.
  * - No de-duplication: the review marks repeated values. Each token is read once, so a value is never
  *   emitted twice because two extractors found it.
  *
@@ -32,6 +36,7 @@
 import { partialExtractIOC } from 'ioc-extractor';
 import type { IocType } from '../s1/schemas';
 import { classifyValue, guessType, hostType, splitCidr } from './classify';
+import { INVISIBLE_CHAR } from './invisible';
 import { refang } from './refang';
 import { validateIoc } from './validate';
 
@@ -60,6 +65,9 @@ const HASH_HEX = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/i;
  * hex run about as long as a hash (one character short or long). Shown as invalid, never dropped.
  */
 const NEAR_MISS = /^(?:\d+(?:\.\d+){3}(?:\/\d*)?|[0-9a-f]{30,70})$/i;
+const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
+/** White space that separates tokens: `\s` without U+FEFF, an invisible character inside a value. */
+const SPACES = /[^\S\uFEFF]+/u;
 /** Characters that continue a value: an embedded match next to one is part of something longer. */
 const VALUE_CHAR = /[\p{L}\p{N}_.-]/u;
 
@@ -103,7 +111,7 @@ function isListLine(line: string): boolean {
   if (trimmed === '' || !/\s/.test(trimmed)) return true;
   const items = trimmed.split(ITEM_SEPARATORS).map((item) => item.trim());
   if (items.length > 1 && items.every((item) => !/\s/.test(item))) return true;
-  return !trimmed.split(/\s+/).some((token) => isWordLike(cleanToken(token)));
+  return !trimmed.split(SPACES).some((token) => isWordLike(cleanToken(token)));
 }
 
 type Emit = (candidate: Candidate) => void;
@@ -177,6 +185,12 @@ function emitEmbedded(token: string, emit: Emit): boolean {
 function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): void {
   const token = cleanToken(raw);
   if (token === '') return;
+  if (INVISIBLE_CHAR.test(token)) {
+    const visible = token.replace(INVISIBLE_CHARS, '');
+    if (list || classifyValue(visible) !== null || NEAR_MISS.test(visible))
+      emit({ value: token, type: guessType(visible) });
+    return;
+  }
   if (!list && !MAYBE_IOC.test(token)) return;
   if (emitClassified(token, emit) || emitEmailDomain(token, emit)) return;
   if (splitItems && ITEM_SEPARATORS.test(token)) {
@@ -234,7 +248,7 @@ function* extraction(text: string, chunkChars: number): Generator<void, Candidat
   // long line (a 1 MB comma list pasted as one line).
   let read = 0;
   for (const chunk of chunks) {
-    for (const token of chunk.split(/\s+/)) {
+    for (const token of chunk.split(SPACES)) {
       emitToken(token, list, emit);
       read += token.length + 1;
       if (read >= chunkChars) {

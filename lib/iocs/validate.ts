@@ -19,6 +19,7 @@
  *   `empty-file-hash` stays in IocWarning for the UI's legend, and is never returned.
  * - `reserved-domain` (not in the issue) marks the RFC 2606 documentation names (`*.example`,
  *   `*.test`, `example.com`), which classify.ts accepts so that test data is not lost.
+ * - Invisible and control characters make a value invalid whatever its type (invisible.ts).
  * - `url-credentials` marks a URL with userinfo (`http://user:pass@host/`). It is kept, not refused:
  *   `https://paypal.com@evil.com/` is a real phishing form. But a password there is stored in the
  *   console for everyone with access to read, so the analyst ticks it knowingly.
@@ -36,6 +37,7 @@ import {
   splitCidr,
   toAsciiHostname,
 } from './classify';
+import { invisibleProblem } from './invisible';
 import { refang } from './refang';
 
 import type { IocWarning } from './warnings';
@@ -253,6 +255,8 @@ function validateUrl(input: string): Validation {
 /** Whether `value` (refanged and trimmed first) is a sendable IOC of `type`, in normal form, with warnings. */
 export function validateIoc(value: string, type: IocType): Validation {
   const text = refang(value.trim());
+  const hidden = invisibleProblem(text);
+  if (hidden !== null) return invalid(hidden);
   if (text === '') return invalid('empty value');
   switch (type) {
     case 'MD5':

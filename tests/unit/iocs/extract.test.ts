@@ -102,6 +102,22 @@ describe('extractCandidates', () => {
     expect(brief(extractCandidates(text))).toEqual(expected);
   });
 
+  it.each<[string, string, string[]]>([
+    ['a zero-width space inside a domain', 'ev\u200Bil.com', ['ev\u200Bil.com:DNS']],
+    ['an RTL override before an IP', '\u202E9.21.77.54', ['\u202E9.21.77.54:IPV4']],
+    ['an escape sequence before a domain', '\u001B[31mevil.com', ['\u001B[31mevil.com:DNS']],
+    ['a control character at the start of a hash', `\u0001${SHA256}`, [`\u0001${SHA256}:SHA256`]],
+    [
+      'a BOM inside a SHA256, not two MD5s',
+      `${SHA256.slice(0, 32)}\uFEFF${SHA256.slice(32)}`,
+      [`${SHA256.slice(0, 32)}\uFEFF${SHA256.slice(32)}:SHA256`],
+    ],
+    ['a zero-width space in prose next to an IOC', 'C2 at evil.com\u200B today', ['evil.com\u200B:DNS']],
+    ['no word with a hidden character in prose', 'we saw th\u200Bis today at evil.com', ['evil.com:DNS']],
+  ])('keeps a token with an invisible character whole: %s', (_name, text, expected) => {
+    expect(brief(extractCandidates(text))).toEqual(expected);
+  });
+
   it('reads a pasted report paragraph in order', () => {
     const report = [
       'On 3 May the actor (tracked as FIN-X) sent mail from spoof[at]evil-mail[.]ru with invoice.zip attached.',

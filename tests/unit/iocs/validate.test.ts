@@ -122,6 +122,14 @@ describe('validateIoc refuses', () => {
     ['URL', 'http://evil.com:99999/', 'not a valid port'],
     ['URL', 'http://evil.com/a b', 'cannot contain spaces'],
     ['URL', '', 'empty value'],
+    ['URL', 'http://evil.com/a\u0000b', 'invisible or control character (U+0000)'],
+    ['URL', 'http://evil.com/\u202Efdp.exe', 'invisible or control character (U+202E)'],
+    ['URL', 'http://evil.com/\u200B', '(U+200B)'],
+    ['URL', 'http://evil.com/\u0085', '(U+0085)'],
+    ['DNS', 'ev\u00ADil.com', '(U+00AD)'],
+    ['DNS', '\u200B', '(U+200B)'],
+    ['IPV4', '\u202E9.21.77.54', '(U+202E)'],
+    ['SHA256', `${SHA256.slice(0, 32)}\uFEFF${SHA256.slice(32)}`, '(U+FEFF)'],
   ])('%s %s: %s', (type, input, reason) => {
     const result = validateIoc(input, type);
     expect(result.ok).toBe(false);
