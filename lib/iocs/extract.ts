@@ -144,6 +144,18 @@ function emitEmailDomain(token: string, emit: Emit): boolean {
   return true;
 }
 
+/**
+ * Whether the match at `start`-`end` continues across a colon: `1:2:3:4:5:6:7:8:9` must not yield
+ * `1:2:3:4:5:6:7:8`, nor `http://evil.com:/x` yield `http://evil.com`. Before an IPv6 match a colon
+ * joins only after a hex digit or another colon, so `ip:2606:4700::1` is a label and an address.
+ */
+function joinedByColon(token: string, start: number, end: number, ipv6: boolean): boolean {
+  if (token[end] === ':') return true;
+  if (!ipv6 || token[start - 1] !== ':') return false;
+  const previous = token[start - 2];
+  return previous === undefined || /[0-9a-f:]/i.test(previous);
+}
+
 /** IOCs inside a token that is not one as a whole (`C2=evil.com`), left to right; false when none. */
 function emitEmbedded(token: string, emit: Emit): boolean {
   if (!MAYBE_IOC.test(token)) return false;
@@ -160,7 +172,8 @@ function emitEmbedded(token: string, emit: Emit): boolean {
         // `300.1.1.1` must not yield `0.1.1.1`: a match has to start and end at a value boundary.
         if (
           (before === undefined || !VALUE_CHAR.test(before)) &&
-          (after === undefined || !VALUE_CHAR.test(after))
+          (after === undefined || !VALUE_CHAR.test(after)) &&
+          !joinedByColon(token, start, end, kind === 'ipv6s')
         ) {
           spans.push({ start, end, value });
         }

@@ -118,6 +118,22 @@ describe('extractCandidates', () => {
     expect(brief(extractCandidates(text))).toEqual(expected);
   });
 
+  it.each<[string, string, string[]]>([
+    ['nine IPv6 groups, not the first eight', '1:2:3:4:5:6:7:8:9', ['1:2:3:4:5:6:7:8:9:IPV6']],
+    ['a triple colon, not ::', ':::', ['::::IPV6']],
+    ['two ::, not the first half', '2001:db8::1::2', ['2001:db8::1::2:IPV6']],
+    [
+      'an IPv6 address with a group too many',
+      '2606:4700:0:0:0:0:0:1111:1',
+      ['2606:4700:0:0:0:0:0:1111:1:IPV6'],
+    ],
+    ['a URL with an empty port, not the URL without it', 'http://evil.com:/x', ['http://evil.com:/x:URL']],
+    ['a URL with a named port', 'http://evil.com:http/x', ['http://evil.com:http/x:URL']],
+    ['a labelled IPv6 address', 'ip:2606:4700::1111', ['2606:4700::1111:IPV6']],
+  ])('does not cut a value at a colon: %s', (_name, text, expected) => {
+    expect(brief(extractCandidates(text))).toEqual(expected);
+  });
+
   it('reads a pasted report paragraph in order', () => {
     const report = [
       'On 3 May the actor (tracked as FIN-X) sent mail from spoof[at]evil-mail[.]ru with invoice.zip attached.',
