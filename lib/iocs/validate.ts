@@ -214,11 +214,17 @@ function validateDns(text: string): Validation {
 }
 
 const URL_PARTS = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i;
+/** A scheme without `//` (`javascript:`, `mailto:`, `data:`); a digit after the colon is a port. */
+const OPAQUE_SCHEME = /^([a-z][a-z0-9+.-]*):(?![\d/:]|$)/i;
 
 function validateUrl(input: string): Validation {
   if (/\s/.test(input)) return invalid(`a URL cannot contain spaces: ${input}`);
+  const hasAuthority = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
+  // Read as scheme-less, `mailto:a@evil.com` became `http://mailto:a@evil.com` with credentials.
+  const opaque = hasAuthority ? undefined : OPAQUE_SCHEME.exec(input)?.[1];
+  if (opaque) return invalid(`not an http, https or ftp URL (${opaque.toLowerCase()}:): ${input}`);
   // A scheme-less URL (`evil.com/x.php`) is what a browser would fetch over http.
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `http://${input}`;
+  const text = hasAuthority ? input : `http://${input}`;
   const parts = URL_PARTS.exec(text);
   const scheme = parts?.[1]?.toLowerCase() ?? '';
   if (!parts || !['http', 'https', 'ftp'].includes(scheme)) {
@@ -236,6 +242,9 @@ function validateUrl(input: string): Validation {
   }
   const kind = hostType(host);
   if (kind === null) return invalid(`not a valid host in URL: ${host === '' ? input : host}`);
+  // hostType accepts what ipaddr.js reads, zone included; as for IPV6 IOCs, a zone is one machine's.
+  if (kind === 'IPV6' && host.includes('%'))
+    return invalid(`an IPv6 zone index is local to one machine: ${input}`);
   let normalHost: string;
   let warnings: IocWarning[];
   if (kind === 'DNS') {
