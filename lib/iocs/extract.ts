@@ -16,7 +16,7 @@
  * - Tokens are split at white space; wrapping quotes and brackets (`"evil.com"`, `[1.2.3.4]`,
  *   `<http://x.com>`) and trailing punctuation (`evil.com.`, `http://x.com/a).`) are stripped, keeping
  *   a `)` that closes a `(` inside a URL. A token that is not an IOC as a whole is split at `,` `;`
- *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`) by ioc-extractor.
+ *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`; embedded-spans.ts).
  * - A URL's host is offered as an unticked suggestion after the URL, once, and not at all when the
  *   same host also stands on its own in the text. An e-mail address (no SentinelOne IOC type) is
  *   treated the same way: its domain is offered as a suggestion and the local part is dropped.
@@ -26,16 +26,10 @@
  *   invalid. U+FEFF is such a character, not a separator, although JavaScript's `\s` includes it.
  * - No de-duplication: the review marks repeated values. Each token is read once, so a value is never
  *   emitted twice because two extractors found it.
- *
- * ioc-extractor 8.2 is used only for values embedded in a token: on whole text it returns values
- * without positions (so first-appearance order is lost), sorts and de-duplicates them, turns
- * `300.1.1.1` into `0.1.1.1`, keeps trailing punctuation on URLs (`http://x.com/a).`), misses
- * scheme-less URLs, `ftp://`, bracketed IPv6 hosts and unicode domains, and its refang misses upper
- * case `hXXp`. Whatever it proposes is re-checked by classify.ts and must sit at a token boundary.
  */
-import { partialExtractIOC } from 'ioc-extractor';
 import type { IocType } from '../s1/schemas';
 import { classifyValue, guessType, hostType, splitCidr } from './classify';
+import { embeddedSpans } from './embedded-spans';
 import { INVISIBLE_CHAR } from './invisible';
 import { refang } from './refang';
 import { validateIoc } from './validate';
@@ -51,7 +45,6 @@ export interface Candidate {
   fromEmail?: boolean;
 }
 
-const EMBEDDED_KINDS = ['urls', 'emails', 'ipv4s', 'ipv6s', 'md5s', 'sha1s', 'sha256s', 'domains'] as const;
 const LEADING_WRAPPERS = /^["'`<([{«“‘„*]+/;
 const TRAILING_JUNK = '"\'`>»”’*.,;!?';
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
@@ -68,8 +61,6 @@ const NEAR_MISS = /^(?:\d+(?:\.\d+){3}(?:\/\d*)?|[0-9a-f]{30,70})$/i;
 const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
 /** White space that separates tokens: `\s` without U+FEFF, an invisible character inside a value. */
 const SPACES = /[^\S\uFEFF]+/u;
-/** Characters that continue a value: an embedded match next to one is part of something longer. */
-const VALUE_CHAR = /[\p{L}\p{N}_.-]/u;
 
 function count(text: string, char: string): number {
   let n = 0;
@@ -144,48 +135,12 @@ function emitEmailDomain(token: string, emit: Emit): boolean {
   return true;
 }
 
-/**
- * Whether the match at `start`-`end` continues across a colon: `1:2:3:4:5:6:7:8:9` must not yield
- * `1:2:3:4:5:6:7:8`, nor `http://evil.com:/x` yield `http://evil.com`. Before an IPv6 match a colon
- * joins only after a hex digit or another colon, so `ip:2606:4700::1` is a label and an address.
- */
-function joinedByColon(token: string, start: number, end: number, ipv6: boolean): boolean {
-  if (token[end] === ':') return true;
-  if (!ipv6 || token[start - 1] !== ':') return false;
-  const previous = token[start - 2];
-  return previous === undefined || /[0-9a-f:]/i.test(previous);
-}
-
 /** IOCs inside a token that is not one as a whole (`C2=evil.com`), left to right; false when none. */
 function emitEmbedded(token: string, emit: Emit): boolean {
   if (!MAYBE_IOC.test(token)) return false;
-  const found = partialExtractIOC(token, [...EMBEDDED_KINDS], { refang: false, sort: false });
-  const spans: Array<{ start: number; end: number; value: string }> = [];
-  for (const kind of EMBEDDED_KINDS) {
-    for (const raw of found[kind] ?? []) {
-      const value = cleanToken(raw);
-      let start = token.indexOf(value);
-      while (start !== -1) {
-        const end = start + value.length;
-        const before = token[start - 1];
-        const after = token[end];
-        // `300.1.1.1` must not yield `0.1.1.1`: a match has to start and end at a value boundary.
-        if (
-          (before === undefined || !VALUE_CHAR.test(before)) &&
-          (after === undefined || !VALUE_CHAR.test(after)) &&
-          !joinedByColon(token, start, end, kind === 'ipv6s')
-        ) {
-          spans.push({ start, end, value });
-        }
-        start = token.indexOf(value, start + 1);
-      }
-    }
-  }
-  // Left to right, longest first, and nothing inside a longer match (the domain of a found URL).
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let covered = 0;
   let emitted = false;
-  for (const span of spans) {
+  for (const span of embeddedSpans(token, cleanToken)) {
     if (span.start < covered) continue;
     if (emitClassified(span.value, emit) || emitEmailDomain(span.value, emit)) {
       covered = span.end;
