@@ -125,6 +125,8 @@ export function guessType(value: string): IocType {
   if (HEX.test(text)) return text.length <= 36 ? 'MD5' : text.length <= 52 ? 'SHA1' : 'SHA256';
   if (/^[\d.]+(?:\/\d*)?$/.test(text)) return 'IPV4';
   if (/^[0-9a-f:.%/[\]]+$/i.test(text) && text.includes(':')) return 'IPV6';
+  // `javascript:alert(1)`, `ldap://…`: a scheme, so the review can say it is not http, https or ftp.
+  if (/^[a-z][a-z0-9+.-]*:(?![\d:]|$)/i.test(text)) return 'URL';
   if (text.includes('/')) return 'URL';
   return 'DNS';
 }

@@ -17,6 +17,8 @@
  *   `<http://x.com>`) and trailing punctuation (`evil.com.`, `http://x.com/a).`) are stripped, keeping
  *   a `)` that closes a `(` inside a URL. A token that is not an IOC as a whole is split at `,` `;`
  *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`; embedded-spans.ts).
+ * - A URL with another scheme (`ldap://evil.com/a`) is shown as an invalid URL with its host as a
+ *   suggestion, not replaced by its host, ticked, as an embedded match would be.
  * - A URL's host is offered as an unticked suggestion after the URL, once, and not at all when the
  *   same host also stands on its own in the text. An e-mail address (no SentinelOne IOC type) is
  *   treated the same way: its domain is offered as a suggestion and the local part is dropped.
@@ -45,7 +47,10 @@ export interface Candidate {
   fromEmail?: boolean;
 }
 
-const LEADING_WRAPPERS = /^["'`<([{«“‘„*]+/;
+/** Quotes, brackets and Markdown's `*`, but not the `*` of a wildcard (`*.evil.com`), which validate.ts refuses. */
+const LEADING_WRAPPERS = /^(?:["'`<([{«“‘„]|\*(?!\.))+/;
+/** A URL with another scheme (`ldap://`, `smb://`), and its authority. */
+const OTHER_SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 const TRAILING_JUNK = '"\'`>»”’*.,;!?';
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 const ITEM_SEPARATORS = /[,;|]+/;
@@ -135,6 +140,21 @@ function emitEmailDomain(token: string, emit: Emit): boolean {
   return true;
 }
 
+/**
+ * A URL that is no sendable URL (`ldap://evil.com/a`): shown as an invalid URL, with its host offered
+ * unticked as for any URL, rather than the host alone, ticked, as embedded extraction would give it.
+ */
+function emitOtherUrl(token: string, emit: Emit): boolean {
+  const authority = OTHER_SCHEME_URL.exec(token)?.[1];
+  if (authority === undefined) return false;
+  emit({ value: token, type: 'URL' });
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  const kind = hostType(host);
+  if (kind !== null)
+    emit({ value: kind === 'IPV6' ? host.slice(1, -1) : host, type: kind, fromUrlHost: true });
+  return true;
+}
+
 /** IOCs inside a token that is not one as a whole (`C2=evil.com`), left to right; false when none. */
 function emitEmbedded(token: string, emit: Emit): boolean {
   if (!MAYBE_IOC.test(token)) return false;
@@ -160,7 +180,7 @@ function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): v
     return;
   }
   if (!list && !MAYBE_IOC.test(token)) return;
-  if (emitClassified(token, emit) || emitEmailDomain(token, emit)) return;
+  if (emitClassified(token, emit) || emitEmailDomain(token, emit) || emitOtherUrl(token, emit)) return;
   if (splitItems && ITEM_SEPARATORS.test(token)) {
     for (const item of token.split(ITEM_SEPARATORS)) emitToken(item, list, emit, false);
     return;

@@ -70,6 +70,9 @@ describe('guessType', () => {
     ['fe80:::zz', 'DNS'],
     ['2001:db8:::1', 'IPV6'],
     ['tcp://evil.com', 'URL'],
+    ['javascript:alert(1)', 'URL'],
+    ['about:blank', 'URL'],
+    ['evil.com:', 'DNS'],
     ['zzzz', 'DNS'],
     ['evil.com', 'DNS'],
   ])('guesses %s is meant as %s', (value, expected) => {

