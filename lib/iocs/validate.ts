@@ -252,11 +252,12 @@ function validateUrl(input: string): Validation {
   const portMatch = /:(\d*)$/.exec(hostPort);
   const host = portMatch ? hostPort.slice(0, portMatch.index) : hostPort;
   const port = portMatch?.[1];
+  // The host first: in `${jndi:ldap://x}` the colon is no port separator, and 'port' would mislead.
+  const kind = hostType(host);
+  if (kind === null) return invalid(`not a valid host in URL: ${host === '' ? input : hostReason(host)}`);
   if (port !== undefined && (port === '' || Number(port) < 1 || Number(port) > 65535)) {
     return invalid(`not a valid port in URL: ${input}`);
   }
-  const kind = hostType(host);
-  if (kind === null) return invalid(`not a valid host in URL: ${host === '' ? input : hostReason(host)}`);
   // hostType accepts what ipaddr.js reads, zone included; as for IPV6 IOCs, a zone is one machine's.
   if (kind === 'IPV6' && host.includes('%'))
     return invalid(`an IPv6 zone index is local to one machine: ${input}`);

