@@ -1,5 +1,5 @@
 import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
-import type { IocFields } from '../lib/iocs/drafts';
+import { daysFromText, type IocFields, scoreFromText } from '../lib/iocs/drafts';
 
 interface Props {
   fields: IocFields;
@@ -44,7 +44,7 @@ export function IocFieldsForm({ fields, onChange, tagPrefix, locked = [] }: Prop
         min={0}
         max={100}
         value={fields.score}
-        onInput={(event) => onChange({ ...fields, score: Number(event.currentTarget.value) })}
+        onInput={(event) => onChange({ ...fields, score: scoreFromText(event.currentTarget.value) })}
       />
       <label for="f-validity">Validity (days)</label>
       <span>
@@ -55,12 +55,7 @@ export function IocFieldsForm({ fields, onChange, tagPrefix, locked = [] }: Prop
           max={OTHER_MAX}
           placeholder="per type, from Settings"
           value={fields.validityDays ?? ''}
-          onInput={(event) =>
-            onChange({
-              ...fields,
-              validityDays: event.currentTarget.value === '' ? null : Number(event.currentTarget.value),
-            })
-          }
+          onInput={(event) => onChange({ ...fields, validityDays: daysFromText(event.currentTarget.value) })}
         />{' '}
         <small>
           At most {IP_MAX} days for IPs and {OTHER_MAX} for the rest; longer is shortened to that.

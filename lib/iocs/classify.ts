@@ -7,6 +7,7 @@
 import ipaddr from 'ipaddr.js';
 import { parse as parseHost } from 'tldts';
 import type { IocType } from '../s1/schemas';
+import { decodePunycode } from './punycode';
 import { refang } from './refang';
 
 const HEX = /^[0-9a-f]+$/i;
@@ -60,9 +61,24 @@ export function toAsciiHostname(host: string): string | null {
   }
 }
 
+/**
+ * Whether an `xn--` label is a real A-label: valid punycode for some non-ASCII text that encodes back
+ * to the same label. Checked here, not left to the URL parser, because engines differ (punycode.ts).
+ */
+function isALabel(label: string): boolean {
+  const unicode = decodePunycode(label.slice(4));
+  if (unicode === null || !/\P{ASCII}/u.test(unicode)) return false;
+  return toAsciiHostname(`${unicode}.test`) === `${label}.test`;
+}
+
 /** Why `host` (without a trailing root dot) is no usable domain name, or null when it is one. */
 export function hostnameProblem(host: string): string | null {
   if (!host.includes('.')) return `not a domain name (no dot): ${host}`;
+  const badALabel = host
+    .toLowerCase()
+    .split('.')
+    .find((label) => label.startsWith('xn--') && !isALabel(label));
+  if (badALabel !== undefined) return `not a valid punycode (IDN) label ${badALabel}: ${host}`;
   const lastLabel = host.slice(host.lastIndexOf('.') + 1);
   // The URL parser reads a name ending in a number as an IPv4 address (`1.2.3` → 1.2.0.3).
   if (/^(?:\d+|0x[0-9a-f]*)$/i.test(lastLabel)) return `not a domain name (ends in a number): ${host}`;
@@ -125,6 +141,8 @@ export function guessType(value: string): IocType {
   if (HEX.test(text)) return text.length <= 36 ? 'MD5' : text.length <= 52 ? 'SHA1' : 'SHA256';
   if (/^[\d.]+(?:\/\d*)?$/.test(text)) return 'IPV4';
   if (/^[0-9a-f:.%/[\]]+$/i.test(text) && text.includes(':')) return 'IPV6';
+  // `javascript:alert(1)`, `ldap://…`: a scheme, so the review can say it is not http, https or ftp.
+  if (/^[a-z][a-z0-9+.-]*:(?![\d:]|$)/i.test(text)) return 'URL';
   if (text.includes('/')) return 'URL';
   return 'DNS';
 }

@@ -102,6 +102,12 @@ export function toDrafts(
   });
 }
 
+/** The Score field's text: empty is NaN, which validateFields refuses (`Number('')` is 0, a score nobody chose). */
+export const scoreFromText = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** The Validity field's text: empty is null, the per-type default from settings. */
+export const daysFromText = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+
 /** The first problem with `fields` as a sentence naming the field, or null when they can be sent. */
 export function validateFields(fields: IocFields): string | null {
   if (fields.source.trim() === '') return 'Source is required.';

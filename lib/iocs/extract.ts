@@ -16,22 +16,23 @@
  * - Tokens are split at white space; wrapping quotes and brackets (`"evil.com"`, `[1.2.3.4]`,
  *   `<http://x.com>`) and trailing punctuation (`evil.com.`, `http://x.com/a).`) are stripped, keeping
  *   a `)` that closes a `(` inside a URL. A token that is not an IOC as a whole is split at `,` `;`
- *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`) by ioc-extractor.
+ *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`; embedded-spans.ts).
+ * - A URL with another scheme (`ldap://evil.com/a`) is shown as an invalid URL with its host as a
+ *   suggestion, not replaced by its host, ticked, as an embedded match would be.
  * - A URL's host is offered as an unticked suggestion after the URL, once, and not at all when the
  *   same host also stands on its own in the text. An e-mail address (no SentinelOne IOC type) is
  *   treated the same way: its domain is offered as a suggestion and the local part is dropped.
+ * - A token holding an invisible or control character (invisible.ts) is kept whole and
+ *   never searched for embedded values: `ev\u200Bil.com` would otherwise offer `il.com`, and
+ *   `\u202E9.21.77.54` (shown as `45.77.12.9`) would send `9.21.77.54`. The review says why it is
+ *   invalid. U+FEFF is such a character, not a separator, although JavaScript's `\s` includes it.
  * - No de-duplication: the review marks repeated values. Each token is read once, so a value is never
  *   emitted twice because two extractors found it.
- *
- * ioc-extractor 8.2 is used only for values embedded in a token: on whole text it returns values
- * without positions (so first-appearance order is lost), sorts and de-duplicates them, turns
- * `300.1.1.1` into `0.1.1.1`, keeps trailing punctuation on URLs (`http://x.com/a).`), misses
- * scheme-less URLs, `ftp://`, bracketed IPv6 hosts and unicode domains, and its refang misses upper
- * case `hXXp`. Whatever it proposes is re-checked by classify.ts and must sit at a token boundary.
  */
-import { partialExtractIOC } from 'ioc-extractor';
 import type { IocType } from '../s1/schemas';
 import { classifyValue, guessType, hostType, splitCidr } from './classify';
+import { embeddedSpans } from './embedded-spans';
+import { INVISIBLE_CHAR } from './invisible';
 import { refang } from './refang';
 import { validateIoc } from './validate';
 
@@ -46,8 +47,10 @@ export interface Candidate {
   fromEmail?: boolean;
 }
 
-const EMBEDDED_KINDS = ['urls', 'emails', 'ipv4s', 'ipv6s', 'md5s', 'sha1s', 'sha256s', 'domains'] as const;
-const LEADING_WRAPPERS = /^["'`<([{«“‘„*]+/;
+/** Quotes, brackets and Markdown's `*`, but not the `*` of a wildcard (`*.evil.com`), which validate.ts refuses. */
+const LEADING_WRAPPERS = /^(?:["'`<([{«“‘„]|\*(?!\.))+/;
+/** A URL with another scheme (`ldap://`, `smb://`), and its authority. */
+const OTHER_SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 const TRAILING_JUNK = '"\'`>»”’*.,;!?';
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 const ITEM_SEPARATORS = /[,;|]+/;
@@ -60,8 +63,9 @@ const HASH_HEX = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/i;
  * hex run about as long as a hash (one character short or long). Shown as invalid, never dropped.
  */
 const NEAR_MISS = /^(?:\d+(?:\.\d+){3}(?:\/\d*)?|[0-9a-f]{30,70})$/i;
-/** Characters that continue a value: an embedded match next to one is part of something longer. */
-const VALUE_CHAR = /[\p{L}\p{N}_.-]/u;
+const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
+/** White space that separates tokens: `\s` without U+FEFF, an invisible character inside a value. */
+const SPACES = /[^\S\uFEFF]+/u;
 
 function count(text: string, char: string): number {
   let n = 0;
@@ -103,7 +107,7 @@ function isListLine(line: string): boolean {
   if (trimmed === '' || !/\s/.test(trimmed)) return true;
   const items = trimmed.split(ITEM_SEPARATORS).map((item) => item.trim());
   if (items.length > 1 && items.every((item) => !/\s/.test(item))) return true;
-  return !trimmed.split(/\s+/).some((token) => isWordLike(cleanToken(token)));
+  return !trimmed.split(SPACES).some((token) => isWordLike(cleanToken(token)));
 }
 
 type Emit = (candidate: Candidate) => void;
@@ -136,35 +140,27 @@ function emitEmailDomain(token: string, emit: Emit): boolean {
   return true;
 }
 
+/**
+ * A URL that is no sendable URL (`ldap://evil.com/a`): shown as an invalid URL, with its host offered
+ * unticked as for any URL, rather than the host alone, ticked, as embedded extraction would give it.
+ */
+function emitOtherUrl(token: string, emit: Emit): boolean {
+  const authority = OTHER_SCHEME_URL.exec(token)?.[1];
+  if (authority === undefined) return false;
+  emit({ value: token, type: 'URL' });
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  const kind = hostType(host);
+  if (kind !== null)
+    emit({ value: kind === 'IPV6' ? host.slice(1, -1) : host, type: kind, fromUrlHost: true });
+  return true;
+}
+
 /** IOCs inside a token that is not one as a whole (`C2=evil.com`), left to right; false when none. */
 function emitEmbedded(token: string, emit: Emit): boolean {
   if (!MAYBE_IOC.test(token)) return false;
-  const found = partialExtractIOC(token, [...EMBEDDED_KINDS], { refang: false, sort: false });
-  const spans: Array<{ start: number; end: number; value: string }> = [];
-  for (const kind of EMBEDDED_KINDS) {
-    for (const raw of found[kind] ?? []) {
-      const value = cleanToken(raw);
-      let start = token.indexOf(value);
-      while (start !== -1) {
-        const end = start + value.length;
-        const before = token[start - 1];
-        const after = token[end];
-        // `300.1.1.1` must not yield `0.1.1.1`: a match has to start and end at a value boundary.
-        if (
-          (before === undefined || !VALUE_CHAR.test(before)) &&
-          (after === undefined || !VALUE_CHAR.test(after))
-        ) {
-          spans.push({ start, end, value });
-        }
-        start = token.indexOf(value, start + 1);
-      }
-    }
-  }
-  // Left to right, longest first, and nothing inside a longer match (the domain of a found URL).
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let covered = 0;
   let emitted = false;
-  for (const span of spans) {
+  for (const span of embeddedSpans(token, cleanToken)) {
     if (span.start < covered) continue;
     if (emitClassified(span.value, emit) || emitEmailDomain(span.value, emit)) {
       covered = span.end;
@@ -177,8 +173,14 @@ function emitEmbedded(token: string, emit: Emit): boolean {
 function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): void {
   const token = cleanToken(raw);
   if (token === '') return;
+  if (INVISIBLE_CHAR.test(token)) {
+    const visible = token.replace(INVISIBLE_CHARS, '');
+    if (list || classifyValue(visible) !== null || NEAR_MISS.test(visible))
+      emit({ value: token, type: guessType(visible) });
+    return;
+  }
   if (!list && !MAYBE_IOC.test(token)) return;
-  if (emitClassified(token, emit) || emitEmailDomain(token, emit)) return;
+  if (emitClassified(token, emit) || emitEmailDomain(token, emit) || emitOtherUrl(token, emit)) return;
   if (splitItems && ITEM_SEPARATORS.test(token)) {
     for (const item of token.split(ITEM_SEPARATORS)) emitToken(item, list, emit, false);
     return;
@@ -234,7 +236,7 @@ function* extraction(text: string, chunkChars: number): Generator<void, Candidat
   // long line (a 1 MB comma list pasted as one line).
   let read = 0;
   for (const chunk of chunks) {
-    for (const token of chunk.split(/\s+/)) {
+    for (const token of chunk.split(SPACES)) {
       emitToken(token, list, emit);
       read += token.length + 1;
       if (read >= chunkChars) {

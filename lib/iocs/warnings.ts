@@ -10,7 +10,8 @@ export type IocWarning =
   | 'empty-file-hash'
   | 'filename-like-domain'
   | 'cidr-range'
-  | 'reserved-domain';
+  | 'reserved-domain'
+  | 'url-credentials';
 
 /** Short text for each warning, as the review table shows it. */
 export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
@@ -21,4 +22,5 @@ export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
   'filename-like-domain': 'looks like a file name (the top-level domain is also a file extension)',
   'cidr-range': 'written as a CIDR range: sent as the single address it covers',
   'reserved-domain': 'a name reserved for documentation and tests (RFC 2606)',
+  'url-credentials': 'carries a user name or password (user:pass@): it is stored in the console as typed',
 };

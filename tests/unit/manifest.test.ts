@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { UserManifest } from 'wxt';
 import config from '../../wxt.config';
-
-/** The permission names in README.md's "Permissions" table, in order. */
-function readmePermissions(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.split('## Permissions')[1]?.split('\n## ')[0] ?? '';
-  return [...section.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1] ?? '');
-}
+import { readmeNames } from '../readme-permissions';
 
 /** The manifest of wxt.config.ts, which must stay a plain object so that it can be reviewed at a glance. */
 function staticManifest(): UserManifest {
@@ -22,14 +15,12 @@ function staticManifest(): UserManifest {
 describe('manifest', () => {
   const manifest = staticManifest();
 
-  it('asks for exactly the permissions README.md justifies', () => {
-    const asked = [
-      ...(manifest.permissions ?? []),
-      ...(manifest.host_permissions ?? []),
-      ...(manifest.optional_host_permissions ?? []),
-    ];
-    expect(asked.sort()).toEqual(readmePermissions().sort());
-  });
+  it.each(['permissions', 'host_permissions', 'optional_host_permissions'] as const)(
+    'asks under %s for exactly what README.md justifies',
+    (kind) => {
+      expect([...(manifest[kind] ?? [])].sort()).toEqual(readmeNames(kind));
+    },
+  );
 
   it('grants hosts only on SentinelOne consoles, other consoles one origin at a time', () => {
     expect(manifest.host_permissions).toEqual(['https://*.sentinelone.net/*']);

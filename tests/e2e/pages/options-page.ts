@@ -75,3 +75,15 @@ export async function reviewRows(page: Page): Promise<Array<[string, string, str
       }),
     );
 }
+
+/** The values of the review rows whose Send box is ticked, top to bottom: what Submit would send. */
+export async function tickedValues(page: Page): Promise<string[]> {
+  return page
+    .getByRole('table', { name: 'Review' })
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows
+        .filter((row) => (row.querySelector('input[type=checkbox]') as HTMLInputElement | null)?.checked)
+        .map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''),
+    );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyValue, guessType } from '../../../lib/iocs/classify';
+import { classifyValue, guessType, hostnameProblem } from '../../../lib/iocs/classify';
 import type { IocType } from '../../../lib/s1/schemas';
 
 const MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
@@ -70,9 +70,30 @@ describe('guessType', () => {
     ['fe80:::zz', 'DNS'],
     ['2001:db8:::1', 'IPV6'],
     ['tcp://evil.com', 'URL'],
+    ['javascript:alert(1)', 'URL'],
+    ['about:blank', 'URL'],
+    ['evil.com:', 'DNS'],
     ['zzzz', 'DNS'],
     ['evil.com', 'DNS'],
   ])('guesses %s is meant as %s', (value, expected) => {
     expect(guessType(value)).toBe(expected);
+  });
+});
+
+describe('hostnameProblem on punycode labels (the same verdict in Node and in Chromium)', () => {
+  it.each<[string, string | null]>([
+    ['xn--bcher-kva.de', null],
+    ['xn--e1afmkfd.xn--p1ai', null],
+    ['XN--BCHER-KVA.de', null],
+    ['xn--abc.com', 'not a valid punycode (IDN) label xn--abc'],
+    ['xn--.com', 'not a valid punycode (IDN) label xn--'],
+    ['xn--a-ecp.com', 'not a valid punycode (IDN) label xn--a-ecp'],
+    ['xn--bcher-kva.xn--zzzz', 'not a valid punycode (IDN) label xn--zzzz'],
+    ['xn--evil-.com', 'not a valid punycode (IDN) label xn--evil-'],
+    ['login.xn--abc-.com', 'not a valid punycode (IDN) label xn--abc-'],
+  ])('%s', (host, problem) => {
+    const found = hostnameProblem(host);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toContain(problem);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyTag, type IocFields, toDrafts, validateFields, validUntilFor } from '../../../lib/iocs/drafts';
+import {
+  applyTag,
+  daysFromText,
+  type IocFields,
+  scoreFromText,
+  toDrafts,
+  validateFields,
+  validUntilFor,
+} from '../../../lib/iocs/drafts';
 import type { IocType } from '../../../lib/s1/schemas';
 
 const NOW = new Date('2026-05-01T12:00:00.000Z');
@@ -158,5 +166,30 @@ describe('validateFields', () => {
     [{ validityDays: 2.5 }, 'Validity must be a whole number of days from 1 to 180.'],
   ])('%j → %j', (change, expected) => {
     expect(validateFields({ ...FIELDS, ...change })).toBe(expected);
+  });
+});
+
+describe('the form fields read from text', () => {
+  it.each<[string, number]>([
+    ['80', 80],
+    ['0', 0],
+    ['', Number.NaN],
+    ['  ', Number.NaN],
+    ['1e3', 1000],
+  ])('reads score %j as %j', (text, expected) => {
+    expect(scoreFromText(text)).toBe(expected);
+  });
+
+  it.each<[string, number | null]>([
+    ['', null],
+    ['30', 30],
+  ])('reads validity %j as %j', (text, expected) => {
+    expect(daysFromText(text)).toBe(expected);
+  });
+
+  it('refuses a cleared score instead of sending 0', () => {
+    expect(validateFields({ ...FIELDS, score: scoreFromText('') })).toBe(
+      'Score must be a whole number from 0 to 100.',
+    );
   });
 });

@@ -102,6 +102,62 @@ describe('extractCandidates', () => {
     expect(brief(extractCandidates(text))).toEqual(expected);
   });
 
+  it.each<[string, string, string[]]>([
+    ['a zero-width space inside a domain', 'ev\u200Bil.com', ['ev\u200Bil.com:DNS']],
+    ['an RTL override before an IP', '\u202E9.21.77.54', ['\u202E9.21.77.54:IPV4']],
+    ['an escape sequence before a domain', '\u001B[31mevil.com', ['\u001B[31mevil.com:DNS']],
+    ['a control character at the start of a hash', `\u0001${SHA256}`, [`\u0001${SHA256}:SHA256`]],
+    [
+      'a BOM inside a SHA256, not two MD5s',
+      `${SHA256.slice(0, 32)}\uFEFF${SHA256.slice(32)}`,
+      [`${SHA256.slice(0, 32)}\uFEFF${SHA256.slice(32)}:SHA256`],
+    ],
+    ['a zero-width space in prose next to an IOC', 'C2 at evil.com\u200B today', ['evil.com\u200B:DNS']],
+    ['no word with a hidden character in prose', 'we saw th\u200Bis today at evil.com', ['evil.com:DNS']],
+  ])('keeps a token with an invisible character whole: %s', (_name, text, expected) => {
+    expect(brief(extractCandidates(text))).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['nine IPv6 groups, not the first eight', '1:2:3:4:5:6:7:8:9', ['1:2:3:4:5:6:7:8:9:IPV6']],
+    ['a triple colon, not ::', ':::', ['::::IPV6']],
+    ['two ::, not the first half', '2001:db8::1::2', ['2001:db8::1::2:IPV6']],
+    [
+      'an IPv6 address with a group too many',
+      '2606:4700:0:0:0:0:0:1111:1',
+      ['2606:4700:0:0:0:0:0:1111:1:IPV6'],
+    ],
+    [
+      'a URL with an empty port, not the URL without it',
+      'http://evil.com:/x',
+      ['http://evil.com:/x:URL', 'evil.com:DNS?'],
+    ],
+    ['a URL with a named port', 'http://evil.com:http/x', ['http://evil.com:http/x:URL']],
+    ['a labelled IPv6 address', 'ip:2606:4700::1111', ['2606:4700::1111:IPV6']],
+  ])('does not cut a value at a colon: %s', (_name, text, expected) => {
+    expect(brief(extractCandidates(text))).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['an LDAP URL, its host a suggestion', 'ldap://evil.com/a', ['ldap://evil.com/a:URL', 'evil.com:DNS?']],
+    [
+      'an SMB URL with credentials',
+      'smb://u:p@evil.com:445/s',
+      ['smb://u:p@evil.com:445/s:URL', 'evil.com:DNS?'],
+    ],
+    [
+      'a javascript: URL in a list',
+      'javascript:alert(1)\nevil.com',
+      ['javascript:alert(1):URL', 'evil.com:DNS'],
+    ],
+    ['a wildcard domain as written', '*.evil.com', ['*.evil.com:DNS']],
+    ['Markdown bold around a domain', '**evil.com**', ['evil.com:DNS']],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, literally
+    ['a Log4Shell string, its domain', '${jndi:ldap://evil.com/a}', ['evil.com:DNS']],
+  ])('shows what it cannot send: %s', (_name, text, expected) => {
+    expect(brief(extractCandidates(text))).toEqual(expected);
+  });
+
   it('reads a pasted report paragraph in order', () => {
     const report = [
       'On 3 May the actor (tracked as FIN-X) sent mail from spoof[at]evil-mail[.]ru with invoice.zip attached.',
