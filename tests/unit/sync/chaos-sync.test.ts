@@ -38,10 +38,11 @@ describe('syncs under chaos', () => {
         outcomes.push(outcome.result);
         const { cache, server } = await cacheAndServer(sim, harness.repo);
         // A failed full sync changes nothing the pages read.
+        const when = `round ${round}, ${full ? 'full' : 'incremental'} sync: ${outcome.result} ${outcome.error?.message ?? ''}`;
         if (outcome.result === 'failed' && full)
-          expect(describeDiff(diffCache(cache, before))).toBe('0 missing, 0 extra, 0 stale');
+          expect(describeDiff(diffCache(cache, before)), when).toBe('0 missing, 0 extra, 0 stale');
         if (outcome.result !== 'failed')
-          expect(describeDiff(diffCache(cache, server))).toBe('0 missing, 0 extra, 0 stale');
+          expect(describeDiff(diffCache(cache, server)), when).toBe('0 missing, 0 extra, 0 stale');
       }
     }
     const faults = sim.requests().filter((r) => r.fault).length;
@@ -50,5 +51,5 @@ describe('syncs under chaos', () => {
     );
     expect(faults).toBeGreaterThan(0);
     expect(outcomes.filter((o) => o !== 'failed').length).toBeGreaterThan(ROUNDS);
-  });
+  }, 60_000);
 });

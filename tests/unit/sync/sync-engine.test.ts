@@ -227,6 +227,24 @@ describe('the engine', () => {
     await expectCacheEqualsServer(harness);
   });
 
+  it('runs once more when the analyst presses the button during an automatic sync', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    const automatic = harness.engine.sync('alarm');
+    // Deleted on the console after the alarm's sync has begun: only a sync that starts later sees it.
+    const [victim] = sim.iocs(sim.defaultAccountId);
+    await api().deleteIocs([victim?.uuid ?? '']);
+    const pressed = harness.engine.sync('manual');
+    expect(pressed).not.toBe(automatic);
+    const users = () => sim.requests().filter((r) => r.path.endsWith('/user')).length;
+    const before = users();
+    await automatic;
+    expect(['incremental', 'full']).toContain((await pressed).result);
+    // The press's own sync asked the console again, after the one it did not join.
+    expect(users()).toBeGreaterThan(before);
+    await expectCacheEqualsServer(harness);
+  });
+
   it('stops on an expired token with a clear state and keeps the cache', async () => {
     const harness = createSyncHarness(sim, origin);
     await harness.engine.sync('install');
