@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ICON_SIZES } from './config/store';
 import { yamlAsData } from './config/vite-yaml';
 
 // Every permission is justified in README.md ("Permissions"); tests/unit/manifest.test.ts keeps the two in step.
@@ -9,8 +10,12 @@ export default defineConfig({
   manifest: {
     name: 'S1 IOC Manager',
     description: 'Manage SentinelOne Threat Intelligence IOCs: browse, look up, block.',
-    // The toolbar button; its badge shows sync progress.
-    action: { default_title: 'S1 IOC Manager' },
+    // The toolbar button; its badge shows sync progress. WXT fills `icons` from public/icon/ but
+    // leaves the button's own icon unset, so it is listed here from the same files.
+    action: {
+      default_title: 'S1 IOC Manager',
+      default_icon: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])),
+    },
     permissions: [
       'storage',
       'unlimitedStorage',
