@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ICON_SIZES } from './config/store';
+import { FIREFOX_SETTINGS, ICON_SIZES } from './config/store';
 import { yamlAsData } from './config/vite-yaml';
 
 // Every permission is justified in README.md ("Permissions"); tests/unit/manifest.test.ts keeps the two in step.
@@ -28,5 +28,11 @@ export default defineConfig({
     host_permissions: ['https://*.sentinelone.net/*'],
     // A console on another domain is granted for its one origin at run time (permissions.request).
     optional_host_permissions: ['https://*/*'],
+  },
+  hooks: {
+    // Firefox only: Chrome warns "Unrecognized manifest key" on browser_specific_settings.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') Object.assign(manifest, FIREFOX_SETTINGS);
+    },
   },
 });
