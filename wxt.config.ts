@@ -35,4 +35,7 @@ export default defineConfig({
       if (wxt.config.browser === 'firefox') Object.assign(manifest, FIREFOX_SETTINGS);
     },
   },
+  // The sources zip goes to Firefox's reviewers to rebuild the package: tests and their reports
+  // are not part of it (and tests/certs holds a test-only private key).
+  zip: { excludeSources: ['tests/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
 });
