@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FIREFOX_SETTINGS, ICON_SIZES } from './config/store';
 import { yamlAsData } from './config/vite-yaml';
 
 // Every permission is justified in README.md ("Permissions"); tests/unit/manifest.test.ts keeps the two in step.
@@ -9,8 +10,12 @@ export default defineConfig({
   manifest: {
     name: 'S1 IOC Manager',
     description: 'Manage SentinelOne Threat Intelligence IOCs: browse, look up, block.',
-    // The toolbar button; its badge shows sync progress.
-    action: { default_title: 'S1 IOC Manager' },
+    // The toolbar button; its badge shows sync progress. WXT fills `icons` from public/icon/ but
+    // leaves the button's own icon unset, so it is listed here from the same files.
+    action: {
+      default_title: 'S1 IOC Manager',
+      default_icon: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])),
+    },
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -24,4 +29,13 @@ export default defineConfig({
     // A console on another domain is granted for its one origin at run time (permissions.request).
     optional_host_permissions: ['https://*/*'],
   },
+  hooks: {
+    // Firefox only: Chrome warns "Unrecognized manifest key" on browser_specific_settings.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') Object.assign(manifest, FIREFOX_SETTINGS);
+    },
+  },
+  // The sources zip goes to Firefox's reviewers to rebuild the package: tests and their reports
+  // are not part of it (and tests/certs holds a test-only private key).
+  zip: { excludeSources: ['tests/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
 });
