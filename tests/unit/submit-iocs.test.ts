@@ -66,7 +66,9 @@ describe('submitIocs', () => {
     const report = await submitIocs(deps(), [draft('lost-1.example.org'), draft('lost-2.example.org')]);
     setLogSink(null);
     // The activity log's line: the reason, one full stop, then the values.
-    expect(logged).toEqual([expect.stringMatching(/Nothing was re-sent\. lost-1\.example\.org \(DNS\), lost-2/)]);
+    expect(logged).toEqual([
+      expect.stringMatching(/Nothing was re-sent\. lost-1\.example\.org \(DNS\), lost-2/),
+    ]);
     expect(logged[0]).not.toContain('..');
     expect(report.outcomes.map((o) => o.status)).toEqual(['stored', 'stored']);
     expect(report.stoppedBecause).toMatch(
