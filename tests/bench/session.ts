@@ -36,14 +36,26 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(port: number): Promise<Browser> {
+/** How the demo (tests/demo/) differs from the benchmark: a window for a person. */
+export interface LaunchOptions {
+  headless?: boolean;
+  /** false: the caller closes Chromium itself on Ctrl+C (the demo, which then stops the simulator). */
+  handleSIGINT?: boolean;
+}
+
+export async function launchBrowser(
+  port: number,
+  { headless = true, handleSIGINT = true }: LaunchOptions = {},
+): Promise<Browser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No production build at ${EXTENSION_DIR}: run "npm run build" first.`);
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumExecutable(),
-    headless: true,
+    headless,
     args: extensionArgs(EXTENSION_DIR, port),
-    viewport: { width: 1400, height: 900 },
+    // A person's window sizes the page itself; headless needs a fixed size for stable figures.
+    viewport: headless ? { width: 1400, height: 900 } : null,
+    handleSIGINT,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker, extensionId: new URL(worker.url()).host, close: () => context.close() };
