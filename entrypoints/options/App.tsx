@@ -117,16 +117,19 @@ export function App() {
               onUpdate={(previous, draft) => sendMessage('updateIoc', { previous, draft })}
             />
           ))}
-        {shown === 'new' &&
-          (newIocs.module ? (
+        {/* Kept mounted once opened, only hidden: a paste under review survives a trip to Settings
+            (for a new token, say) and back. */}
+        {newIocs.module ? (
+          <div hidden={shown !== 'new'}>
             <newIocs.module.NewIocsView
               lookupExisting={newIocs.module.lookupInCache}
               settings={settings}
               onSubmit={submit}
             />
-          ) : (
-            <p class={newIocs.error ? 'error' : undefined}>{newIocs.error ?? 'Loading…'}</p>
-          ))}
+          </div>
+        ) : (
+          shown === 'new' && <p class={newIocs.error ? 'error' : undefined}>{newIocs.error ?? 'Loading…'}</p>
+        )}
       </main>
     </>
   );

@@ -14,7 +14,7 @@ import { connectAndSync, visibleValues } from './pages/options-page';
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
 const byUuid = (a: { uuid: string }, b: { uuid: string }) => (a.uuid < b.uuid ? -1 : 1);
-const uuidOf = (n: number) => n.toString(16).padStart(32, 'a');
+const uuidOf = (n: number) => n.toString(16).padStart(32, '0');
 const OPTIONAL = ['creator', 'description', 'name', 'validUntil', 'creationTime', 'metadata', 'externalId'];
 
 function bareIoc(n: number, value: string, fields: Partial<Ioc> = {}): Ioc {
@@ -92,9 +92,9 @@ test('IOCs whose optional fields are null or absent sync exactly and show blank 
   extensionId,
   sim,
 }) => {
-  const nulls = Array.from({ length: 50 }, (_, i) => bareIoc(i, `null-fields-${i}.example`));
+  const nulls = Array.from({ length: 50 }, (_, i) => bareIoc(i, `blank-fields-${i}.example`));
   const absent = Array.from({ length: 50 }, (_, i) => {
-    const ioc: Record<string, unknown> = bareIoc(100 + i, `absent-fields-${i}.example`);
+    const ioc: Record<string, unknown> = bareIoc(100 + i, `missing-fields-${i}.example`);
     for (const field of OPTIONAL) delete ioc[field];
     return ioc as Ioc;
   });
@@ -109,9 +109,9 @@ test('IOCs whose optional fields are null or absent sync exactly and show blank 
   await page.getByLabel('Creator', { exact: true }).fill('%');
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('0 of 100 IOCs');
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByLabel('Value', { exact: true }).fill('absent-fields-7.');
+  await page.getByLabel('Value', { exact: true }).fill('missing-fields-7.');
   await page.locator('.ioc-grid tbody tr').first().dblclick();
-  await expect(page.getByRole('dialog')).toContainText('"value": "absent-fields-7.example"');
+  await expect(page.getByRole('dialog')).toContainText('"value": "missing-fields-7.example"');
   reportFigure(
     'odd accounts',
     `100 IOCs with null or absent optional fields: ${await expectCacheEqualsConsole(page, sim)}`,
