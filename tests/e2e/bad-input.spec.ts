@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { displayText } from '../../lib/iocs/display-text';
 import { extractCandidates } from '../../lib/iocs/extract';
 import { INVISIBLE_CHAR } from '../../lib/iocs/invisible';
 import { buildReview, sendableRows } from '../../lib/iocs/review';
@@ -45,14 +46,15 @@ async function pasteAndCheck(page: Page, text: string) {
   await page.getByLabel(/^Values or text/).fill(text);
   await expect
     .poll(async () => (await reviewRows(page)).map(([value]) => value))
-    .toEqual(expected.map((row) => row.value));
+    // As the analyst reads them: hidden and control characters spelled out (display-text.ts).
+    .toEqual(expected.map((row) => displayText(row.value)));
   const rows = await reviewRows(page);
   const invalid = rows.filter(([, , status]) => status.startsWith('Invalid'));
   expect(invalid.filter(([, , status]) => status.replace(/^Invalid: /, '').length < 10)).toEqual([]);
   const toSend = sendableRows(expected).map((row) => row.value);
   const allowed = new Set([...values.flatMap((e) => e.pasteYields ?? []), ...accepted.map((e) => e.becomes)]);
   expect(toSend.filter((value) => !allowed.has(value))).toEqual([]);
-  expect(await tickedValues(page)).toEqual(toSend);
+  expect(await tickedValues(page)).toEqual(toSend.map((value) => displayText(value)));
   return { rows: rows.length, invalid: invalid.length, toSend };
 }
 
