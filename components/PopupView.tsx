@@ -4,6 +4,7 @@ import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../lib
 import { LookupAnswers } from './LookupAnswers';
 import { useBlock } from './use-block';
 import { preloadFullLookup, useLookup } from './use-lookup';
+import { whenIdle } from './when-idle';
 
 interface Props {
   settings: Settings | undefined;
@@ -23,7 +24,7 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
   // autofocus alone is not honoured in every browser's popup: focus once, when it opens.
   useEffect(() => {
     box.current?.focus();
-    void preloadFullLookup();
+    return whenIdle(() => void preloadFullLookup());
   }, []);
   const { answers, error } = useLookup(text, published);
   const { blocks, block } = useBlock(settings);

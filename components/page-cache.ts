@@ -3,6 +3,8 @@
  * service worker or the network, so answers do not wait for a worker to wake up.
  */
 import { openIocDb } from '../lib/store/db';
+import { takeEarlyCache } from '../lib/store/early-cache';
 import { createIocRepo } from '../lib/store/ioc-repo';
 
-export const pageRepo = createIocRepo(openIocDb());
+// The popup starts opening the cache in a classic script before this code loads (early-cache.ts).
+export const pageRepo = createIocRepo(takeEarlyCache() ?? openIocDb());

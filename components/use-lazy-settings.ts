@@ -4,19 +4,24 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
+import { whenIdle } from './when-idle';
 
 export function useLazySettings(): Settings | undefined {
   const [settings, setSettings] = useState<Settings>();
   useEffect(() => {
     let live = true;
     let unwatch: (() => void) | undefined;
-    void import('../lib/settings').then(({ settingsItem }) => {
-      if (!live) return;
-      void settingsItem.getValue().then((value) => live && setSettings(value));
-      unwatch = settingsItem.watch((value) => setSettings(value));
+    // When idle: the settings code (schemas, ~90 KB) is not needed for the first look-up.
+    const cancel = whenIdle(() => {
+      void import('../lib/settings').then(({ settingsItem }) => {
+        if (!live) return;
+        void settingsItem.getValue().then((value) => live && setSettings(value));
+        unwatch = settingsItem.watch((value) => setSettings(value));
+      });
     });
     return () => {
       live = false;
+      cancel();
       unwatch?.();
     };
   }, []);

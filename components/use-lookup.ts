@@ -3,8 +3,9 @@
  * the text changes or the published sync status says the cache changed.
  *
  * Two passes, so that an answer does not wait for code: the tokens as typed are looked up at once
- * (quick-lookup.ts; only values the cache holds are answered), while the extraction and validation
- * code loads; the full look-up (lookup.ts) then answers every value, present, absent or invalid.
+ * (quick-lookup.ts; only values the cache holds are answered); then the full look-up (lookup.ts),
+ * whose extraction and validation code loads when the popup is first idle or after the quick
+ * answer, answers every value, present, absent or invalid.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupAnswer } from '../lib/iocs/lookup-text';
@@ -50,21 +51,27 @@ export function useLookup(text: string, status: SyncStatus | undefined) {
   const cacheChange = useCacheChange(status);
   // A layout effect: the reads start with the render, not a frame later (the look-up is all async).
   useLayoutEffect(() => {
+    if (text.trim() === '') {
+      setAnswers([]);
+      setError(null);
+      return;
+    }
     let live = true;
-    let answeredInFull = false;
     const tokens = quickTokens(text);
-    pageRepo
-      .byValues(tokens)
-      .then((cached) => {
-        if (live && !answeredInFull) setAnswers(quickAnswers(tokens, cached));
-      })
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    preloadFullLookup()
+    const quick = pageRepo.byValues(tokens).then((cached) => {
+      if (live) setAnswers(quickAnswers(tokens, cached));
+    });
+    quick.catch((e: unknown) => live && setError(messageOf(e)));
+    // After the quick answer, not beside it: evaluating the full look-up's code (~10 ms) would
+    // otherwise hold up the quick answer's render. If the page has been open a moment, it has
+    // loaded already (PopupView preloads it when idle).
+    quick
+      .catch(() => undefined)
+      .then(preloadFullLookup)
       .then(async (full) => {
         const candidates = full.extractCandidates(text);
         const cached = await pageRepo.byValues(full.lookupValues(candidates));
         if (!live) return;
-        answeredInFull = true;
         setAnswers(full.answerLookups(candidates, cached));
         setError(null);
       })

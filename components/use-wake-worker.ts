@@ -5,10 +5,16 @@
  */
 import { useEffect } from 'preact/hooks';
 import { sendMessage } from '../lib/messages';
+import { whenIdle } from './when-idle';
 
 export function useWakeWorker(): void {
-  useEffect(() => {
-    // A page that cannot reach the worker still shows the cache; the status will say why.
-    sendMessage('wake', undefined).catch(() => undefined);
-  }, []);
+  useEffect(
+    () =>
+      // When idle: starting a stopped worker is work for the browser the page's first look-up would wait behind.
+      whenIdle(() => {
+        // A page that cannot reach the worker still shows the cache; the status will say why.
+        sendMessage('wake', undefined).catch(() => undefined);
+      }),
+    [],
+  );
 }

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_NAME, openIocDb } from '../../../lib/store/db';
+import { openCacheEarly, takeEarlyCache } from '../../../lib/store/early-cache';
+import { createIocRepo } from '../../../lib/store/ioc-repo';
+
+const ioc = {
+  uuid: 'a',
+  value: 'evil.example',
+  type: 'DNS' as const,
+  source: 'Test',
+  method: 'EQUALS' as const,
+  uploadTime: '2026-01-01T00:00:00.000000Z',
+  updatedAt: '2026-01-01T00:00:00.000000Z',
+};
+
+describe('early cache hand-over', () => {
+  afterEach(async () => {
+    // Nothing left for the next test, whether or not it was taken.
+    (await takeEarlyCache())?.close();
+  });
+
+  it('is null when nothing opened the cache early (every page but the popup)', () => {
+    expect(takeEarlyCache()).toBeNull();
+  });
+
+  it('hands over a working connection to the cache, once', async () => {
+    const writer = await openIocDb();
+    await createIocRepo(Promise.resolve(writer)).put(1, [ioc]);
+    openCacheEarly();
+    const taken = takeEarlyCache();
+    expect(taken).not.toBeNull();
+    expect(takeEarlyCache()).toBeNull();
+    const db = await (taken as NonNullable<typeof taken>);
+    expect(db.name).toBe(DB_NAME);
+    expect(await createIocRepo(Promise.resolve(db)).byValues(['EVIL.example'])).toEqual([ioc]);
+    db.close();
+    writer.close();
+  });
+
+  it('opens once however often it is asked', async () => {
+    openCacheEarly();
+    const first = (globalThis as Record<symbol, unknown>)[Symbol.for('s1-ioc-manager/early-cache')];
+    openCacheEarly();
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('s1-ioc-manager/early-cache')]).toBe(first);
+  });
+
+  it('creates the schema when the cache does not exist yet (a popup opened before the first sync)', async () => {
+    await new Promise((done, fail) => {
+      const deleting = indexedDB.deleteDatabase(DB_NAME);
+      deleting.onsuccess = done;
+      deleting.onerror = fail;
+    });
+    openCacheEarly();
+    const db = await (takeEarlyCache() as NonNullable<ReturnType<typeof takeEarlyCache>>);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'log', 'meta']);
+    expect(await createIocRepo(Promise.resolve(db)).byValues(['evil.example'])).toEqual([]);
+    db.close();
+  });
+});
