@@ -2,8 +2,8 @@
  * Runs `work` when the page is next idle (at the latest after `timeoutMs`); returns a cancel.
  *
  * What a page needs only later (code it may use, a wake-up call to the worker) waits for idle time,
- * so that it does not compete with what the analyst is waiting for: the popup answers a value typed
- * the moment it opens in ~100 ms, and every task on its main thread or IndexedDB queue shows.
+ * so that it does not compete with what the analyst is waiting for: a value typed the moment the
+ * popup opens waits behind every task queued on its main thread or in IndexedDB (issue 7).
  */
 export function whenIdle(work: () => void, timeoutMs = 500): () => void {
   const handle = requestIdleCallback(work, { timeout: timeoutMs });

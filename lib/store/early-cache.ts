@@ -1,7 +1,7 @@
 /**
  * Opening the cache before the page's code has loaded (issue 7, popup look-up).
  *
- * Opening IndexedDB takes 20–60 ms in a fresh extension page, and a module graph is evaluated only
+ * Opening IndexedDB takes 5–60 ms in a fresh extension page, and a module graph is evaluated only
  * after every file of it has loaded (~100 ms after the popup opens on a 2-core machine). A small
  * classic script (entrypoints/popup-early.ts) therefore starts the open as the page begins to parse,
  * and the page's own code takes the connection over instead of opening a second one.
