@@ -14,6 +14,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Ioc } from '../s1/schemas';
+import type { CacheChange } from './cache-changes';
 
 export interface CachedChunk {
   generation: number;
@@ -37,6 +38,8 @@ export interface CacheMeta {
   lastFullSyncAt: string | null;
   /** IOCs in the visible generation, kept by every write so that nothing has to count them. */
   count: number;
+  /** The latest write to the visible generation recorded in `changes` (cache-changes.ts). */
+  revision: number;
 }
 
 export interface LogEntry {
@@ -54,6 +57,7 @@ export interface IocDb extends DBSchema {
     indexes: { byValue: [number, string] };
   };
   meta: { key: 'cache'; value: CacheMeta };
+  changes: { key: [number, number]; value: CacheChange };
   log: { key: number; value: LogEntry };
 }
 
@@ -67,11 +71,12 @@ export const EMPTY_CACHE_META: CacheMeta = {
   watermark: null,
   lastFullSyncAt: null,
   count: 0,
+  revision: 0,
 };
 
 /** Opens (and creates or upgrades) the cache database. */
 export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
-  return openDB<IocDb>(name, 3, {
+  return openDB<IocDb>(name, 4, {
     upgrade(db, from, _to, transaction) {
       // The schema's own types describe the latest version only; earlier steps name stores by string.
       const untyped = db as unknown as IDBPDatabase;
@@ -100,6 +105,10 @@ export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
         (transaction as unknown as IDBPTransaction<unknown, ['chunks'], 'versionchange'>)
           .objectStore('chunks')
           .deleteIndex('byUuid');
+      }
+      if (from < 4) {
+        // What each write changed, for pages that hold every IOC to catch up (cache-changes.ts).
+        db.createObjectStore('changes', { keyPath: ['generation', 'revision'] });
       }
     },
   });

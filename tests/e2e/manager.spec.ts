@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IocDraft } from '../../lib/s1/schemas';
 import { expect, test } from './fixtures';
-import { createOnConsole } from './pages/console-api';
+import { createOnConsole, deleteOnConsole } from './pages/console-api';
 import { connectAndSync, visibleValues } from './pages/options-page';
 
 test.use({ simOptions: { iocs: 0 } });
@@ -117,6 +117,53 @@ test('sorts by a column both ways', async ({ context, extensionId, sim }) => {
   await expect(page.getByRole('columnheader', { name: /Value/ })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('button', { name: 'Value' }).click();
   await expect.poll(() => visibleValues(page)).toEqual([...sorted].reverse());
+});
+
+test('Grab the IOC brings what changed on the console into the open table: renamed, added, deleted', async ({
+  context,
+  extensionId,
+  sim,
+  simPort,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('6 of 6 IOCs');
+  const sync = page.getByRole('button', { name: /Grab the IOC/ });
+
+  // A colleague renames one IOC and adds another: the incremental sync brings both, and the open
+  // table shows them (it applies the cache's record of changes, cache-changes.ts).
+  const [renamed] = KNOWN;
+  await createOnConsole(sim, simPort, [
+    {
+      type: renamed?.type ?? 'DNS',
+      value: renamed?.value ?? '',
+      source: 'MISP',
+      method: 'EQUALS',
+      name: 'Renamed kit',
+    },
+    { type: 'DNS', value: 'added-later.example.net', source: 'MISP', method: 'EQUALS', name: 'Added later' },
+  ]);
+  await sync.click();
+  await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('7 of 7 IOCs');
+  await page.getByLabel('Name', { exact: true }).fill('Renamed kit');
+  await expect.poll(() => visibleValues(page)).toEqual([renamed?.value]);
+  await page.getByLabel('Name', { exact: true }).fill('Added later');
+  await expect.poll(() => visibleValues(page)).toEqual(['added-later.example.net']);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // A delete on the console: the API cannot list it, so the totals differ and a full sync follows;
+  // the table then shows the new cache as a whole, exactly what the console holds.
+  const gone = sim.iocs(sim.defaultAccountId).find((ioc) => ioc.value === '203.0.113.7');
+  await deleteOnConsole(sim, simPort, [gone?.uuid ?? '']);
+  await sync.click();
+  await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('6 of 6 IOCs');
+  await expect
+    .poll(() => visibleValues(page).then((values) => values.sort()))
+    .toEqual(
+      sim
+        .iocs(sim.defaultAccountId)
+        .map((ioc) => ioc.value)
+        .sort(),
+    );
 });
 
 test('opens the detail from the keyboard and deletes the IOC by uuid after confirmation', async ({

@@ -38,21 +38,25 @@ async function versionTwo(name: string): Promise<void> {
 }
 
 describe('openIocDb', () => {
-  it('upgrades version 2 by dropping the uuid index and keeping the cache', async () => {
+  it('upgrades version 2 by dropping the uuid index, adding the record of changes, and keeping the cache', async () => {
     await versionTwo('db-upgrade-2');
     const db = await openIocDb('db-upgrade-2');
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.transaction('chunks').store.indexNames]).toEqual(['byValue']);
     const repo = createIocRepo(Promise.resolve(db));
     expect(await repo.count()).toBe(1);
     expect(await repo.byValue('EVIL.example')).toEqual([ioc]);
+    // A cache written before the record of changes starts it at revision 0.
+    const mark = await repo.mark();
+    expect(mark).toEqual({ generation: 1, revision: 0 });
     expect(await repo.remove(1, [ioc])).toBe(1);
     expect(await repo.all()).toEqual([]);
+    expect((await repo.changesSince(mark))?.map((c) => c.removed)).toEqual([[ioc.uuid]]);
   });
 
   it('creates the latest schema from nothing', async () => {
     const db = await openIocDb('db-fresh');
-    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'log', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['changes', 'chunks', 'log', 'meta']);
     expect([...db.transaction('chunks').store.indexNames]).toEqual(['byValue']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ioc } from '../../../lib/s1/schemas';
+import { KEPT_CHANGES } from '../../../lib/store/cache-changes';
 import { openIocDb } from '../../../lib/store/db';
 import { createIocRepo, valueKey } from '../../../lib/store/ioc-repo';
 
@@ -216,8 +217,59 @@ describe('createIocRepo', () => {
       watermark: null,
       lastFullSyncAt: null,
       count: 0,
+      revision: 0,
     });
     await repo.updateMeta((m) => ({ generation: m.generation + 1, watermark: 'W' }));
     expect(await repo.meta()).toMatchObject({ generation: 2, watermark: 'W' });
+  });
+
+  describe('the record of changes (a page holding every IOC catches up from it)', () => {
+    const names = (changes: Awaited<ReturnType<ReturnType<typeof freshRepo>['changesSince']>>) =>
+      changes?.map((c) => [c.revision, c.upserts.map((i) => i.uuid), c.removed]) ?? null;
+
+    it('records each write to the visible generation, in order', async () => {
+      const repo = freshRepo();
+      await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')]);
+      const mark = await repo.mark();
+      expect(mark).toEqual({ generation: 1, revision: 1 });
+      await repo.put(1, [{ ...ioc('a', 'a.example'), name: 'renamed' }]);
+      await repo.remove(1, [ioc('b', 'b.example'), ioc('nowhere', 'n.example')]);
+      expect(names(await repo.changesSince(mark))).toEqual([
+        [2, ['a'], []],
+        [3, [], ['b']],
+      ]);
+      expect(await repo.changesSince(await repo.mark())).toEqual([]);
+    });
+
+    it('records nothing for another generation or a write that changed nothing', async () => {
+      const repo = freshRepo();
+      const mark = await repo.mark();
+      await repo.put(2, [ioc('x', 'x.example')]);
+      await repo.append(1, [ioc('y', 'y.example')]);
+      expect(await repo.remove(1, [ioc('nowhere', 'n.example')])).toBe(0);
+      expect(await repo.mark()).toEqual(mark);
+      expect(await repo.changesSince(mark)).toEqual([]);
+    });
+
+    it('sends a page behind a full sync to read the cache again', async () => {
+      const repo = freshRepo();
+      await repo.put(1, [ioc('a', 'a.example')]);
+      const mark = await repo.mark();
+      await repo.append(2, [ioc('b', 'b.example')]);
+      await repo.updateMeta(() => ({ generation: 2 }));
+      expect(await repo.changesSince(mark)).toBeNull();
+      // The revision goes on counting in the new generation.
+      await repo.put(2, [ioc('c', 'c.example')]);
+      expect(await repo.mark()).toEqual({ generation: 2, revision: 2 });
+    });
+
+    it(`keeps the last ${KEPT_CHANGES} writes: a page further behind reads the cache again`, async () => {
+      const repo = freshRepo();
+      const start = await repo.mark();
+      for (let i = 0; i <= KEPT_CHANGES; i++) await repo.put(1, [ioc(`u${i}`, `${i}.example`)]);
+      expect(await repo.changesSince(start)).toBeNull();
+      const recent = await repo.changesSince({ generation: 1, revision: 1 });
+      expect(recent?.map((c) => c.revision)).toEqual(Array.from({ length: KEPT_CHANGES }, (_, i) => i + 2));
+    });
   });
 });
