@@ -8,7 +8,9 @@ import { ErrorBodySchema } from './schemas';
 export type S1ErrorKind =
   | 'token-invalid' // 401
   | 'multi-scope-token' // 403 / 4030010
-  | 'forbidden' // other 403: missing Threat Intelligence permission
+  | 'forbidden' // other 403: missing Threat Intelligence (or, on restrictions, Blocklist) permission
+  | 'firewall-unavailable' // any other 403 on firewall-control: no Control SKU or no Firewall permission
+  | 'already-exists' // 400 / 4000030: the hash is already on the Blocklist
   | 'bad-request' // 400 (validation, bad items, ids)
   | 'invalid-cursor' // 400 / 4000010 "Invalid cursor value received"
   | 'not-found' // 404: not a SentinelOne console, or a wrong path
@@ -87,11 +89,38 @@ const first = (body: unknown) => {
   return parsed.success ? parsed.data.errors[0] : undefined;
 };
 
+/**
+ * The console feature a request belongs to, so that a 403 names the permission it lacks: the Blocklist
+ * (`restrictions`) and Firewall Control have permissions, and a licence, of their own.
+ */
+export type S1Feature = 'ti' | 'blocklist' | 'firewall';
+
+/** The 403 of each feature but Threat Intelligence, whose message is below and unchanged. */
+function forbiddenFor(feature: S1Feature, said: string, details: S1ErrorDetails): S1Error | null {
+  const http = `HTTP 403${said ? `: ${said}` : ''}`;
+  if (feature === 'blocklist') {
+    // The console calls the feature "Blocklist"; the API and its role permissions still say "Blacklist".
+    return new S1Error(
+      'forbidden',
+      `The token's user lacks the Blocklist permission for this (${http}). It needs Blacklist.view to list the Blocklist, Blacklist.create to block a hash and Blacklist.delete to unblock one (the console names the feature "Blocklist", the API "Blacklist").`,
+      details,
+    );
+  }
+  if (feature === 'firewall') {
+    return new S1Error(
+      'firewall-unavailable',
+      `Firewall Control is not available to this token: the console needs the Control SKU and the user Firewall Control permissions (${http}).`,
+      details,
+    );
+  }
+  return null;
+}
+
 /** Turns a non-2xx answer into an S1Error with a message an analyst can act on. */
 export function errorFromResponse(
   status: number,
   body: unknown,
-  context: { origin: string; retryAfterSeconds?: number; batchOffset?: number },
+  context: { origin: string; retryAfterSeconds?: number; batchOffset?: number; feature?: S1Feature },
 ): S1Error {
   const err = first(body);
   const code = err?.code ?? undefined;
@@ -112,11 +141,17 @@ export function errorFromResponse(
     );
   }
   if (status === 403) {
+    const other = forbiddenFor(context.feature ?? 'ti', said, details);
+    if (other) return other;
     return new S1Error(
       'forbidden',
       `The token's user lacks the Threat Intelligence permission for this (HTTP 403${said ? `: ${said}` : ''}). It needs Threat Intelligence View to list IOCs and Manage to create or delete them.`,
       details,
     );
+  }
+  if (status === 400 && code === 4000030) {
+    // Not a failure for the analyst: what they asked for is already in place.
+    return new S1Error('already-exists', 'Already on the Blocklist.', details);
   }
   if (status === 400 && /invalid cursor/i.test(err?.detail ?? '')) {
     return new S1Error(

@@ -6,7 +6,7 @@
  */
 import { ofetch } from 'ofetch';
 import type { z } from 'zod';
-import { errorFromResponse, isTransient, parseRetryAfter, S1Error } from './errors';
+import { errorFromResponse, isTransient, parseRetryAfter, S1Error, type S1Feature } from './errors';
 
 export const API_PATH = '/web/api/v2.1/';
 
@@ -26,8 +26,10 @@ export interface S1HttpOptions {
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 export interface S1Request<T extends z.ZodType> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
+  /** Which console feature the call uses, so a 403 names the permission it lacks; Threat Intelligence by default. */
+  feature?: S1Feature;
   query?: Record<string, QueryValue>;
   body?: unknown;
   schema: T;
@@ -119,6 +121,7 @@ export function createS1Http(options: S1HttpOptions) {
         origin: options.origin,
         retryAfterSeconds: parseRetryAfter(retryAfter),
         batchOffset: req.batchOffset,
+        feature: req.feature,
       });
     }
     if (body === undefined) throw notJson(options.origin, status);
@@ -155,7 +158,10 @@ export function createS1Http(options: S1HttpOptions) {
 
 export type S1Http = ReturnType<typeof createS1Http>;
 
-/** Reads retry every transient failure; a write only one the server refused before doing anything. */
+/**
+ * Reads retry every transient failure; a write (POST, PUT, DELETE) only one the server refused before
+ * doing anything.
+ */
 export function mayRetry(method: S1Request<z.ZodType>['method'], error: S1Error): boolean {
   return method === 'GET' ? isTransient(error) : error.kind === 'rate-limited';
 }
