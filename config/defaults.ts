@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import shipped from './defaults.yml';
 import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from './ioc-types';
+import { OS_TYPES } from './os-types';
 
 const validityFor = (type: IocType) =>
   z
@@ -29,6 +30,12 @@ export const DefaultsSchema = z.strictObject({
   score: z.number().int('must be a whole number').min(0, 'must be 0-100').max(100, 'must be 0-100'),
   source: z.string().trim().min(1, 'must not be empty'),
   method: z.literal('EQUALS', { error: 'must be EQUALS, the only method the API knows' }),
+  /** What the review ticks for a new row, beside Detect (docs/blocking-api.md). */
+  actions: z.strictObject({
+    blockExecution: z.boolean(),
+    blockExecutionOs: z.array(z.enum(OS_TYPES, { error: `must be one of ${OS_TYPES.join(', ')}` })),
+    blockNetwork: z.boolean(),
+  }),
   sync: z.strictObject({
     intervalMinutes: z
       .number()

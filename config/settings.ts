@@ -12,7 +12,9 @@ export const SettingsSchema = z.object({
   connection: ConnectionSchema.nullable(),
   iocDefaults: DefaultsSchema.pick({ validityDays: true, score: true, source: true }),
   sync: DefaultsSchema.shape.sync,
-  /** From the context menu, block one valid new IOC without the review sheet. */
+  /** Which actions the review ticks for a new row beside Detect. */
+  actionDefaults: DefaultsSchema.shape.actions,
+  /** From the context menu, detect one valid new IOC without the review sheet (never a block). */
   quickBlockSingle: z.boolean(),
   /** The lowest level the activity log keeps (the original tool's `debug: true` maps to debug). */
   logLevel: z.enum(LOG_LEVELS),
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   connection: null,
   iocDefaults: { validityDays: DEFAULTS.validityDays, score: DEFAULTS.score, source: DEFAULTS.source },
   sync: DEFAULTS.sync,
+  actionDefaults: DEFAULTS.actions,
   quickBlockSingle: false,
   logLevel: 'info',
 };

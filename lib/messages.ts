@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Connection } from '../config/connection';
+import type { ActionsReport, RowActionRequest, UnblockReport, UnblockTargets } from './blocks/actions';
 import type { ConnectionReport } from './connection-check';
 import type { DeleteReport } from './delete-iocs';
 import type { Account, Ioc, IocDraft, IocRef } from './s1/schemas';
@@ -21,6 +22,13 @@ export interface Protocol {
   deleteIocs(targets: IocRef[]): DeleteReport;
   /** Sends reviewed IOCs in batches of 1,000; the outcome per row; never re-sent blindly. */
   submitIocs(drafts: IocDraft[]): SubmitReport;
+  /**
+   * Runs each reviewed row's chosen actions: Detect (a TI IOC), Block execution (Blocklist, per OS),
+   * Block network (a Firewall Control rule). The outcome per row and action; nothing re-sent blindly.
+   */
+  applyActions(requests: RowActionRequest[]): ActionsReport;
+  /** Removes Blocklist items and the extension's firewall rules by id; a lost answer is re-read. */
+  unblock(targets: UnblockTargets): UnblockReport;
   /** Re-POSTs one IOC with the same type, value and source, and checks what the console made of it. */
   updateIoc(change: { previous: Ioc; draft: IocDraft }): UpdateReport;
   /** Syncs the cache now ("Grab the IOC ✊"); joins a sync that is already running. */

@@ -53,3 +53,15 @@ export interface ActionsReport {
   /** One line per action kind that could not run at all (a missing permission, no Control SKU). */
   notes: string[];
 }
+
+/** Blocks to lift: Blocklist items by id (one per hash and OS), the extension's firewall rules by id. */
+export interface UnblockTargets {
+  blocklistIds?: string[];
+  firewallRuleIds?: string[];
+}
+
+export interface UnblockReport {
+  removed: number;
+  /** What happened, in a sentence for the analyst. */
+  message: string;
+}

@@ -6,14 +6,7 @@
 import { z } from 'zod';
 import { PaginationSchema } from './schemas';
 
-/** The operating systems the extension blocks a hash on; the API also knows `windows_legacy`. */
-export const OS_TYPES = ['windows', 'macos', 'linux'] as const;
-export type OsType = (typeof OS_TYPES)[number];
-export const OS_LABELS: Readonly<Record<OsType, string>> = {
-  windows: 'Windows',
-  macos: 'macOS',
-  linux: 'Linux',
-};
+export { OS_LABELS, OS_TYPES, type OsType } from '../../config/os-types';
 
 const timestamp = z.string().min(1);
 

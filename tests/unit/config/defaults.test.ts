@@ -12,6 +12,7 @@ describe('config/defaults.yml', () => {
       score: 100,
       source: 'S1 IOC Manager',
       method: 'EQUALS',
+      actions: { blockExecution: true, blockExecutionOs: ['windows', 'macos', 'linux'], blockNetwork: true },
       sync: { intervalMinutes: 15, pageSize: 1000, maxParallelRequests: 7 },
     });
   });
@@ -35,6 +36,12 @@ describe('config/defaults.yml', () => {
       '  maxParallelRequests: 64',
       /"sync.maxParallelRequests": must be at most 16/,
     ],
+    [
+      '  blockExecutionOs: [windows, macos, linux]',
+      '  blockExecutionOs: [windows, android]',
+      /"actions.blockExecutionOs.1": must be one of windows, macos, linux/,
+    ],
+    ['  blockNetwork: true', '  blockNetwork: yes please', /"actions.blockNetwork"/],
     ['score: 100', 'score: 100\nscore: 90', /^Line \d+: Map keys must be unique/],
     ['score: 100', 'scor: 100', /^"score": is missing$/],
     ['source: S1 IOC Manager', 'source: S1 IOC Manager\nextra: 1', /Unrecognized key: "extra"/],
