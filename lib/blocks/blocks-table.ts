@@ -1,0 +1,300 @@
+/**
+ * The manager's Blocks view as data: one row per blocked hash (its up-to-three per-OS Blocklist
+ * items together) and one per firewall rule of the extension; the filter, the sort, the unblock
+ * question and the export. Pure, so that every rule here is tested without a page.
+ */
+import Papa from 'papaparse';
+import { displayText } from '../iocs/display-text';
+import { exportFileName } from '../iocs/export';
+import { type BlocklistItem, type FirewallRule, OS_LABELS, OS_TYPES } from '../s1/block-schemas';
+import { ACTION_LABELS, type UnblockTargets } from './actions';
+import { ruleExpiry, ruleTarget } from './firewall-rules';
+
+export type BlockKind = 'blockExecution' | 'blockNetwork';
+
+export interface BlockRow {
+  /** Unique among the rows: `x:` and the hash pair for a hash, `f:` and the rule id for a rule. */
+  key: string;
+  kind: BlockKind;
+  /** The hash (SHA256 when the items hold one), or the IP, CIDR or domain the rule blocks. */
+  value: string;
+  /** SHA1 / SHA256 for a hash; the rule target's type for a rule. */
+  valueType: string;
+  /** The OSes in the console's raw spelling, Windows, macOS, Linux first. */
+  osTypes: string[];
+  description: string;
+  source: string;
+  /** Who made it: the Blocklist item's userName, the rule's creator. */
+  user: string;
+  /** Firewall rules only: inbound, outbound, any. */
+  direction: string;
+  /** Firewall rules only: the expiry the extension wrote into the rule, or null. */
+  until: string | null;
+  /** Firewall rules only: Enabled, Disabled. */
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  /** What an unblock of this row removes. */
+  blocklistIds: string[];
+  firewallRuleIds: string[];
+  /** The items exactly as the console returned them. */
+  items: ReadonlyArray<BlocklistItem | FirewallRule>;
+}
+
+const osOrder = (os: string) => {
+  const at = (OS_TYPES as readonly string[]).indexOf(os);
+  return at === -1 ? OS_TYPES.length : at;
+};
+const sortOses = (oses: Iterable<string>) =>
+  [...new Set(oses)].sort((a, b) => osOrder(a) - osOrder(b) || a.localeCompare(b));
+
+/** "Windows, macOS, Linux"; an OS the extension does not name (windows_legacy) as the console spells it. */
+export function osText(osTypes: readonly string[]): string {
+  return osTypes.map((os) => (OS_LABELS as Record<string, string | undefined>)[os] ?? os).join(', ');
+}
+
+const lower = (text: string | null | undefined) => (text ?? '').toLowerCase();
+/** ISO times order as text. */
+const earliest = (dates: string[]) => [...dates].sort()[0] ?? '';
+const latest = (dates: string[]) => [...dates].sort().at(-1) ?? '';
+/** Per-OS items of one hash may differ in these; the row says each distinct one once. */
+const distinct = (texts: Array<string | null | undefined>) =>
+  [...new Set(texts.filter((text): text is string => Boolean(text)))].join('; ');
+
+function hashRow(items: BlocklistItem[]): BlockRow {
+  const first = items[0] as BlocklistItem;
+  const sha256 = items.find((item) => item.sha256Value)?.sha256Value;
+  const sha1 = items.find((item) => item.value)?.value;
+  return {
+    key: `x:${lower(first.value)}|${lower(first.sha256Value)}`,
+    kind: 'blockExecution',
+    value: sha256 ?? sha1 ?? '',
+    valueType: sha256 ? 'SHA256' : 'SHA1',
+    osTypes: sortOses(items.map((item) => item.osType)),
+    description: distinct(items.map((item) => item.description)),
+    source: distinct(items.map((item) => item.source)),
+    user: distinct(items.map((item) => item.userName)),
+    direction: '',
+    until: null,
+    status: '',
+    createdAt: earliest(items.map((item) => item.createdAt)),
+    updatedAt: latest(items.map((item) => item.updatedAt)),
+    blocklistIds: items.map((item) => item.id),
+    firewallRuleIds: [],
+    items,
+  };
+}
+
+function ruleRow(rule: FirewallRule): BlockRow {
+  const target = ruleTarget(rule);
+  // A rule without a target the extension reads (edited in the console, say) is still listed,
+  // under its name, so that it can be seen and removed.
+  const hosts = rule.remoteHosts?.flatMap((host) => host.values) ?? [];
+  return {
+    key: `f:${rule.id}`,
+    kind: 'blockNetwork',
+    value: target?.value ?? (hosts.join(', ') || rule.name),
+    valueType: target?.type ?? rule.remoteHosts?.[0]?.type ?? '',
+    osTypes: sortOses(rule.osTypes ?? []),
+    description: rule.description ?? '',
+    source: '',
+    user: rule.creator ?? '',
+    direction: rule.direction ?? '',
+    until: ruleExpiry(rule),
+    status: rule.status ?? '',
+    createdAt: rule.createdAt ?? '',
+    updatedAt: rule.updatedAt ?? rule.createdAt ?? '',
+    blocklistIds: [],
+    firewallRuleIds: [rule.id],
+    items: [rule],
+  };
+}
+
+/**
+ * The rows of the cached blocks: Blocklist items grouped by hash (the SHA1 and SHA256 pair, case
+ * folded), newest first, then the firewall rules, newest first.
+ */
+export function blockRows(blocklist: readonly BlocklistItem[], rules: readonly FirewallRule[]): BlockRow[] {
+  const byHash = new Map<string, BlocklistItem[]>();
+  for (const item of blocklist) {
+    const key = `${lower(item.value)}|${lower(item.sha256Value)}`;
+    const group = byHash.get(key);
+    if (group) group.push(item);
+    else byHash.set(key, [item]);
+  }
+  const newestFirst = (a: BlockRow, b: BlockRow) =>
+    a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
+  return [...Array.from(byHash.values(), hashRow).sort(newestFirst), ...rules.map(ruleRow).sort(newestFirst)];
+}
+
+export interface BlockFilter {
+  /** Matches value, description, source and user anywhere, ignoring case. */
+  text: string;
+  kind: BlockKind | 'all';
+}
+
+export const EMPTY_BLOCK_FILTER: BlockFilter = { text: '', kind: 'all' };
+
+export function filterBlockRows(rows: readonly BlockRow[], filter: BlockFilter): BlockRow[] {
+  const needle = filter.text.trim().toLowerCase();
+  return rows.filter(
+    (row) =>
+      (filter.kind === 'all' || row.kind === filter.kind) &&
+      (needle === '' ||
+        [row.value, row.description, row.source, row.user].some((text) =>
+          text.toLowerCase().includes(needle),
+        )),
+  );
+}
+
+export const BLOCK_COLUMNS = {
+  kind: 'Action',
+  value: 'Value',
+  valueType: 'Type',
+  os: 'OS',
+  direction: 'Direction',
+  until: 'Until',
+  status: 'Status',
+  description: 'Description',
+  source: 'Source',
+  user: 'User',
+  createdAt: 'Created',
+  updatedAt: 'Updated',
+} as const;
+export type BlockColumnId = keyof typeof BLOCK_COLUMNS;
+export interface BlockSort {
+  id: BlockColumnId;
+  desc: boolean;
+}
+
+/** The text a column shows and sorts by (ISO times sort as text). */
+export function columnText(row: BlockRow, id: BlockColumnId): string {
+  switch (id) {
+    case 'kind':
+      return ACTION_LABELS[row.kind];
+    case 'os':
+      return osText(row.osTypes);
+    case 'until':
+      return row.until ?? '';
+    default:
+      return row[id];
+  }
+}
+
+/**
+ * Rows in `sort` order; rows that tie keep their order. Empty cells go last either way: the
+ * analyst who sorts by "Until" wants the dated rules first.
+ */
+export function sortBlockRows(rows: readonly BlockRow[], sort: BlockSort | null): BlockRow[] {
+  if (!sort) return [...rows];
+  const sign = sort.desc ? -1 : 1;
+  const keyed = rows.map((row, at) => ({ row, at, text: columnText(row, sort.id).toLowerCase() }));
+  keyed.sort((a, b) => {
+    if (a.text === '' || b.text === '') return a.text === b.text ? a.at - b.at : a.text === '' ? 1 : -1;
+    return (a.text < b.text ? -sign : a.text > b.text ? sign : 0) || a.at - b.at;
+  });
+  return keyed.map((entry) => entry.row);
+}
+
+/** The next sort after a click on `id`'s header: ascending, descending, then none. */
+export function nextSort(current: BlockSort | null, id: BlockColumnId): BlockSort | null {
+  if (current?.id !== id) return { id, desc: false };
+  return current.desc ? null : { id, desc: true };
+}
+
+/** What an unblock of `rows` sends. */
+export function unblockTargets(rows: readonly BlockRow[]): UnblockTargets {
+  const blocklistIds = rows.flatMap((row) => row.blocklistIds);
+  const firewallRuleIds = rows.flatMap((row) => row.firewallRuleIds);
+  return {
+    ...(blocklistIds.length > 0 ? { blocklistIds } : {}),
+    ...(firewallRuleIds.length > 0 ? { firewallRuleIds } : {}),
+  };
+}
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
+/**
+ * The confirmation question for an unblock, naming what the console will stop doing. Values are
+ * spelled out (display-text.ts) and cut, since a rule the console edited may name anything.
+ */
+export function unblockQuestion(rows: readonly BlockRow[]): string {
+  const only = rows.length === 1 ? rows[0] : undefined;
+  if (only?.kind === 'blockExecution')
+    return `Lift Block execution of ${displayText(only.value, 200)} on ${osText(only.osTypes)}?`;
+  if (only?.kind === 'blockNetwork')
+    return `Remove the Block network rule for ${displayText(only.value, 200)}?`;
+  const hashes = rows.filter((row) => row.kind === 'blockExecution');
+  const rules = rows.filter((row) => row.kind === 'blockNetwork');
+  const parts = [
+    hashes.length > 0
+      ? `lift Block execution of ${plural(hashes.length, 'hash', 'hashes')} (${plural(
+          hashes.reduce((sum, row) => sum + row.blocklistIds.length, 0),
+          'Blocklist item',
+        )})`
+      : '',
+    rules.length > 0 ? `remove ${plural(rules.length, 'Block network rule')}` : '',
+  ].filter(Boolean);
+  return `${parts.join(' and ').replace(/^./, (first) => first.toUpperCase())} on SentinelOne?`;
+}
+
+/** Columns of the CSV export, in order. */
+export const BLOCK_CSV_COLUMNS = [
+  'action',
+  'value',
+  'type',
+  'osTypes',
+  'direction',
+  'until',
+  'status',
+  'description',
+  'source',
+  'user',
+  'createdAt',
+  'updatedAt',
+  'blocklistIds',
+  'firewallRuleIds',
+] as const;
+
+/** Excel runs a cell that starts with one of these as a formula; the same rule as lib/iocs/export.ts. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** RFC 4180 CSV of `rows`, one line per row; lists inside a cell are joined with a space. */
+export function blocksToCsv(rows: readonly BlockRow[]): string {
+  const csv = Papa.unparse(
+    {
+      fields: [...BLOCK_CSV_COLUMNS],
+      data: rows.map((row) => [
+        ACTION_LABELS[row.kind],
+        row.value,
+        row.valueType,
+        row.osTypes.join(' '),
+        row.direction,
+        row.until ?? '',
+        row.status,
+        row.description,
+        row.source,
+        row.user,
+        row.createdAt,
+        row.updatedAt,
+        row.blocklistIds.join(' '),
+        row.firewallRuleIds.join(' '),
+      ]),
+    },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  );
+  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
+}
+
+/** JSON for tools: the Blocklist items and firewall rules of `rows`, as the console returned them. */
+export function blocksToJson(rows: readonly BlockRow[]): string {
+  const blocklist = rows.filter((row) => row.kind === 'blockExecution').flatMap((row) => row.items);
+  const firewallRules = rows.filter((row) => row.kind === 'blockNetwork').flatMap((row) => row.items);
+  return JSON.stringify({ blocklist, firewallRules }, null, 2);
+}
+
+/** `s1-blocks-2026-11-27T1200Z-12.csv`, named like the IOC export. */
+export function blocksExportFileName(kind: 'csv' | 'json', now: Date, count: number): string {
+  return exportFileName(kind, now, count).replace(/^s1-iocs-/, 's1-blocks-');
+}
