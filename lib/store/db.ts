@@ -11,8 +11,15 @@
  * the UI reads and switches `meta.cache.generation` only when it completed, in one transaction: a
  * failed or interrupted sync therefore never replaces a complete cache with a partial one. Old
  * generations are deleted by key range afterwards.
+ *
+ * The blocks (issue 17) are stored one record per item, without chunks or generations: an account's
+ * Blocklist holds hundreds or a few thousand hashes (an analyst adds them one by one, three per hash
+ * at most), and the extension's own firewall rules are fewer still, so the per-record cost that made
+ * chunks worth it for 100,000 IOCs is a few milliseconds here. A full sync replaces a whole store in
+ * one transaction instead, which gives the same "never half a list" guarantee as a generation.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import type { Ioc } from '../s1/schemas';
 import type { CacheChange } from './cache-changes';
 
@@ -42,6 +49,54 @@ export interface CacheMeta {
   revision: number;
 }
 
+/** A Blocklist item as cached: the item as the console returned it plus its look-up keys. */
+export type CachedBlocklistItem = BlocklistItem & {
+  /** The lower-cased `value` (SHA1) and `sha256Value`, for the byHash index (case-folded look-ups). */
+  hashKeys: string[];
+};
+
+/** One of the extension's own firewall rules as cached, plus its look-up keys. */
+export type CachedFirewallRule = FirewallRule & {
+  /** Every lower-cased `remoteHosts[].values` entry, for the byHost index. */
+  hostKeys: string[];
+};
+
+/** Whether the console lets this token read a feature, as the last sync found it; null = not asked yet. */
+export interface FeatureAccess {
+  readable: boolean | null;
+  /** Why not, in a sentence for the analyst (the console's 403 message); null when readable. */
+  reason: string | null;
+}
+
+/** The blocks' counterpart of CacheMeta, stored under the key 'blocks'. */
+export interface BlocksMeta {
+  /** `origin|accountId` of the console whose blocks the stores hold. */
+  accountKey: string | null;
+  /** When the cached Blocklist last equalled the console's (a full sync, or an incremental one on top). */
+  completeAt: string | null;
+  /** The newest `updatedAt` of the Blocklist the cache is known to hold everything up to. */
+  watermark: string | null;
+  /** When the last full Blocklist sync (a reconcile) completed. */
+  lastFullSyncAt: string | null;
+  blocklistCount: number;
+  firewallCount: number;
+  /** Read access to the Blocklist (`restrictions`): a 403 makes it false and the Blocklist part is skipped. */
+  blocklist: FeatureAccess;
+  /** Firewall Control: a 403 (no Control SKU, no permission) makes it unavailable, and Block network hidden. */
+  firewall: { available: boolean | null; reason: string | null };
+}
+
+export const EMPTY_BLOCKS_META: BlocksMeta = {
+  accountKey: null,
+  completeAt: null,
+  watermark: null,
+  lastFullSyncAt: null,
+  blocklistCount: 0,
+  firewallCount: 0,
+  blocklist: { readable: null, reason: null },
+  firewall: { available: null, reason: null },
+};
+
 export interface LogEntry {
   seq?: number;
   at: string;
@@ -56,9 +111,12 @@ export interface IocDb extends DBSchema {
     value: CachedChunk;
     indexes: { byValue: [number, string] };
   };
-  meta: { key: 'cache'; value: CacheMeta };
+  /** 'cache' holds a CacheMeta, 'blocks' a BlocksMeta (idb types one value type per store). */
+  meta: { key: 'cache' | 'blocks'; value: CacheMeta | BlocksMeta };
   changes: { key: [number, number]; value: CacheChange };
   log: { key: number; value: LogEntry };
+  blocklist: { key: string; value: CachedBlocklistItem; indexes: { byHash: string } };
+  firewallRules: { key: string; value: CachedFirewallRule; indexes: { byHost: string } };
 }
 
 export type IocDatabase = IDBPDatabase<IocDb>;
@@ -76,7 +134,7 @@ export const EMPTY_CACHE_META: CacheMeta = {
 
 /** Opens (and creates or upgrades) the cache database. */
 export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
-  return openDB<IocDb>(name, 4, {
+  return openDB<IocDb>(name, 5, {
     upgrade(db, from, _to, transaction) {
       // The schema's own types describe the latest version only; earlier steps name stores by string.
       const untyped = db as unknown as IDBPDatabase;
@@ -109,6 +167,15 @@ export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
       if (from < 4) {
         // What each write changed, for pages that hold every IOC to catch up (cache-changes.ts).
         db.createObjectStore('changes', { keyPath: ['generation', 'revision'] });
+      }
+      if (from < 5) {
+        // The blocks (issue 17): one record per item (see the file comment). The IOC cache stays.
+        db.createObjectStore('blocklist', { keyPath: 'id' }).createIndex('byHash', 'hashKeys', {
+          multiEntry: true,
+        });
+        db.createObjectStore('firewallRules', { keyPath: 'id' }).createIndex('byHost', 'hostKeys', {
+          multiEntry: true,
+        });
       }
     },
   });

@@ -52,7 +52,14 @@ describe('early cache hand-over', () => {
     });
     openCacheEarly();
     const db = await (takeEarlyCache() as NonNullable<ReturnType<typeof takeEarlyCache>>);
-    expect([...db.objectStoreNames].sort()).toEqual(['changes', 'chunks', 'log', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'blocklist',
+      'changes',
+      'chunks',
+      'firewallRules',
+      'log',
+      'meta',
+    ]);
     expect(await createIocRepo(Promise.resolve(db)).byValues(['evil.example'])).toEqual([]);
     db.close();
   });
