@@ -1,5 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
+import type { ActionsReport, RowActionReport, RowActionRequest } from '../lib/blocks/actions';
+import { summarizeActions } from '../lib/blocks/outcome-text';
+import {
+  actionRequest,
+  choosesAnything,
+  defaultActions,
+  type FirewallAvailability,
+  type RowActions,
+  remainingActions,
+} from '../lib/blocks/review-actions';
+import { mergeReports, needsAttention } from '../lib/blocks/row-reports';
 import { classifyValue } from '../lib/iocs/classify';
 import { parseIocCsv } from '../lib/iocs/csv-import';
 import { applyTag, defaultFields, type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
@@ -14,7 +25,6 @@ import {
   sendableRows,
 } from '../lib/iocs/review';
 import type { IocDraft } from '../lib/s1/schemas';
-import type { RowOutcome, SubmitReport } from '../lib/submit-iocs';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
 
@@ -22,7 +32,12 @@ interface Props {
   /** Which values SentinelOne already holds, from the local cache. */
   lookupExisting: ExistingLookup;
   settings: Settings;
-  onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
+  /** Whether the console has Firewall Control (from the last sync): Block network is offered only then. */
+  firewall: FirewallAvailability;
+  /** Why Block network is not offered, when the console said so. */
+  firewallReason?: string | null;
+  /** Runs each row's chosen actions in the worker. */
+  onApply(requests: RowActionRequest[]): Promise<ActionsReport>;
   /** Text to review at once, such as a selection sent from the context menu. */
   initialText?: string;
 }
@@ -32,12 +47,21 @@ type Message = { kind: 'ok' | 'warn' | 'error' | 'busy'; text: string } | null;
 type RowOverride = { name?: string; description?: string; validUntil?: string; score?: number };
 
 /** Paste anything, review what it holds, send the ticked rows in one batch. */
-export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = '' }: Props) {
+export function NewIocsView({
+  lookupExisting,
+  settings,
+  firewall,
+  firewallReason,
+  onApply,
+  initialText = '',
+}: Props) {
   const [text, setText] = useState(initialText);
   const [rows, setRows] = useState<ReviewRow[]>([]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, RowOverride>>(new Map());
   const [fields, setFields] = useState<IocFields>(() => defaultFields(settings));
-  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RowOutcome>>(new Map());
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RowActionReport>>(new Map());
+  // The analyst's changes to a row's actions; a row without an entry has the defaults of its type.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, RowActions>>(new Map());
   const [message, setMessage] = useState<Message>(null);
   const now = Date.now();
 
@@ -62,6 +86,7 @@ export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = 
           setExisting(() => find);
           setRows(buildReview(candidates, find));
           setOutcomes(new Map());
+          setChosen(new Map());
         }
       } catch (error) {
         if (!abort.signal.aborted)
@@ -77,8 +102,11 @@ export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = 
     };
   }, [text]);
 
-  const pending = sendableRows(rows).filter((row) => outcomes.get(row.key)?.status !== 'stored');
-  const hadRejections = [...outcomes.values()].some((o) => o.status === 'rejected');
+  const actionsOf = (row: ReviewRow) =>
+    chosen.get(row.key) ?? defaultActions(row.type, settings.actionDefaults, firewall);
+  const toDo = (row: ReviewRow) => remainingActions(actionsOf(row), outcomes.get(row.key));
+  const pending = sendableRows(rows).filter((row) => choosesAnything(toDo(row)));
+  const hadRejections = [...outcomes.values()].some((o) => o.detect?.status === 'rejected');
 
   async function submit() {
     const problem = validateFields(fields);
@@ -92,19 +120,33 @@ export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = 
       { tagPrefix: tag, validityDays: settings.iocDefaults.validityDays },
       sentAt,
     ).map((draft, i) => withOverride(draft, overrides.get(pending[i]?.key ?? ''), tag, sentAt));
-    setMessage({ kind: 'busy', text: `Sending ${drafts.length} IOC${drafts.length === 1 ? '' : 's'}…` });
+    const requests = pending.flatMap((row, i) => {
+      const draft = drafts[i];
+      const request = draft ? actionRequest(draft, toDo(row)) : null;
+      return request ? [{ key: row.key, request }] : [];
+    });
+    setMessage({ kind: 'busy', text: `Sending ${requests.length} row${requests.length === 1 ? '' : 's'}…` });
     try {
-      const report = await onSubmit(drafts);
+      const report = await onApply(requests.map((r) => r.request));
       const next = new Map(outcomes);
-      for (const [i, outcome] of report.outcomes.entries()) next.set(pending[i]?.key ?? '', outcome);
+      for (const [i, { key }] of requests.entries())
+        next.set(key, mergeReports(next.get(key), report.rows[i]));
       setOutcomes(next);
-      // Refused rows are unticked: the rest goes only when the analyst presses the button again.
+      // Rows whose IOC was refused are unticked: the rest goes only when the analyst presses again.
       setRows(
-        rows.map((row) => (next.get(row.key)?.status === 'rejected' ? { ...row, selected: false } : row)),
+        rows.map((row) =>
+          next.get(row.key)?.detect?.status === 'rejected' ? { ...row, selected: false } : row,
+        ),
       );
+      const summary = summarizeActions(
+        requests.map((r) => r.request),
+        report.rows,
+      );
+      const notes = report.notes.join(' ');
+      const allThrough = report.rows.every((row, i) => !needsAttention(requests[i]?.request, row));
       setMessage({
-        kind: report.stoppedBecause ? 'warn' : 'ok',
-        text: `${report.stored} of ${drafts.length} stored.${report.stoppedBecause ? ` ${report.stoppedBecause}` : ''}`,
+        kind: allThrough && !notes ? 'ok' : 'warn',
+        text: `${summary}${notes ? ` ${notes}` : ''}`,
       });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -138,6 +180,7 @@ export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = 
     setOverrides(map);
     setRows(review);
     setOutcomes(new Map());
+    setChosen(new Map());
     setMessage({
       kind: parsed.errors.length ? 'warn' : 'ok',
       text: `${file.name}: ${parsed.rows.length} rows to review.${parsed.errors.length ? ` Skipped: ${parsed.errors.slice(0, 3).join('; ')}` : ''}`,
@@ -173,9 +216,20 @@ export function NewIocsView({ lookupExisting, settings, onSubmit, initialText = 
         rows={rows}
         outcomes={outcomes}
         now={now}
+        actionsOf={actionsOf}
+        onActions={(key, actions) => setChosen(new Map(chosen).set(key, actions))}
         onTick={(key, selected) => setRows(rows.map((row) => (row.key === key ? { ...row, selected } : row)))}
-        onRetype={(key, type) => setRows(retypeInReview(rows, key, type, existing))}
+        onRetype={(key, type) => {
+          // A new type has its own actions: back to its defaults.
+          const next = new Map(chosen);
+          next.delete(key);
+          setChosen(next);
+          setRows(retypeInReview(rows, key, type, existing));
+        }}
       />
+      {firewall === false && firewallReason && (
+        <p class="hint">Block network is not offered: {firewallReason}</p>
+      )}
       <IocFieldsForm fields={fields} onChange={setFields} tagPrefix={settings.connection?.tagPrefix ?? ''} />
       <div class="actions">
         <button

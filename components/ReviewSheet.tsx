@@ -3,7 +3,6 @@ import type { Settings } from '../config/settings';
 import type { SheetMode } from '../lib/menu/handle-menu-click';
 import type { PendingSheet } from '../lib/menu/pending-sheet';
 import { sendMessage } from '../lib/messages';
-import type { IocDraft } from '../lib/s1/schemas';
 import type { SyncStatus } from '../lib/sync/sync-status';
 import { lookupInCache } from './cache-lookup';
 import { LookupAnswers } from './LookupAnswers';
@@ -20,7 +19,7 @@ interface Props {
 }
 
 const TITLES: Readonly<Record<SheetMode, string>> = {
-  block: 'Block in SentinelOne',
+  block: 'Add to SentinelOne',
   lookup: 'Look up in SentinelOne IOCs',
 };
 
@@ -42,7 +41,9 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
           lookupExisting={lookupInCache}
           settings={settings}
           initialText={sheet.text}
-          onSubmit={(drafts: IocDraft[]) => sendMessage('submitIocs', drafts)}
+          firewall={status?.blocks.firewall.available ?? null}
+          firewallReason={status?.blocks.firewall.reason}
+          onApply={(requests) => sendMessage('applyActions', requests)}
         />
       ) : (
         <>
@@ -59,7 +60,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
             onOpen={(answer) => onOpen(answer.value)}
           />
           <button type="button" onClick={() => setMode('block')}>
-            Review all to block…
+            Review all to add…
           </button>
         </>
       )}

@@ -1,15 +1,20 @@
 import { IOC_TYPES, type IocType } from '../config/ioc-types';
+import type { RowActionReport } from '../lib/blocks/actions';
+import { rowReportLines } from '../lib/blocks/outcome-text';
+import type { RowActions } from '../lib/blocks/review-actions';
+import { reportHasProblem } from '../lib/blocks/row-reports';
 import { displayText } from '../lib/iocs/display-text';
 import { ANSWER_FIELD_MAX } from '../lib/iocs/lookup-text';
 import type { IocWarning, ReviewRow } from '../lib/iocs/review';
 import { WARNING_TEXT } from '../lib/iocs/validate';
-import type { RowOutcome } from '../lib/submit-iocs';
+import { ReviewActionsCell } from './ReviewActionsCell';
 
 interface Props {
   rows: readonly ReviewRow[];
-  outcomes: ReadonlyMap<string, RowOutcome>;
-  /** Edit mode shows one row whose type and value are fixed. */
-  locked?: boolean;
+  /** What each action did, after Submit. */
+  outcomes: ReadonlyMap<string, RowActionReport>;
+  actionsOf(row: ReviewRow): RowActions;
+  onActions(key: string, actions: RowActions): void;
   onTick(key: string, selected: boolean): void;
   onRetype(key: string, type: IocType): void;
   now: number;
@@ -37,15 +42,15 @@ function statusText(row: ReviewRow, now: number): string {
   }
 }
 
-const outcomeText = (outcome: RowOutcome | undefined) =>
-  !outcome
-    ? ''
-    : outcome.status === 'stored'
-      ? 'Stored'
-      : `${outcome.status === 'rejected' ? 'Rejected' : outcome.status === 'unknown' ? 'Unknown' : 'Not sent'}: ${outcome.message}`;
+/** The result cell's tone: every action through, or something to look at. */
+const outcomeClass = (report: RowActionReport | undefined) =>
+  !report ? 'outcome-none' : reportHasProblem(report) ? 'outcome-rejected' : 'outcome-stored';
 
-/** What would be sent: each row's value, type (overridable), status and, after sending, its outcome. */
-export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: Props) {
+/**
+ * What would be sent: each row's value, type (overridable), status, the actions it will run and,
+ * after sending, each action's outcome.
+ */
+export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRetype, now }: Props) {
   return (
     <table class="review" aria-label="Review">
       <thead>
@@ -54,13 +59,14 @@ export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: P
           <th scope="col">Value</th>
           <th scope="col">Type</th>
           <th scope="col">Status</th>
+          <th scope="col">Actions</th>
           <th scope="col">Result</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => {
           const sendable = row.status === 'valid' || row.status === 'existing';
-          const outcome = outcomes.get(row.key);
+          const report = outcomes.get(row.key);
           return (
             <tr key={row.key} class={`review-${row.status}${row.warnings.length ? ' review-warned' : ''}`}>
               <td>
@@ -68,7 +74,7 @@ export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: P
                   type="checkbox"
                   aria-label={`Send ${row.value}`}
                   checked={sendable && row.selected}
-                  disabled={!sendable || locked}
+                  disabled={!sendable}
                   onChange={(event) => onTick(row.key, event.currentTarget.checked)}
                 />
               </td>
@@ -77,7 +83,6 @@ export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: P
                 <select
                   aria-label={`Type of ${row.value}`}
                   value={row.type}
-                  disabled={locked}
                   onChange={(event) => onRetype(row.key, event.currentTarget.value as IocType)}
                 >
                   {IOC_TYPES.map((type) => (
@@ -88,7 +93,21 @@ export function ReviewTable({ rows, outcomes, locked, onTick, onRetype, now }: P
                 </select>
               </td>
               <td>{statusText(row, now)}</td>
-              <td class={`outcome-${outcome?.status ?? 'none'}`}>{displayText(outcomeText(outcome))}</td>
+              <td>
+                <ReviewActionsCell
+                  value={row.value}
+                  type={row.type}
+                  actions={actionsOf(row)}
+                  disabled={!sendable || !row.selected}
+                  report={report}
+                  onChange={(actions) => onActions(row.key, actions)}
+                />
+              </td>
+              <td class={outcomeClass(report)}>
+                {rowReportLines(report).map((line) => (
+                  <div key={line}>{displayText(line)}</div>
+                ))}
+              </td>
             </tr>
           );
         })}

@@ -5,8 +5,8 @@
  * - **Block network**: a Firewall Control rule (IPs, CIDRs, domains); needs the Control SKU.
  * MD5 hashes and URLs can only be detected: SentinelOne has no block for them.
  */
-import type { IocDraft } from '../s1/schemas';
 import type { OsType } from '../s1/block-schemas';
+import type { IocDraft } from '../s1/schemas';
 import type { RowOutcome } from '../submit-iocs';
 
 export type ActionKind = 'detect' | 'blockExecution' | 'blockNetwork';

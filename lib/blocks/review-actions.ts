@@ -8,7 +8,8 @@ import type { Defaults } from '../../config/defaults';
 import type { IocType } from '../../config/ioc-types';
 import type { OsType } from '../../config/os-types';
 import type { IocDraft } from '../s1/schemas';
-import type { BlockOutcome, RowActionReport, RowActionRequest } from './actions';
+import type { RowActionReport, RowActionRequest } from './actions';
+import { settled } from './row-reports';
 
 export type ActionDefaults = Defaults['actions'];
 
@@ -53,9 +54,6 @@ export function defaultActions(
     allowNotRecommended: false,
   };
 }
-
-const settled = (outcome: BlockOutcome | undefined) =>
-  outcome?.status === 'created' || outcome?.status === 'already';
 
 /**
  * What is left to do of `actions` after `done` (the outcomes of earlier presses of Submit): a second
