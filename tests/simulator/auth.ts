@@ -15,6 +15,10 @@ export const SIM_TOKENS = {
   readOnly: 'sim-token-read-only-9e2c4a6b8d0f1e3a5c7b9d1f3a5c7e9b1d3f5a7c9e',
   /** No TI permission at all: 403 on every IOC call. */
   noTi: 'sim-token-no-ti-permission-2f4a6c8e0b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a',
+  /** TI view + manage but no Blacklist.* permission: 403 on every restrictions call. */
+  noBlocklist: 'sim-token-no-blocklist-5d7f9b1c3e5a7c9e1f3b5d7a9c1e3f5b7d9a1c3e5f',
+  /** TI view + manage but no Firewall Control permission: 403 on every firewall-control call. */
+  noFirewall: 'sim-token-no-firewall-8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e',
 } as const;
 
 export interface SimUser {
@@ -27,6 +31,14 @@ export interface SimUser {
   accountIds: string[];
   tiView: boolean;
   tiManage: boolean;
+  /** Blacklist.view: GET restrictions. */
+  blocklistView: boolean;
+  /** Blacklist.create/.edit/.delete: POST, validate and DELETE restrictions. */
+  blocklistManage: boolean;
+  /** Firewall Control view: GET firewall-control. */
+  firewallView: boolean;
+  /** Firewall Control edit: POST, PUT and DELETE firewall-control. */
+  firewallManage: boolean;
   roleName: string;
   /** epoch µs */
   createdAt: number;
@@ -55,6 +67,10 @@ export function createTokenTable(clock: SimClock): TokenTable {
     accountIds: [DEFAULT_ACCOUNT_ID],
     tiView: true,
     tiManage: true,
+    blocklistView: true,
+    blocklistManage: true,
+    firewallView: true,
+    firewallManage: true,
     roleName: 'Admin',
     createdAt: now - daysUs(1),
     expiresAt: now + daysUs(30),
@@ -86,6 +102,24 @@ export function createTokenTable(clock: SimClock): TokenTable {
       tiView: false,
       tiManage: false,
       roleName: 'Helpdesk',
+    });
+    table.set(SIM_TOKENS.noBlocklist, {
+      ...baseUser('noBlocklist', now),
+      id: '1904412745532171033',
+      email: 'ti.curator@acme.example',
+      fullName: 'TI Curator',
+      blocklistView: false,
+      blocklistManage: false,
+      roleName: 'TI Curator',
+    });
+    table.set(SIM_TOKENS.noFirewall, {
+      ...baseUser('noFirewall', now),
+      id: '1904412745532171034',
+      email: 'ioc.editor@acme.example',
+      fullName: 'IOC Editor',
+      firewallView: false,
+      firewallManage: false,
+      roleName: 'IOC Editor',
     });
   };
   seed();

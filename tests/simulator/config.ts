@@ -15,6 +15,15 @@ export interface Knobs {
    * extension's (its rules are UNCONFIRMED), and this is how a per-row 400 is tested end to end.
    */
   refuseValues: string[];
+  /**
+   * Lower-case hashes (SHA1 or SHA256) the console calls "Not allowed" (a system file, say):
+   * restrictions/validate answers so and POST restrictions refuses them (docs/blocking-api.md).
+   */
+  notAllowedHashes: string[];
+  /** Lower-case hashes restrictions/validate calls "Not recommended"; POST still creates them. */
+  notRecommendedHashes: string[];
+  /** false = the console has no Control SKU: every firewall-control call gets a 403. */
+  firewallControl: boolean;
 }
 
 export interface SimulatorOptions extends Partial<Knobs> {
@@ -40,6 +49,9 @@ export const DEFAULT_KNOBS: Knobs = {
   jitterMs: 0,
   logBodies: true,
   refuseValues: [],
+  notAllowedHashes: [],
+  notRecommendedHashes: [],
+  firewallControl: true,
 };
 
 const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;

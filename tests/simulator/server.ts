@@ -10,16 +10,19 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_ACCOUNT_ID } from './accounts-data';
 import { SIM_TOKENS, type TokenTable } from './auth';
+import type { BlocklistItem } from './blocklist-model';
 import { pickKnobs, type SimulatorOptions } from './config';
 import { dispatch, type WireRequest } from './dispatch';
 import type { FaultController } from './faults';
+import type { FirewallRule } from './firewall-model';
 import { CERTS_DIR } from './fixtures';
 import type { Ioc } from './ioc-model';
 import { toRecord } from './ioc-model';
+import { plantBlocklist, plantFirewall, removeById } from './plant';
 import type { LoggedRequest } from './request-log';
 import { API_PREFIX } from './routes/api';
 import { controlRoutes } from './routes/control';
-import { createState, type SimState, seedInto, storeOf } from './state';
+import { blocklistOf, createState, firewallOf, type SimState, seedInto, storeOf } from './state';
 
 export interface ListenOptions {
   port?: number;
@@ -48,6 +51,18 @@ export interface Simulator {
   iocs(accountId?: string): Ioc[];
   seed(opts: { count: number; seed?: number; accountId?: string }): void;
   putIocs(accountId: string, iocs: Ioc[]): void;
+  /** The account's Blocklist items (copies), in creation order. */
+  blocklist(accountId?: string): BlocklistItem[];
+  /** The account's Firewall Control rules (copies), in creation order. */
+  firewallRules(accountId?: string): FirewallRule[];
+  /**
+   * Adds (or, for an existing id, replaces) Blocklist items as another console user would; defaults
+   * fill what is not given (plant.ts). Returns the items as stored.
+   */
+  putBlocklist(items: Array<Partial<BlocklistItem>>, accountId?: string): BlocklistItem[];
+  removeBlocklist(ids: string[], accountId?: string): number;
+  putFirewallRules(rules: Array<Partial<FirewallRule>>, accountId?: string): FirewallRule[];
+  removeFirewallRules(ids: string[], accountId?: string): number;
   reset(): void;
 }
 
@@ -78,6 +93,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           .all()
           .map((r) => r.ioc),
       ),
+    blocklist: (accountId = DEFAULT_ACCOUNT_ID) => structuredClone(blocklistOf(state, accountId)),
+    firewallRules: (accountId = DEFAULT_ACCOUNT_ID) => structuredClone(firewallOf(state, accountId)),
+    putBlocklist: (items: Array<Partial<BlocklistItem>>, accountId = DEFAULT_ACCOUNT_ID) =>
+      plantBlocklist(state, accountId, items),
+    removeBlocklist: (ids: string[], accountId = DEFAULT_ACCOUNT_ID) =>
+      removeById(blocklistOf(state, accountId), ids),
+    putFirewallRules: (rules: Array<Partial<FirewallRule>>, accountId = DEFAULT_ACCOUNT_ID) =>
+      plantFirewall(state, accountId, rules),
+    removeFirewallRules: (ids: string[], accountId = DEFAULT_ACCOUNT_ID) =>
+      removeById(firewallOf(state, accountId), ids),
     info: () => ({
       urls: origins.map((o) => o.url),
       consoleUrls: origins.filter((o) => o.https).map((o) => `https://${CONSOLE_HOST}:${o.port}`),
@@ -155,6 +180,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     putIocs(accountId, iocs) {
       storeOf(state, accountId).insert(iocs.map((ioc) => toRecord(structuredClone(ioc))));
     },
+    blocklist: api.blocklist,
+    firewallRules: api.firewallRules,
+    putBlocklist: api.putBlocklist,
+    removeBlocklist: api.removeBlocklist,
+    putFirewallRules: api.putFirewallRules,
+    removeFirewallRules: api.removeFirewallRules,
     reset: api.reset,
   };
 }

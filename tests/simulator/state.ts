@@ -4,6 +4,7 @@
  */
 import { DEFAULT_ACCOUNT_ID } from './accounts-data';
 import { createTokenTable, type SimUser, type TokenTable } from './auth';
+import type { BlocklistItem } from './blocklist-model';
 import { createClock, type SimClock } from './clock';
 import {
   DEFAULT_KNOBS,
@@ -15,6 +16,7 @@ import {
 } from './config';
 import { type CursorCodec, createCursorCodec } from './cursor';
 import { createFaultController, type FaultController } from './faults';
+import type { FirewallRule } from './firewall-model';
 import { loadFixture } from './fixtures';
 import type { Ioc } from './ioc-model';
 import { toRecord } from './ioc-model';
@@ -35,6 +37,12 @@ export interface SimState {
   /** uuids and batchIds of written IOCs. */
   ids: Prng;
   scopes: Map<string, ScopeStore>;
+  /** Numeric ids of Blocklist items and Firewall Control rules (their own PRNG: IOC uuids stay put). */
+  blockIds: Prng;
+  /** Blocklist items per account id, in creation order. */
+  blocklists: Map<string, BlocklistItem[]>;
+  /** Firewall Control rules per account id, in creation order. */
+  firewallRules: Map<string, FirewallRule[]>;
   /** Real-time ms of the last answered system/status call per client address (§g: 1/s). */
   statusCalls: Map<string, number>;
   seedCalls: number;
@@ -51,6 +59,38 @@ export function storeOf(state: SimState, accountId: string): ScopeStore {
     state.scopes.set(accountId, store);
   }
   return store;
+}
+
+/** The Blocklist of one account (a live array: routes mutate it). */
+export function blocklistOf(state: SimState, accountId: string): BlocklistItem[] {
+  let list = state.blocklists.get(accountId);
+  if (!list) {
+    list = [];
+    state.blocklists.set(accountId, list);
+  }
+  return list;
+}
+
+/** The Firewall Control rules of one account (a live array: routes mutate it). */
+export function firewallOf(state: SimState, accountId: string): FirewallRule[] {
+  let list = state.firewallRules.get(accountId);
+  if (!list) {
+    list = [];
+    state.firewallRules.set(accountId, list);
+  }
+  return list;
+}
+
+/** A new 19-digit numeric id, unique across the Blocklist and Firewall Control of every account. */
+export function newBlockId(state: SimState): string {
+  const taken = new Set<string>();
+  for (const list of state.blocklists.values()) for (const i of list) taken.add(i.id);
+  for (const list of state.firewallRules.values()) for (const r of list) taken.add(r.id);
+  for (;;) {
+    let id = String(1 + state.blockIds.int(9));
+    while (id.length < 19) id += String(state.blockIds.int(10));
+    if (!taken.has(id)) return id;
+  }
 }
 
 export function seedInto(state: SimState, opts: { count: number; seed?: number; accountId?: string }): void {
@@ -75,6 +115,9 @@ export function createState(options: SimulatorOptions): SimState {
     cursors: createCursorCodec(`sim-cursor-secret-${seed}`),
     ids: createPrng(seed ^ 0x1d5),
     scopes: new Map(),
+    blockIds: createPrng(seed ^ 0xb10c),
+    blocklists: new Map(),
+    firewallRules: new Map(),
     statusCalls: new Map(),
     seedCalls: 0,
     urls: [],

@@ -1,9 +1,10 @@
-/** The console routes under /web/api/v2.1/ (s1-api.md §b-§g). */
+/** The console routes under /web/api/v2.1/ (s1-api.md §b-§g; restrictions and firewall-control: docs/blocking-api.md). */
 
 import { getAccount, getAccounts } from './accounts';
 import type { Route } from './context';
 import { getIocs } from './iocs-get';
 import { deleteIocs, postIocs } from './iocs-write';
+import { deleteRestrictions, getRestrictions, postRestriction, validateRestriction } from './restrictions';
 import { getSystemInfo, getSystemStatus } from './system';
 import { getUser, postApiTokenDetails } from './user';
 
@@ -20,6 +21,10 @@ export const API_ROUTES: readonly Route[] = [
   api('GET', 'threat-intelligence/iocs', getIocs),
   api('POST', 'threat-intelligence/iocs', postIocs),
   api('DELETE', 'threat-intelligence/iocs', deleteIocs),
+  api('GET', 'restrictions', getRestrictions),
+  api('POST', 'restrictions', postRestriction),
+  api('POST', 'restrictions/validate', validateRestriction),
+  api('DELETE', 'restrictions', deleteRestrictions),
   api('GET', 'user', getUser),
   api('GET', 'accounts', getAccounts),
   api('GET', 'accounts/(\\d+)', getAccount),

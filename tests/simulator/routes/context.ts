@@ -31,6 +31,9 @@ export interface Route {
 
 /** The body as an object, or null when it is missing, not JSON, or not an object. */
 export function objectBody(ctx: RouteContext): Record<string, unknown> | null {
-  const b = ctx.body;
-  return typeof b === 'object' && b !== null && !Array.isArray(b) ? (b as Record<string, unknown>) : null;
+  return asObject(ctx.body);
 }
+
+/** `v` as a plain JSON object, or null (missing, a list, a scalar). */
+export const asObject = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;

@@ -3,9 +3,11 @@
  * simulator like Vitest does in-process (s1-api.md §i "Determinism and observation").
  */
 import type { SimUser } from '../auth';
+import type { BlocklistItem } from '../blocklist-model';
 import type { Knobs } from '../config';
 import { type Reply, validationError } from '../errors';
 import type { FaultRule } from '../faults';
+import type { FirewallRule } from '../firewall-model';
 import type { Ioc } from '../ioc-model';
 import type { LoggedRequest } from '../request-log';
 import { objectBody, type Route, type RouteContext } from './context';
@@ -18,10 +20,25 @@ export interface ControlApi {
   seed(opts: { count: number; seed?: number; accountId?: string }): void;
   configure(knobs: Partial<Knobs>): void;
   iocs(accountId?: string): Ioc[];
+  blocklist(accountId?: string): BlocklistItem[];
+  firewallRules(accountId?: string): FirewallRule[];
+  putBlocklist(items: Array<Partial<BlocklistItem>>, accountId?: string): BlocklistItem[];
+  removeBlocklist(ids: string[], accountId?: string): number;
+  putFirewallRules(rules: Array<Partial<FirewallRule>>, accountId?: string): FirewallRule[];
+  removeFirewallRules(ids: string[], accountId?: string): number;
   info(): Record<string, unknown>;
 }
 
 const ok = (data: unknown): Reply => ({ status: 200, body: { data } });
+
+const accountOf = (ctx: RouteContext, body: Record<string, unknown>): string | undefined =>
+  typeof body.accountId === 'string' ? body.accountId : (ctx.query.get('accountId') ?? undefined);
+
+function listIn(body: Record<string, unknown>, name: string): unknown[] {
+  const v = body[name];
+  if (!Array.isArray(v)) throw new Error(`${name}: Not a valid list.`);
+  return v;
+}
 
 function guarded(fn: (ctx: RouteContext, body: Record<string, unknown>) => Reply) {
   return (ctx: RouteContext): Reply => {
@@ -89,5 +106,20 @@ export function controlRoutes(api: ControlApi): Route[] {
     }),
     route('GET', 'iocs', (ctx) => ok(api.iocs(ctx.query.get('accountId') ?? undefined))),
     route('GET', 'info', () => ok(api.info())),
+    // The Blocklist and Firewall Control as another console user sees and changes them.
+    route('GET', 'blocklist', (ctx) => ok(api.blocklist(ctx.query.get('accountId') ?? undefined))),
+    route('POST', 'blocklist', (ctx, body) =>
+      ok(api.putBlocklist(listIn(body, 'items') as Array<Partial<BlocklistItem>>, accountOf(ctx, body))),
+    ),
+    route('DELETE', 'blocklist', (ctx, body) =>
+      ok({ removed: api.removeBlocklist(listIn(body, 'ids').map(String), accountOf(ctx, body)) }),
+    ),
+    route('GET', 'firewall', (ctx) => ok(api.firewallRules(ctx.query.get('accountId') ?? undefined))),
+    route('POST', 'firewall', (ctx, body) =>
+      ok(api.putFirewallRules(listIn(body, 'rules') as Array<Partial<FirewallRule>>, accountOf(ctx, body))),
+    ),
+    route('DELETE', 'firewall', (ctx, body) =>
+      ok({ removed: api.removeFirewallRules(listIn(body, 'ids').map(String), accountOf(ctx, body)) }),
+    ),
   ];
 }
