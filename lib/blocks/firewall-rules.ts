@@ -60,6 +60,13 @@ export function ruleExpiry(rule: Pick<FirewallRule, 'description'>): string | nu
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
+/** The same description with a new expiry: the creator and any note stay as they were. */
+export function withExpiry(description: string | null | undefined, validUntil: string): string {
+  const tag = `[expires ${isoDate(validUntil)}]`;
+  const text = (description ?? '').trimEnd();
+  return EXPIRY.test(text) ? text.replace(EXPIRY, tag) : `${text}${text ? ' ' : ''}${tag}`;
+}
+
 /** The value one of the extension's rules blocks, read from its remote hosts; null for any other rule. */
 export function ruleTarget(rule: Pick<FirewallRule, 'name' | 'remoteHosts'>): NetworkTarget | null {
   if (!isOwnRule(rule)) return null;
