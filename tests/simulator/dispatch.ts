@@ -41,7 +41,7 @@ function queryObject(q: URLSearchParams): Record<string, string | string[]> {
 function run(route: Route | null, ctx: RouteContext, path: string): Reply {
   if (!route) return notFound(`No route for ${ctx.method} ${path}`);
   if (route.auth && !ctx.user) return authFailed();
-  if ((ctx.method === 'POST' || ctx.method === 'DELETE') && ctx.body === BAD_JSON) {
+  if (ctx.method !== 'GET' && ctx.body === BAD_JSON) {
     return validationError('Request body is not valid JSON.');
   }
   return route.handler(ctx);

@@ -2,6 +2,7 @@
 
 import { getAccount, getAccounts } from './accounts';
 import type { Route } from './context';
+import { deleteFirewallRules, getFirewallRules, postFirewallRule, putFirewallRule } from './firewall-control';
 import { getIocs } from './iocs-get';
 import { deleteIocs, postIocs } from './iocs-write';
 import { deleteRestrictions, getRestrictions, postRestriction, validateRestriction } from './restrictions';
@@ -25,6 +26,10 @@ export const API_ROUTES: readonly Route[] = [
   api('POST', 'restrictions', postRestriction),
   api('POST', 'restrictions/validate', validateRestriction),
   api('DELETE', 'restrictions', deleteRestrictions),
+  api('GET', 'firewall-control', getFirewallRules),
+  api('POST', 'firewall-control', postFirewallRule),
+  api('PUT', 'firewall-control/(\\d+)', putFirewallRule),
+  api('DELETE', 'firewall-control', deleteFirewallRules),
   api('GET', 'user', getUser),
   api('GET', 'accounts', getAccounts),
   api('GET', 'accounts/(\\d+)', getAccount),
