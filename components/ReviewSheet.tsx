@@ -36,7 +36,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
           {sheet.note}
         </p>
       )}
-      {mode === 'block' ? (
+      {mode === 'add' ? (
         <NewIocsView
           lookupExisting={lookupInCache}
           settings={settings}
@@ -59,7 +59,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
             onBlock={(answer) => void block(answer)}
             onOpen={(answer) => onOpen(answer.value)}
           />
-          <button type="button" onClick={() => setMode('block')}>
+          <button type="button" onClick={() => setMode('add')}>
             Review all to add…
           </button>
         </>

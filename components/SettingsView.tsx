@@ -5,10 +5,14 @@ import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../config/ioc-types'
 import type { Settings } from '../config/settings';
 import { type ConnectionReport, describeConnectionReport } from '../lib/connection-check';
 import type { Account } from '../lib/s1/schemas';
+import type { SyncStatus } from '../lib/sync/sync-status';
+import { ActionDefaultsFieldset } from './ActionDefaultsFieldset';
 import { SettingsFileFieldset } from './SettingsFileFieldset';
 
 interface Props {
   settings: Settings;
+  /** What the last sync learnt about the console's Blocklist and Firewall Control. */
+  blocks?: SyncStatus['blocks'];
   onSave(settings: Settings): Promise<void>;
   onTest(connection: Connection): Promise<ConnectionReport>;
   onListAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Promise<Account[]>;
@@ -22,6 +26,7 @@ type Draft = Record<
   validityDays: Record<IocType, string>;
   score: string;
   quickBlockSingle: boolean;
+  actionDefaults: Settings['actionDefaults'];
 };
 
 const toDraft = (settings: Settings): Draft => ({
@@ -36,6 +41,7 @@ const toDraft = (settings: Settings): Draft => ({
   ) as Record<IocType, string>,
   score: String(settings.iocDefaults.score),
   quickBlockSingle: settings.quickBlockSingle,
+  actionDefaults: settings.actionDefaults,
 });
 
 /** The draft as a connection, or the first reason it is not one. */
@@ -81,17 +87,19 @@ function readSettings(
       connection: connection.value,
       iocDefaults: { ...base.iocDefaults, validityDays, score },
       quickBlockSingle: draft.quickBlockSingle,
+      actionDefaults: draft.actionDefaults,
     },
   };
 }
 
 /** The connection screen: console, token, account, the analyst's defaults, and YAML import/export. */
-export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props) {
+export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [accounts, setAccounts] = useState<Account[]>([]);
-  const set = (key: keyof Omit<Draft, 'validityDays' | 'quickBlockSingle'>) => (event: Event) =>
-    setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
+  const set =
+    (key: keyof Omit<Draft, 'validityDays' | 'quickBlockSingle' | 'actionDefaults'>) => (event: Event) =>
+      setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
 
   async function run(label: string, action: () => Promise<Status>) {
     setStatus({ kind: 'busy', text: label });
@@ -214,7 +222,7 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
         ))}
         <label for="score">Default score</label>
         <input id="score" type="number" min={0} max={100} value={draft.score} onInput={set('score')} />
-        <label for="quickBlockSingle">Block a single valid new IOC immediately</label>
+        <label for="quickBlockSingle">Detect a single valid new IOC without the review</label>
         <span>
           <input
             id="quickBlockSingle"
@@ -223,11 +231,18 @@ export function SettingsView({ settings, onSave, onTest, onListAccounts }: Props
             onChange={(event) => setDraft({ ...draft, quickBlockSingle: event.currentTarget.checked })}
           />{' '}
           <small>
-            From the context menu, skip the review when the selection holds exactly one valid IOC that is not
-            in SentinelOne yet and has no warning.
+            From the context menu, send it as a Threat Intelligence IOC (Detect) at once when the selection
+            holds exactly one valid IOC that is not in SentinelOne yet and has no warning. Blocks always go
+            through the review.
           </small>
         </span>
       </fieldset>
+      <ActionDefaultsFieldset
+        value={draft.actionDefaults}
+        onChange={(actionDefaults) => setDraft({ ...draft, actionDefaults })}
+        blocklistReason={blocks?.blocklist.readable === false ? blocks.blocklist.reason : null}
+        firewallReason={blocks?.firewall.available === false ? blocks.firewall.reason : null}
+      />
       <div class="actions">
         <button type="submit" disabled={busy}>
           Save

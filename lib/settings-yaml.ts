@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { type Connection, ConnectionSchema, normalizeConsoleUrl } from '../config/connection';
-import { ValidityDaysSchema } from '../config/defaults';
+import { DefaultsSchema, ValidityDaysSchema } from '../config/defaults';
 import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import { parseYamlWith } from '../config/parse-yaml';
 import { LOG_LEVELS, type Settings, SettingsSchema } from '../config/settings';
@@ -78,6 +78,7 @@ const OurFileSchema = z.strictObject({
     })
     .partial()
     .optional(),
+  actionDefaults: DefaultsSchema.shape.actions.partial().optional(),
   quickBlockSingle: z.boolean().optional(),
   logLevel: z.enum(LOG_LEVELS).optional(),
 });
@@ -94,6 +95,7 @@ export function exportSettingsYaml(settings: Settings, options: { includeToken?:
       : undefined,
     iocDefaults: settings.iocDefaults,
     sync: settings.sync,
+    actionDefaults: settings.actionDefaults,
     quickBlockSingle: settings.quickBlockSingle,
     logLevel: settings.logLevel,
   };
@@ -154,6 +156,7 @@ function merge(current: Settings, file: OurFile): ImportResult {
       validityDays: { ...current.iocDefaults.validityDays, ...file.iocDefaults?.validityDays },
     },
     sync: { ...current.sync, ...file.sync },
+    actionDefaults: { ...current.actionDefaults, ...file.actionDefaults },
     quickBlockSingle: file.quickBlockSingle ?? current.quickBlockSingle,
     logLevel: file.logLevel ?? current.logLevel,
   };

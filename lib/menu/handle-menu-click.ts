@@ -1,14 +1,16 @@
 /**
- * What "Block in SentinelOne" and "Look up in SentinelOne IOCs" do with a click. Everything the
+ * What "Add to SentinelOne…" and "Look up in SentinelOne IOCs" do with a click. Everything the
  * browser provides comes in through MenuDeps, so the decisions are unit-tested without a browser:
  *
  * - Not connected: the connection screen opens and a notification says why.
  * - Nothing in the text looks like an IOC: a notification says so, quoting the selection.
  * - Look up: one value gets a notification; several open the sheet in look-up mode.
- * - Block: the sheet opens with the text, reviewed exactly as the New IOCs form does; "Submit N"
- *   sends it. With "Block a single valid new IOC immediately" on, a text holding exactly one valid,
- *   unwarned IOC that is not in SentinelOne yet is sent at once. If that fails (an expired token,
- *   the console gone) the sheet opens with the text, so nothing the analyst selected is lost.
+ * - Add: the sheet opens with the text, reviewed exactly as the New IOCs form does, with each row's
+ *   actions (Detect, Block execution, Block network); "Submit N" runs them. With "Detect a single
+ *   valid new IOC without the review" on, a text holding exactly one valid, unwarned IOC that is not
+ *   in SentinelOne yet is sent at once as a TI IOC, which detects and blocks nothing: a block always
+ *   goes through the review, where the analyst sees what it will stop. If the quick path fails (an
+ *   expired token, the console gone) the sheet opens with the text, so nothing selected is lost.
  */
 import type { Settings } from '../../config/settings';
 import { defaultFields, draftSettings, toDrafts } from '../iocs/drafts';
@@ -20,14 +22,14 @@ import { logFor } from '../log';
 import type { Ioc, IocDraft } from '../s1/schemas';
 import type { SubmitReport } from '../submit-iocs';
 import { type MenuClick, menuText, quote } from './menu-text';
-import { BLOCK_MENU, isMenuId } from './menus';
+import { ADD_MENU, isMenuId } from './menus';
 
-export type SheetMode = 'block' | 'lookup';
+export type SheetMode = 'add' | 'lookup';
 
 export interface SheetRequest {
   mode: SheetMode;
   text: string;
-  /** Why the sheet opened instead of a quick block, shown above the review. */
+  /** Why the sheet opened instead of the quick Detect, shown above the review. */
   note?: string;
 }
 
@@ -73,7 +75,7 @@ export async function handleMenuClick(deps: MenuDeps, click: MenuClick): Promise
     return;
   }
   const cached = await deps.cachedWithValues(lookupValues(candidates));
-  if (click.menuItemId === BLOCK_MENU) await block(deps, settings, text, candidates, cached);
+  if (click.menuItemId === ADD_MENU) await add(deps, settings, text, candidates, cached);
   else await lookUp(deps, text, candidates, cached);
 }
 
@@ -88,7 +90,7 @@ async function lookUp(deps: MenuDeps, text: string, candidates: Candidate[], cac
   await deps.notify(title, line);
 }
 
-async function block(
+async function add(
   deps: MenuDeps,
   settings: Settings,
   text: string,
@@ -102,7 +104,7 @@ async function block(
     rows.filter((row) => !row.suggestion).length === 1 &&
     single?.status === 'valid' &&
     single.warnings.length === 0;
-  if (!quick || !single) return deps.openSheet({ mode: 'block', text });
+  if (!quick || !single) return deps.openSheet({ mode: 'add', text });
 
   const drafts = toDrafts([single], defaultFields(settings), draftSettings(settings), deps.now());
   let problem: string;
@@ -110,14 +112,17 @@ async function block(
     const report = await deps.submit(drafts);
     const outcome = report.outcomes[0];
     if (outcome?.status === 'stored') {
-      await deps.notify('Blocked in SentinelOne', `${single.value} (${single.type}) was added.`);
+      await deps.notify(
+        'Detected in SentinelOne',
+        `${single.value} (${single.type}) is now a Threat Intelligence IOC: SentinelOne raises a threat when an endpoint sees it. Nothing is blocked.`,
+      );
       return;
     }
     problem = report.stoppedBecause ?? (outcome && 'message' in outcome ? outcome.message : 'Not stored.');
   } catch (error) {
     problem = messageOf(error);
   }
-  log.warn(`Quick block of ${single.value} failed: ${problem}`);
-  await deps.openSheet({ mode: 'block', text, note: `Not blocked: ${problem}` });
-  await deps.notify('Not blocked', `${single.value}: ${problem}`);
+  log.warn(`Quick Detect of ${single.value} failed: ${problem}`);
+  await deps.openSheet({ mode: 'add', text, note: `Not added: ${problem}` });
+  await deps.notify('Not added to SentinelOne', `${single.value}: ${problem}`);
 }

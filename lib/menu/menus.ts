@@ -5,12 +5,12 @@
  */
 import type { browser } from 'wxt/browser';
 
-export const BLOCK_MENU = 'block-in-s1';
+export const ADD_MENU = 'add-to-s1';
 export const LOOKUP_MENU = 'lookup-in-s1';
-export type MenuId = typeof BLOCK_MENU | typeof LOOKUP_MENU;
+export type MenuId = typeof ADD_MENU | typeof LOOKUP_MENU;
 
 export const MENU_TITLES: Readonly<Record<MenuId, string>> = {
-  [BLOCK_MENU]: 'Block in SentinelOne',
+  [ADD_MENU]: 'Add to SentinelOne…',
   [LOOKUP_MENU]: 'Look up in SentinelOne IOCs',
 };
 
@@ -21,4 +21,4 @@ export async function createMenus(menus: typeof browser.contextMenus): Promise<v
   }
 }
 
-export const isMenuId = (id: unknown): id is MenuId => id === BLOCK_MENU || id === LOOKUP_MENU;
+export const isMenuId = (id: unknown): id is MenuId => id === ADD_MENU || id === LOOKUP_MENU;

@@ -51,7 +51,7 @@ export async function takeScreenshots(
     predicate: (page) => page.url().includes('/sheet.html'),
     ...TIMEOUT,
   });
-  await chooseMenuItem(browser.worker, 'block-in-s1', { selectionText });
+  await chooseMenuItem(browser.worker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
   await sheet.getByRole('table', { name: 'Review' }).locator('tbody tr').first().waitFor(TIMEOUT);
   await sheet.screenshot({ path: file('sheet'), fullPage: true });

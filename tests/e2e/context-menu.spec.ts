@@ -42,7 +42,7 @@ test('Block on a multi-line defanged selection opens the review, and Submit stor
   const selectionText = await selectText(report, '#report');
 
   const sheetOpened = nextSheet(context);
-  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText });
+  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
   await expect(sheet.getByRole('heading', { name: 'Block in SentinelOne' })).toBeVisible();
   // The full selection, line breaks included, was read from the page (selectionText has none).
@@ -74,7 +74,7 @@ test('with quick block on, one valid new IOC is blocked straight from the menu a
 
   const report = await openReportPage(context);
   const selectionText = await selectText(report, '#single-value');
-  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText });
+  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
 
   await expect
     .poll(() => shownNotifications(serviceWorker))
@@ -98,7 +98,7 @@ test('an expired token during a quick block keeps the selection in the sheet and
   const report = await openReportPage(context);
   const selectionText = await selectText(report, '#single-value');
   const sheetOpened = nextSheet(context);
-  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText });
+  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
   await expect(sheet.getByRole('alert')).toHaveText(/^Not blocked: The API token is invalid or has expired/);
   await expect(sheet.getByLabel(/^Values or text/)).toHaveValue('evil-cdn[.]badcorp[.]top');
@@ -167,7 +167,7 @@ test('Look up on one value answers in a notification; a selection without IOCs s
   await chooseMenuItem(serviceWorker, 'lookup-in-s1', {
     selectionText: await selectText(report, '#single-value'),
   });
-  await chooseMenuItem(serviceWorker, 'block-in-s1', { selectionText: await selectText(report, '#prose') });
+  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText: await selectText(report, '#prose') });
   await expect
     .poll(() => shownNotifications(serviceWorker))
     .toEqual([
@@ -194,7 +194,7 @@ test('before the extension is connected, the menu opens the connection screen', 
   const settingsOpened = context.waitForEvent('page', {
     predicate: (page) => page.url().includes('/options.html'),
   });
-  await chooseMenuItem(serviceWorker, 'block-in-s1', {
+  await chooseMenuItem(serviceWorker, 'add-to-s1', {
     selectionText: await selectText(report, '#single-value'),
   });
   const settings = await settingsOpened;

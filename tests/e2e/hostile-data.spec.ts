@@ -229,7 +229,7 @@ test('the review sheet and the notifications show hostile IOCs as inert text in 
   const selection = [...singles, MARKUP_URL, PAYLOADS.img, PAYLOADS.script].join(' ');
   for (const [mode, item] of [
     ['lookup', 'lookup-in-s1'],
-    ['block', 'block-in-s1'],
+    ['block', 'add-to-s1'],
   ] as const) {
     const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/sheet.html') });
     await chooseMenuItem(serviceWorker, item, { selectionText: selection });

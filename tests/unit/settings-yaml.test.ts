@@ -124,6 +124,7 @@ describe('exportSettingsYaml and importing our own files', () => {
       quickBlockSingle: true,
       logLevel: 'warn',
       sync: { intervalMinutes: 5, pageSize: 500, maxParallelRequests: 2 },
+      actionDefaults: { blockExecution: false, blockExecutionOs: ['linux'], blockNetwork: false },
     };
     expect(importSettingsYaml(exportSettingsYaml(changed, { includeToken: true }), DEFAULT_SETTINGS)).toEqual(
       { ok: true, settings: changed },
@@ -156,12 +157,24 @@ describe('exportSettingsYaml and importing our own files', () => {
     ['sync:\n  pageSize: 0\n', /"sync.pageSize"/],
     ['logLevel: verbose\n', /^Line 1, "logLevel": Invalid option/],
     ['colour: blue\n', /Unrecognized key: "colour"/],
+    [
+      'actionDefaults:\n  blockExecutionOs: [android]\n',
+      /^Line 2, "actionDefaults.blockExecutionOs.0": must be one of/,
+    ],
     ['- just\n- a list\n', /expected object/],
     ['iocDefaults: [\n', /^Line \d+: /],
   ])('refuses %j', (file, message) => {
     const result = importSettingsYaml(file, connected);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('changes one action default and keeps the others', () => {
+    const result = importSettingsYaml('actionDefaults:\n  blockNetwork: false\n', connected);
+    expect(result).toEqual({
+      ok: true,
+      settings: { ...connected, actionDefaults: { ...connected.actionDefaults, blockNetwork: false } },
+    });
   });
 
   it('takes an empty file as no change', () => {

@@ -43,7 +43,7 @@ export function selectText(page: Page, selector: string): Promise<string> {
   }, selector);
 }
 
-export type MenuItem = 'block-in-s1' | 'lookup-in-s1';
+export type MenuItem = 'add-to-s1' | 'lookup-in-s1';
 
 /** The few extension APIs the test reaches in the service worker (no @types/chrome here). */
 interface WorkerChrome {

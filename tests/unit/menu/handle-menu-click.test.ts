@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../config/settings';
 import { logFor } from '../../../lib/log';
 import { handleMenuClick, type MenuDeps, type SheetRequest } from '../../../lib/menu/handle-menu-click';
 import type { MenuClick } from '../../../lib/menu/menu-text';
-import { BLOCK_MENU, LOOKUP_MENU } from '../../../lib/menu/menus';
+import { ADD_MENU, LOOKUP_MENU } from '../../../lib/menu/menus';
 import type { Ioc, IocDraft } from '../../../lib/s1/schemas';
 import type { SubmitReport } from '../../../lib/submit-iocs';
 import { makeIoc } from '../iocs/fixtures';
@@ -107,7 +107,7 @@ const outcome = (calls: Call[]) =>
 beforeAll(() => logFor('menu').setLevel('silent', false));
 
 const lookup = (selectionText: string): MenuClick => ({ menuItemId: LOOKUP_MENU, selectionText });
-const block = (selectionText: string): MenuClick => ({ menuItemId: BLOCK_MENU, selectionText });
+const block = (selectionText: string): MenuClick => ({ menuItemId: ADD_MENU, selectionText });
 
 describe('handleMenuClick: before any look-up', () => {
   it.each<[string, MenuClick]>([
@@ -123,7 +123,7 @@ describe('handleMenuClick: before any look-up', () => {
   it.each<[string, MenuClick]>([
     ['look-up', lookup('evil.com')],
     ['block', block('evil.com')],
-    ['a link', { menuItemId: BLOCK_MENU, linkUrl: 'https://evil.com/', tabId: 3 }],
+    ['a link', { menuItemId: ADD_MENU, linkUrl: 'https://evil.com/', tabId: 3 }],
     ['a selection in a tab', { menuItemId: LOOKUP_MENU, selectionText: 'evil.com', tabId: 3, frameId: 0 }],
   ])('opens the connection screen when not connected (%s)', async (_name, click) => {
     const { deps, calls } = fakeDeps({ settings: { ...DEFAULT_SETTINGS, quickBlockSingle: true } });
@@ -336,11 +336,11 @@ describe('handleMenuClick: block', () => {
     ['one valid new value', 'evil.com'],
     ['several values', 'evil.com\n1.2.3.4'],
     ['an invalid value', '300.1.1.1'],
-  ])('opens the sheet without quick block: %s', async (_name, text) => {
+  ])('opens the sheet without the quick Detect: %s', async (_name, text) => {
     const { deps, calls, only } = fakeDeps({ settings: CONNECTED });
     await handleMenuClick(deps, block(text));
     expect(only('submit')).toEqual([]);
-    expect(outcome(calls)).toEqual([['openSheet', { mode: 'block', text }]]);
+    expect(outcome(calls)).toEqual([['openSheet', { mode: 'add', text }]]);
   });
 
   it.each<[string, string, Pick<IocDraft, 'type' | 'value'>]>([
@@ -358,7 +358,7 @@ describe('handleMenuClick: block', () => {
       { type: 'URL', value: 'http://evil.com/x' },
     ],
     ['one value in a sentence', 'Blocked the C2 at evil.com today.', { type: 'DNS', value: 'evil.com' }],
-  ])('quick-blocks %s', async (_name, text, { type, value }) => {
+  ])('quick-detects %s', async (_name, text, { type, value }) => {
     const { deps, calls } = fakeDeps({ settings: QUICK });
     await handleMenuClick(deps, block(text));
     const draft: IocDraft = {
@@ -374,7 +374,11 @@ describe('handleMenuClick: block', () => {
     };
     expect(outcome(calls)).toEqual([
       ['submit', [draft]],
-      ['notify', 'Blocked in SentinelOne', `${value} (${type}) was added.`],
+      [
+        'notify',
+        'Detected in SentinelOne',
+        `${value} (${type}) is now a Threat Intelligence IOC: SentinelOne raises a threat when an endpoint sees it. Nothing is blocked.`,
+      ],
     ]);
   });
 
@@ -419,10 +423,10 @@ describe('handleMenuClick: block', () => {
     ['one invalid value', '300.1.1.1', []],
     ['a valid value and an invalid one', 'evil.com, 300.1.1.1', []],
     ['an e-mail address (its domain is only a suggestion)', 'alice@evil.com', []],
-  ])('does not quick-block %s', async (_name, text, cached) => {
+  ])('does not quick-detect %s', async (_name, text, cached) => {
     const { deps, calls } = fakeDeps({ settings: QUICK, cached });
     await handleMenuClick(deps, block(text));
-    expect(outcome(calls)).toEqual([['openSheet', { mode: 'block', text }]]);
+    expect(outcome(calls)).toEqual([['openSheet', { mode: 'add', text }]]);
   });
 
   it.each<[string, Options['submitted'], string]>([
@@ -457,8 +461,8 @@ describe('handleMenuClick: block', () => {
     await handleMenuClick(deps, block('evil.com'));
     expect(only('submit')).toHaveLength(1);
     expect(outcome(calls).slice(1)).toEqual([
-      ['openSheet', { mode: 'block', text: 'evil.com', note: `Not blocked: ${problem}` }],
-      ['notify', 'Not blocked', `evil.com: ${problem}`],
+      ['openSheet', { mode: 'add', text: 'evil.com', note: `Not added: ${problem}` }],
+      ['notify', 'Not added to SentinelOne', `evil.com: ${problem}`],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK_MENU, createMenus, isMenuId, LOOKUP_MENU } from '../../../lib/menu/menus';
+import { ADD_MENU, createMenus, isMenuId, LOOKUP_MENU } from '../../../lib/menu/menus';
 
 describe('createMenus', () => {
   it('replaces whatever was there with the two items, on selections and links', async () => {
@@ -11,7 +11,7 @@ describe('createMenus', () => {
     await createMenus(menus);
     expect(calls).toEqual([
       'removeAll',
-      { id: BLOCK_MENU, title: 'Block in SentinelOne', contexts: ['selection', 'link'] },
+      { id: ADD_MENU, title: 'Add to SentinelOne…', contexts: ['selection', 'link'] },
       { id: LOOKUP_MENU, title: 'Look up in SentinelOne IOCs', contexts: ['selection', 'link'] },
     ]);
   });
@@ -19,7 +19,7 @@ describe('createMenus', () => {
 
 describe('isMenuId', () => {
   it.each<[unknown, boolean]>([
-    [BLOCK_MENU, true],
+    [ADD_MENU, true],
     [LOOKUP_MENU, true],
     ['block', false],
     [1, false],
