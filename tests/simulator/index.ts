@@ -23,7 +23,12 @@
  *   seed.ts, seed-templates.ts  deterministic IOC generator
  *   faults.ts        fault rules (status, reset, malformed, html, slowBody, latency)
  *   request-log.ts   bounded request log with token redaction
- *   routes/*.ts      iocs-get, iocs-write, ioc-access, user, accounts, system, control, paging, api
+ *   blocklist-model.ts  Blocklist item (restrictions), hash checks, duplicates, validate verdicts
+ *   firewall-model.ts   Firewall Control rule, POST/PUT field checks
+ *   list-query.ts    filters, sort and keyset pages over the small per-account block lists
+ *   plant.ts         Blocklist items / firewall rules changed "by another console user" (sync tests)
+ *   routes/*.ts      iocs-get, iocs-write, ioc-access, user, accounts, system, control, paging, api,
+ *                    restrictions, firewall-control, block-access (permissions + scope forms), list-reply
  *   cli.ts           `npm run sim -- --iocs 5000 [--port 8443] [--http] [--seed 7]`
  *
  * UNCONFIRMED choices (the real console's behaviour is unknown, s1-api.md marks them):
@@ -46,15 +51,20 @@
  *   - api-token-details with an unknown token -> 400.
  *   - system/status 1/s per client address, real time; a refused call does not restart the window.
  *   - creator is stored as sent (the sample's mark@test.com is anonymised test data, SOURCES.md).
+ *   - restrictions and firewall-control: see the headers of routes/restrictions.ts,
+ *     routes/firewall-control.ts and routes/block-access.ts, and docs/blocking-api.md.
  */
 export type { SimAccount } from './accounts-data';
 export { DEFAULT_ACCOUNT_ID, OTHER_ACCOUNT_ID, SECOND_ACCOUNT_ID, SIM_ACCOUNTS } from './accounts-data';
 export { SIM_TOKENS, type SimUser, type TokenTable } from './auth';
+export { BLOCKLIST_OS_TYPES, type BlocklistItem } from './blocklist-model';
 export { formatUs, parseTimestampUs } from './clock';
 export { DEFAULT_KNOBS, DEFAULT_NOW, type Knobs, type SimulatorOptions } from './config';
 export type { WireRequest } from './dispatch';
 export type { ActiveFault, FaultController, FaultRule } from './faults';
+export type { FirewallRule, RemoteHost } from './firewall-model';
 export { HASH_TYPES, IOC_TYPES, type Ioc, VALIDITY_DAYS } from './ioc-model';
+export { OTHER_USER } from './plant';
 export type { LoggedRequest } from './request-log';
 export { API_PREFIX } from './routes/api';
 export {
