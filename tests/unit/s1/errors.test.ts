@@ -82,6 +82,50 @@ describe('errorFromResponse', () => {
     expect(error.message).toMatch(message);
   });
 
+  const denied = { errors: [{ code: 4030000, title: 'Insufficient permissions', detail: null }] };
+  it.each([
+    [
+      undefined,
+      'forbidden',
+      "The token's user lacks the Threat Intelligence permission for this (HTTP 403: Insufficient permissions). It needs Threat Intelligence View to list IOCs and Manage to create or delete them.",
+    ],
+    [
+      'ti',
+      'forbidden',
+      "The token's user lacks the Threat Intelligence permission for this (HTTP 403: Insufficient permissions). It needs Threat Intelligence View to list IOCs and Manage to create or delete them.",
+    ],
+    [
+      'blocklist',
+      'forbidden',
+      'The token\'s user lacks the Blocklist permission for this (HTTP 403: Insufficient permissions). It needs Blacklist.view to list the Blocklist, Blacklist.create to block a hash and Blacklist.delete to unblock one (the console names the feature "Blocklist", the API "Blacklist").',
+    ],
+    [
+      'firewall',
+      'firewall-unavailable',
+      'Firewall Control is not available to this token: the console needs the Control SKU and the user Firewall Control permissions (HTTP 403: Insufficient permissions).',
+    ],
+  ] as const)('a 403 on feature %s is %s, naming what is missing', (feature, kind, message) => {
+    const error = errorFromResponse(403, denied, { origin, feature });
+    expect(error).toMatchObject({ kind, status: 403, code: 4030000 });
+    expect(error.message).toBe(message);
+  });
+
+  it.each(['ti', 'blocklist', 'firewall'] as const)(
+    'a multi-scope 403 on feature %s still says to use a single-account token',
+    (feature) => {
+      expect(
+        errorFromResponse(403, loadFixture('error-403.multi-scope-user.json'), { origin, feature }).kind,
+      ).toBe('multi-scope-token');
+    },
+  );
+
+  it('4000030 is already-exists, not a failure the analyst must act on', () => {
+    const body = { errors: [{ code: 4000030, title: 'Already Exists Error', detail: null }] };
+    const error = errorFromResponse(400, body, { origin, feature: 'blocklist' });
+    expect(error).toMatchObject({ kind: 'already-exists', status: 400, code: 4000030 });
+    expect(error.message).toBe('Already on the Blocklist.');
+  });
+
   it('says when to retry a 429 that came with Retry-After', () => {
     const error = errorFromResponse(429, undefined, { origin, retryAfterSeconds: 7 });
     expect(error.retryAfterSeconds).toBe(7);
@@ -152,6 +196,8 @@ describe('isTransient', () => {
     ['invalid-cursor', false],
     ['not-json', false],
     ['unexpected-shape', false],
+    ['already-exists', false],
+    ['firewall-unavailable', false],
   ] as const)('%s is transient: %s', (kind, expected) => {
     expect(isTransient(new S1Error(kind, 'x'))).toBe(expected);
   });

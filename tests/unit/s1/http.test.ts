@@ -58,6 +58,9 @@ describe('mayRetry', () => {
     ['DELETE', 'rate-limited', true],
     ['DELETE', 'server', false],
     ['DELETE', 'timeout', false],
+    ['PUT', 'rate-limited', true],
+    ['PUT', 'server', false],
+    ['PUT', 'network', false],
   ] as const)('%s after %s: %s', (method, kind, expected) => {
     expect(mayRetry(method, new S1Error(kind, 'x'))).toBe(expected);
   });
