@@ -168,7 +168,7 @@ export async function renewFirewallRule(
  * removed, and nothing is re-sent (the next sync tries the rest again).
  */
 export async function removeExpiredRules(
-  deps: Pick<BlockNetworkDeps, 'client'>,
+  deps: { client: Pick<S1Client, 'listFirewallRulesPage' | 'deleteFirewallRules'> },
   rules: readonly FirewallRule[],
   now: Date | number,
 ): Promise<{ removed: FirewallRule[] }> {

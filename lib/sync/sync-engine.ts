@@ -10,7 +10,9 @@ import { registerSecret } from '../redact';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
 import type { IocRef } from '../s1/schemas';
+import type { BlockRepo } from '../store/block-repo';
 import type { IocRepo } from '../store/ioc-repo';
+import { type BlockSyncDeps, syncBlocks } from './block-sync';
 import { fullSync } from './full-sync';
 import { incrementalSync } from './incremental-sync';
 import type { SyncProgress, SyncStatus } from './sync-status';
@@ -28,7 +30,13 @@ export interface SyncEngineDeps {
   readSettings: () => Promise<Settings>;
   createClient: (
     connection: Connection,
-  ) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs' | 'getUser'>;
+  ) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs' | 'getUser'> &
+    Partial<BlockSyncDeps['client']>;
+  /**
+   * The block cache (the Blocklist and the extension's firewall rules), synced after the IOCs when
+   * given; its client calls must then be there too.
+   */
+  blockRepo?: BlockRepo;
   /** Publishes the status for the UI and the badge; called often while running. */
   publish: (change: Partial<SyncStatus>) => void | Promise<void>;
   now?: () => Date;
@@ -105,9 +113,26 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // Who the token is and when it expires: the popup and header warn before it stops working.
       const user = await client.getUser();
       await deps.publish({ tokenExpiresAt: user.apiToken?.expiresAt ?? null });
+      // After the IOCs, which the analyst waits for most; a failure here fails the sync like theirs.
+      const blocks = async (blocksFull: boolean) => {
+        if (!deps.blockRepo) return;
+        await syncBlocks({
+          client: client as BlockSyncDeps['client'],
+          repo: deps.blockRepo,
+          accountKey,
+          now,
+          full: blocksFull,
+          pageSize: settings.sync.pageSize,
+          reconcileEveryMs: deps.reconcileEveryMs,
+          onLog: (message) => log.info(message),
+        });
+      };
       if (!full) {
         const incremental = await incrementalSync({ ...common, onProgress: progress('incremental') });
-        if (incremental.consistent) return await finished('incremental', accountKey, incremental.changed);
+        if (incremental.consistent) {
+          await blocks(false);
+          return await finished('incremental', accountKey, incremental.changed);
+        }
         log.info(
           `The console holds ${incremental.serverTotal} IOCs and the cache ${incremental.localCount}: reconciling with a full sync.`,
         );
@@ -123,6 +148,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       });
       // What changed on the console while the pages were fetched.
       await incrementalSync({ ...common, onProgress: progress('incremental') });
+      await blocks(true);
       return await finished('full', accountKey, result.count);
     } catch (error) {
       const failure = {
@@ -131,11 +157,26 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         at: iso(),
       };
       log.error(`${full ? 'Full' : 'Incremental'} sync failed: ${failure.message}`);
-      await deps.publish({ running: null, lastError: failure, iocCount: await deps.repo.count() });
+      await deps.publish({
+        running: null,
+        lastError: failure,
+        iocCount: await deps.repo.count(),
+        ...(await blocksStatus()),
+      });
       return { result: 'failed', count: 0, error: failure };
     } finally {
       localDeletes.clear();
     }
+  }
+
+  /** The block cache's figures for the status, as the block repo's meta holds them; none without it. */
+  async function blocksStatus(): Promise<Partial<SyncStatus>> {
+    if (!deps.blockRepo) return {};
+    const meta = await deps.blockRepo.meta();
+    return {
+      blocklistCount: meta.blocklistCount,
+      blocks: { blocklist: { ...meta.blocklist }, firewall: { ...meta.firewall } },
+    };
   }
 
   async function finished(
@@ -156,6 +197,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastError: null,
       iocCount: count,
       accountKey,
+      ...(await blocksStatus()),
     });
     return { result: kind, count };
   }

@@ -29,6 +29,16 @@ export interface SyncStatus {
   accountKey: string | null;
   /** The API token's expiry as GET /user last said, for warnings. */
   tokenExpiresAt: string | null;
+  /** Blocklist items in the cache (one per hash and OS). */
+  blocklistCount: number;
+  /**
+   * What the last sync learnt about the two blocking features (null: not asked yet). Pages watch it to
+   * offer Block network only where Firewall Control is available, and to say why not.
+   */
+  blocks: {
+    blocklist: { readable: boolean | null; reason: string | null };
+    firewall: { available: boolean | null; reason: string | null };
+  };
 }
 
 export const IDLE_STATUS: SyncStatus = {
@@ -38,6 +48,11 @@ export const IDLE_STATUS: SyncStatus = {
   iocCount: 0,
   accountKey: null,
   tokenExpiresAt: null,
+  blocklistCount: 0,
+  blocks: {
+    blocklist: { readable: null, reason: null },
+    firewall: { available: null, reason: null },
+  },
 };
 
 export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: IDLE_STATUS });
