@@ -19,7 +19,7 @@ interface Props {
 }
 
 const TITLES: Readonly<Record<SheetMode, string>> = {
-  block: 'Add to SentinelOne',
+  add: 'Add to SentinelOne',
   lookup: 'Look up in SentinelOne IOCs',
 };
 

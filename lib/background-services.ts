@@ -3,6 +3,9 @@
  * publisher, and persists log entries. Created once per worker start by entrypoints/background.ts.
  */
 import { browser } from 'wxt/browser';
+import type { RowActionRequest, UnblockTargets } from './blocks/actions';
+import { applyActions } from './blocks/apply-actions';
+import { unblock } from './blocks/unblock';
 import { deleteIocs } from './delete-iocs';
 import { checkedDrafts } from './iocs/checked-drafts';
 import { logFor, setLogLevel, setLogSink } from './log';
@@ -13,6 +16,7 @@ import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
 import type { Ioc, IocDraft, IocRef } from './s1/schemas';
 import { readSettings, settingsItem } from './settings';
+import { createBlockRepo } from './store/block-repo';
 import { openIocDb } from './store/db';
 import { createIocRepo } from './store/ioc-repo';
 import { createLogRepo } from './store/log-repo';
@@ -26,6 +30,7 @@ import { updateIoc } from './update-ioc';
 export function createBackgroundServices() {
   const db = openIocDb();
   const repo = createIocRepo(db);
+  const blockRepo = createBlockRepo(db);
   const logRepo = createLogRepo(db);
   setLogSink((entry) => void logRepo.append(entry).catch(() => undefined));
   const publish = createStatusPublisher({
@@ -40,6 +45,7 @@ export function createBackgroundServices() {
   });
   const engine = createSyncEngine({
     repo,
+    blockRepo,
     readSettings,
     createClient: (connection) => createS1Client(connection),
     publish,
@@ -84,9 +90,12 @@ export function createBackgroundServices() {
     submit,
   });
 
+  const afterWrite = () => void engine.sync('write');
+
   return {
     db,
     repo,
+    blockRepo,
     logRepo,
     engine,
     applySettings,
@@ -99,6 +108,17 @@ export function createBackgroundServices() {
         logFor('menu').error(`Context menu failed: ${message}`);
         await menu.notify('S1 IOC Manager', `That did not work: ${message}`).catch(() => undefined);
       }),
+    /** The review's rows, each with its actions (Detect, Block execution, Block network). */
+    applyActions: async (requests: readonly RowActionRequest[]) => {
+      // Every value is checked before anything is sent, as for a plain submission.
+      const drafts = checkedDrafts(requests.map((request) => request.draft));
+      return applyActions(
+        { client: await connectedClient(), afterWrite },
+        requests.map((request, i) => ({ ...request, draft: drafts[i] as IocDraft })),
+      );
+    },
+    unblock: async (targets: UnblockTargets) =>
+      unblock({ client: await connectedClient(), afterWrite }, targets),
     updateIoc: async (previous: Ioc, draft: IocDraft) =>
       updateIoc(
         { client: await connectedClient(), afterWrite: () => void engine.sync('write') },

@@ -12,6 +12,8 @@ export function serveMessages(services: BackgroundServices): void {
   onMessage('syncNow', ({ data }) => services.engine.sync('manual', { full: data?.full }));
   onMessage('deleteIocs', ({ data }) => services.deleteIocs(data));
   onMessage('submitIocs', ({ data }) => services.submitIocs(data));
+  onMessage('applyActions', ({ data }) => services.applyActions(data));
+  onMessage('unblock', ({ data }) => services.unblock(data));
   onMessage('updateIoc', ({ data }) => services.updateIoc(data.previous, data.draft));
   onMessage('wake', () => undefined);
 }
