@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
 import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
 import { LookupAnswers } from './LookupAnswers';
-import { useBlock } from './use-block';
+import { useAnswerActions } from './use-answer-actions';
+import { useBlockStates } from './use-block-states';
 import { preloadFullLookup, useLookup } from './use-lookup';
 import { whenIdle } from './when-idle';
 
@@ -27,7 +28,8 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
     return whenIdle(() => void preloadFullLookup());
   }, []);
   const { answers, error } = useLookup(text, published);
-  const { blocks, block } = useBlock(settings);
+  const blockStates = useBlockStates(answers, published);
+  const { progress, run } = useAnswerActions(settings);
   const connected = Boolean(settings?.connection);
   const headline = syncHeadline(status, formatTime);
   const warnings = [
@@ -74,8 +76,10 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
       <LookupAnswers
         answers={answers}
         now={now}
-        blocks={blocks}
-        onBlock={connected ? (answer) => void block(answer) : undefined}
+        blockStates={blockStates}
+        firewall={status.blocks.firewall.available}
+        progress={progress}
+        onAction={connected ? (answer, kind) => void run(answer, kind) : undefined}
         onOpen={(answer) => onOpen(answer.value)}
       />
     </main>

@@ -7,7 +7,8 @@ import type { SyncStatus } from '../lib/sync/sync-status';
 import { lookupInCache } from './cache-lookup';
 import { LookupAnswers } from './LookupAnswers';
 import { NewIocsView } from './NewIocsView';
-import { useBlock } from './use-block';
+import { useAnswerActions } from './use-answer-actions';
+import { useBlockStates } from './use-block-states';
 import { useLookup } from './use-lookup';
 
 interface Props {
@@ -27,7 +28,8 @@ const TITLES: Readonly<Record<SheetMode, string>> = {
 export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
   const [mode, setMode] = useState<SheetMode>(sheet.mode);
   const { answers, error } = useLookup(mode === 'lookup' ? sheet.text : '', status);
-  const { blocks, block } = useBlock(settings);
+  const blockStates = useBlockStates(answers, status);
+  const { progress, run } = useAnswerActions(settings);
   return (
     <main class="sheet-main">
       <h1>{TITLES[mode]}</h1>
@@ -55,8 +57,10 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
           <LookupAnswers
             answers={answers}
             now={Date.now()}
-            blocks={blocks}
-            onBlock={(answer) => void block(answer)}
+            blockStates={blockStates}
+            firewall={status?.blocks.firewall.available ?? null}
+            progress={progress}
+            onAction={(answer, kind) => void run(answer, kind)}
             onOpen={(answer) => onOpen(answer.value)}
           />
           <button type="button" onClick={() => setMode('add')}>
