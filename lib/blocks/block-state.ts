@@ -8,7 +8,8 @@
  * - "Network-blocked": an enabled Block rule of the extension names the value as a remote host;
  * - "Not blocked": neither of the two above.
  */
-import { type BlocklistItem, type FirewallRule, OS_LABELS, OS_TYPES, type OsType } from '../s1/block-schemas';
+import { OS_LABELS, OS_TYPES, type OsType } from '../../config/os-types';
+import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 
 export interface BlockState {
   /** The OSes the Blocklist stops the file on, in OS_TYPES order. */

@@ -12,8 +12,9 @@
  * them, and an edit whose answer is lost cannot be re-read as simply as a missing rule. The cost is
  * more rules in the console's list, one per blocked value.
  */
+
+import { OS_TYPES } from '../../config/os-types';
 import type { FirewallRule, OsType } from '../s1/block-schemas';
-import { OS_TYPES } from '../s1/block-schemas';
 import type { FirewallRuleDraft } from '../s1/client';
 
 /** Every rule the extension makes is named with this prefix; no analyst's own rule should start so. */
