@@ -563,12 +563,13 @@ describe('GET restrictions paging', () => {
     const cursor = body.pagination.nextCursor as string;
     expect((await get(h, { limit: 5, osTypes: 'windows,macos', cursor })).status).toBe(200);
     const invalid = loadFixture('error-400.invalid-cursor.json');
-    for (const params of [
+    const tries: Array<Record<string, string>> = [
       { osTypes: 'windows', cursor },
       { osTypes: 'windows,macos', sortBy: 'createdAt', cursor },
       { osTypes: 'windows,macos', cursor: `${cursor.slice(0, -2)}AA` },
       { cursor: 'not-a-cursor' },
-    ]) {
+    ];
+    for (const params of tries) {
       expect(await get(h, params)).toEqual({ status: 400, body: invalid });
     }
     const ioc = await h.json(`/web/api/v2.1/threat-intelligence/iocs?cursor=${cursor}&osTypes=windows,macos`);
@@ -594,7 +595,16 @@ describe('GET restrictions paging', () => {
 });
 
 describe('permissions', () => {
-  const calls: Array<[string, (h: Harness, token: string) => Promise<{ status: number; body: Json }>]> = [
+  const calls: Array<
+    [
+      string,
+      (
+        h: Harness,
+        token: string,
+      ) => // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+      Promise<{ status: number; body: any }>,
+    ]
+  > = [
     ['GET', (h, token) => get(h, {}, token)],
     ['POST', (h, token) => create(h, item(), { accountIds: [ACCOUNT] }, token)],
     ['validate', (h, token) => validate(h, { osType: 'windows', value: SHA1 }, token)],
