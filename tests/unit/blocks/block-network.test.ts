@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blockNetwork, removeExpiredRules, renewFirewallRule } from '../../../lib/blocks/block-network';
 import { firewallRuleDraft, ruleExpiry, ruleNameFor } from '../../../lib/blocks/firewall-rules';
+import { FirewallRuleSchema } from '../../../lib/s1/block-schemas';
 import { createS1Client } from '../../../lib/s1/client';
 import { createSimulator, SIM_TOKENS } from '../../simulator';
 
@@ -33,6 +34,8 @@ const request = (value = 'evil.example.com', type: 'DNS' | 'IPV4' | 'IPV6' = 'DN
   creator: 'ana@acme.example',
   validUntil,
 });
+/** A planted rule as the client reads it (the simulator's own type has no index signature). */
+const asRead = (rule: unknown) => FirewallRuleSchema.parse(rule);
 const writes = (method: string) =>
   sim.requests().filter((r) => r.method === method && r.path.startsWith('/web/api/v2.1/firewall-control'));
 
@@ -146,7 +149,7 @@ describe('renewFirewallRule', () => {
   it('moves the expiry and keeps the rest of the description', async () => {
     const [rule] = sim.putFirewallRules([firewallRuleDraft({ ...request(), note: 'Wave 12' })]);
     if (!rule) throw new Error('not planted');
-    const renewed = await renewFirewallRule(deps(), { ...rule }, '2027-01-15T00:00:00Z');
+    const renewed = await renewFirewallRule(deps(), asRead(rule), '2027-01-15T00:00:00Z');
     expect(renewed.description).toBe(
       'Blocked by ana@acme.example with S1 IOC Manager. Wave 12 [expires 2027-01-15T00:00:00.000Z]',
     );
@@ -157,7 +160,7 @@ describe('renewFirewallRule', () => {
     const [rule] = sim.putFirewallRules([firewallRuleDraft(request())]);
     if (!rule) throw new Error('not planted');
     sim.faults.add({ method: 'PUT', kind: 'status', status: 500, phase: 'after', times: 1 });
-    const renewed = await renewFirewallRule(deps(), { ...rule }, '2027-01-15T00:00:00Z');
+    const renewed = await renewFirewallRule(deps(), asRead(rule), '2027-01-15T00:00:00Z');
     expect(ruleExpiry(renewed)).toBe('2027-01-15T00:00:00.000Z');
     expect(writes('PUT')).toHaveLength(1);
     expect(writes('GET')[0]?.query.ids).toBe(rule.id);
@@ -167,7 +170,7 @@ describe('renewFirewallRule', () => {
     const [rule] = sim.putFirewallRules([firewallRuleDraft(request())]);
     if (!rule) throw new Error('not planted');
     sim.faults.add({ method: 'PUT', kind: 'status', status: 503, phase: 'before', times: 1 });
-    await expect(renewFirewallRule(deps(), { ...rule }, '2027-01-15T00:00:00Z')).rejects.toMatchObject({
+    await expect(renewFirewallRule(deps(), asRead(rule), '2027-01-15T00:00:00Z')).rejects.toMatchObject({
       kind: 'server',
     });
     expect(writes('PUT')).toHaveLength(1);
@@ -176,21 +179,23 @@ describe('renewFirewallRule', () => {
 
 describe('removeExpiredRules', () => {
   const plant = () =>
-    sim.putFirewallRules([
-      firewallRuleDraft(request('old.example.com', 'DNS', '2026-01-01T00:00:00Z')),
-      firewallRuleDraft(request('new.example.com', 'DNS', '2027-01-01T00:00:00Z')),
-      // Someone else's rule with an expiry-looking description, and one of ours without a readable one.
-      {
-        name: 'Hand-made',
-        description: '[expires 2020-01-01T00:00:00.000Z]',
-        remoteHosts: [{ type: 'fqdn', values: ['x.example'] }],
-      },
-      {
-        name: ruleNameFor('undated.example.com'),
-        description: 'edited by hand',
-        remoteHosts: [{ type: 'fqdn', values: ['undated.example.com'] }],
-      },
-    ]);
+    sim
+      .putFirewallRules([
+        firewallRuleDraft(request('old.example.com', 'DNS', '2026-01-01T00:00:00Z')),
+        firewallRuleDraft(request('new.example.com', 'DNS', '2027-01-01T00:00:00Z')),
+        // Someone else's rule with an expiry-looking description, and one of ours without a readable one.
+        {
+          name: 'Hand-made',
+          description: '[expires 2020-01-01T00:00:00.000Z]',
+          remoteHosts: [{ type: 'fqdn', values: ['x.example'] }],
+        },
+        {
+          name: ruleNameFor('undated.example.com'),
+          description: 'edited by hand',
+          remoteHosts: [{ type: 'fqdn', values: ['undated.example.com'] }],
+        },
+      ])
+      .map(asRead);
 
   it('deletes only the extension’s rules whose expiry has passed', async () => {
     const rules = plant();
