@@ -4,10 +4,14 @@
  * question and the export. Pure, so that every rule here is tested without a page.
  */
 import Papa from 'papaparse';
+import { OS_LABELS, OS_TYPES } from '../../config/os-types';
 import { displayText } from '../iocs/display-text';
 import { exportFileName } from '../iocs/export';
-import { type BlocklistItem, type FirewallRule, OS_LABELS, OS_TYPES } from '../s1/block-schemas';
+import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
+import type { BlocksFound } from '../store/block-repo';
+import type { FeatureAccess } from '../store/db';
 import { ACTION_LABELS, type UnblockTargets } from './actions';
+import { blockStateOf, describeBlockState } from './block-state';
 import { ruleExpiry, ruleTarget } from './firewall-rules';
 
 export type BlockKind = 'blockExecution' | 'blockNetwork';
@@ -297,4 +301,19 @@ export function blocksToJson(rows: readonly BlockRow[]): string {
 /** `s1-blocks-2026-11-27T1200Z-12.csv`, named like the IOC export. */
 export function blocksExportFileName(kind: 'csv' | 'json', now: Date, count: number): string {
   return exportFileName(kind, now, count).replace(/^s1-iocs-/, 's1-blocks-');
+}
+
+/**
+ * The IOC detail's line for a value it detects: "Detected · Blocked on Windows, macOS ·
+ * Network-blocked". While the Blocklist is unreadable or not synced yet, "Not blocked" would be a
+ * guess, so the line says why the Blocklist part is unknown instead.
+ */
+export function blockStateLine(value: string, found: BlocksFound, blocklist: FeatureAccess): string {
+  const described = describeBlockState(true, blockStateOf(value, found));
+  if (blocklist.readable === true) return described;
+  const unknown =
+    blocklist.readable === false
+      ? `Blocklist not readable${blocklist.reason ? `: ${blocklist.reason}` : ''}`
+      : 'Blocklist not synced yet';
+  return `${described.replace(/ · Not blocked$/, '')} · ${unknown}`;
 }

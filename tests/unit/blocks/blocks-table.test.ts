@@ -5,6 +5,7 @@ import {
   type BlockRow,
   type BlockSort,
   blockRows,
+  blockStateLine,
   blocksExportFileName,
   blocksToCsv,
   blocksToJson,
@@ -420,5 +421,32 @@ describe('export', () => {
     expect(blocksExportFileName('csv', new Date('2026-11-27T12:00:30Z'), 12)).toBe(
       's1-blocks-2026-11-27T1200Z-12.csv',
     );
+  });
+});
+
+describe('blockStateLine', () => {
+  const found = {
+    blocklist: [item({ id: 'w' }), item({ id: 'm', osType: 'macos' })],
+    firewall: [rule('evil.example', 'DNS')],
+  };
+  const readable = { readable: true, reason: null };
+  it.each<[string, string, { readable: boolean | null; reason: string | null }, string]>([
+    ['a hash blocked on two OSes', SHA256.toUpperCase(), readable, 'Detected · Blocked on Windows, macOS'],
+    ['a domain with a rule', 'Evil.Example', readable, 'Detected · Network-blocked'],
+    ['a value with neither', 'other.example', readable, 'Detected · Not blocked'],
+    [
+      'Blocklist unreadable: no "Not blocked" guess',
+      'other.example',
+      { readable: false, reason: 'Missing Blacklist.view' },
+      'Detected · Blocklist not readable: Missing Blacklist.view',
+    ],
+    [
+      'Blocklist not synced yet, but a rule is known',
+      'evil.example',
+      { readable: null, reason: null },
+      'Detected · Network-blocked · Blocklist not synced yet',
+    ],
+  ])('%s', (_, value, access, line) => {
+    expect(blockStateLine(value, found, access)).toBe(line);
   });
 });
