@@ -273,7 +273,7 @@ describe('syncBlocks: the extension’s firewall rules', () => {
     await expectCacheEqualsServer(repo);
   });
 
-  it.each([
+  it.each<[string, () => void, string | undefined]>([
     ['the console has no Control SKU', () => sim.configure({ firewallControl: false }), undefined],
     ['the token lacks the Firewall Control permission', () => undefined, SIM_TOKENS.noFirewall],
   ])(

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../../config/settings';
 import { createS1Client } from '../../../lib/s1/client';
+import { createBlockRepo } from '../../../lib/store/block-repo';
 import { openIocDb } from '../../../lib/store/db';
 import { createIocRepo } from '../../../lib/store/ioc-repo';
 import { createSyncEngine } from '../../../lib/sync/sync-engine';
@@ -12,8 +13,16 @@ import type { Simulator } from '../../simulator';
 
 let databases = 0;
 
-export function createSyncHarness(sim: Simulator, origin: string, overrides: Partial<Settings> = {}) {
-  const repo = createIocRepo(openIocDb(`sync-test-${++databases}`));
+/** `options.blocks`: the engine also syncs the block cache, in the same database, as the worker does. */
+export function createSyncHarness(
+  sim: Simulator,
+  origin: string,
+  overrides: Partial<Settings> = {},
+  options: { blocks?: boolean } = {},
+) {
+  const database = openIocDb(`sync-test-${++databases}`);
+  const repo = createIocRepo(database);
+  const blockRepo = options.blocks ? createBlockRepo(database) : undefined;
   let settings: Settings = {
     ...DEFAULT_SETTINGS,
     connection: {
@@ -30,6 +39,7 @@ export function createSyncHarness(sim: Simulator, origin: string, overrides: Par
   let status = IDLE_STATUS;
   const engine = createSyncEngine({
     repo,
+    blockRepo,
     readSettings: async () => settings,
     createClient: (connection) =>
       createS1Client(connection, { sleep: async () => undefined, timeoutMs: 5_000 }),
@@ -40,6 +50,7 @@ export function createSyncHarness(sim: Simulator, origin: string, overrides: Par
   });
   return {
     repo,
+    blockRepo,
     engine,
     statuses,
     status: () => status,

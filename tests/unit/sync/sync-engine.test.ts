@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createS1Client } from '../../../lib/s1/client';
 import { IocSchema } from '../../../lib/s1/schemas';
-import { createSimulator, SECOND_ACCOUNT_ID } from '../../simulator';
+import { IDLE_STATUS } from '../../../lib/sync/sync-status';
+import { createSimulator, SECOND_ACCOUNT_ID, SIM_TOKENS } from '../../simulator';
 import { cacheAndServer, createSyncHarness } from './harness';
 
 const sim = createSimulator({ iocs: 2345 });
@@ -289,5 +290,95 @@ describe('the engine', () => {
         .sort(),
     );
     expect((await harness.repo.meta()).accountKey).toBe(`${origin}|${SECOND_ACCOUNT_ID}`);
+  });
+});
+
+describe('the engine with the block cache', () => {
+  const isIocRequest = (path: string) => path.includes('/threat-intelligence/iocs');
+  const isBlockRequest = (path: string) =>
+    path.endsWith('/restrictions') || path.endsWith('/firewall-control');
+  const plant = (count: number, from = 0) =>
+    sim.putBlocklist(
+      Array.from({ length: count }, (_, i) => ({
+        osType: 'windows' as const,
+        sha256Value: (from + i + 1).toString(16).padStart(64, '0'),
+      })),
+    );
+
+  it('syncs the blocks after the IOCs and publishes their count and availability', async () => {
+    plant(30);
+    const harness = createSyncHarness(sim, origin, {}, { blocks: true });
+    expect(await harness.engine.sync('install')).toEqual({ result: 'full', count: 2345 });
+    const paths = sim.requests().map((r) => r.path);
+    const lastIoc = paths.findLastIndex(isIocRequest);
+    const firstBlock = paths.findIndex(isBlockRequest);
+    expect(firstBlock).toBeGreaterThan(lastIoc);
+    expect((await harness.blockRepo?.allBlocklist())?.map((i) => i.id).sort()).toEqual(
+      sim
+        .blocklist()
+        .map((i) => i.id)
+        .sort(),
+    );
+    expect(harness.status()).toMatchObject({
+      lastError: null,
+      blocklistCount: 30,
+      blocks: { blocklist: { readable: true, reason: null }, firewall: { available: true, reason: null } },
+    });
+    // The IOC sync was full, and so was the Blocklist's: it listed every item.
+    expect(
+      sim.requests().some((r) => r.path.endsWith('/restrictions') && r.query.updatedAt__gt === undefined),
+    ).toBe(true);
+  });
+
+  it('brings an item blocked meanwhile with the incremental sync', async () => {
+    plant(5);
+    const harness = createSyncHarness(sim, origin, {}, { blocks: true });
+    await harness.engine.sync('install');
+    sim.clock.advance(60_000);
+    const [added] = plant(1, 100);
+    sim.clearRequests();
+    expect((await harness.engine.sync('alarm')).result).toBe('incremental');
+    expect(harness.status().blocklistCount).toBe(6);
+    expect((await harness.blockRepo?.blocksByValues([added?.sha256Value ?? '']))?.blocklist).toEqual([added]);
+    const listed = sim
+      .requests()
+      .filter((r) => r.path.endsWith('/restrictions') && r.query.countOnly !== 'true');
+    expect(listed.every((r) => r.query.updatedAt__gt !== undefined)).toBe(true);
+  });
+
+  it('fails the sync when the block sync fails, keeping the IOCs it synced', async () => {
+    const harness = createSyncHarness(sim, origin, {}, { blocks: true });
+    sim.faults.add({ method: 'GET', path: 'restrictions', kind: 'status', status: 500, times: 1000 });
+    const outcome = await harness.engine.sync('install');
+    expect(outcome).toMatchObject({ result: 'failed', error: { kind: 'server' } });
+    expect(harness.status().lastError?.message).toMatch(/HTTP 500/);
+    expect(await harness.repo.count()).toBe(2345);
+  });
+
+  it('does not fail the sync for a token that may not read the Blocklist, and says so in the status', async () => {
+    const harness = createSyncHarness(sim, origin, {}, { blocks: true });
+    harness.setSettings({
+      connection: {
+        consoleUrl: origin,
+        apiToken: SIM_TOKENS.noBlocklist,
+        accountId: sim.defaultAccountId,
+        accountName: '',
+        creatorEmail: '',
+        tagPrefix: '',
+      },
+    });
+    expect((await harness.engine.sync('install')).result).toBe('full');
+    expect(harness.status().lastError).toBeNull();
+    expect(harness.status().blocks.blocklist.readable).toBe(false);
+    expect(harness.status().blocks.blocklist.reason).toMatch(/Blocklist permission/);
+    expect(harness.status().blocks.firewall.available).toBe(true);
+  });
+
+  it('asks nothing about blocks without a block cache', async () => {
+    plant(3);
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    expect(sim.requests().filter((r) => isBlockRequest(r.path))).toEqual([]);
+    expect(harness.status()).toMatchObject({ blocklistCount: 0, blocks: IDLE_STATUS.blocks });
   });
 });
