@@ -47,7 +47,7 @@ export async function unblock(deps: UnblockDeps, targets: UnblockTargets): Promi
         (await deps.client.listBlocklistPage({ ids, limit: IDS_PER_READ })).data.map((item) => item.id),
     },
     {
-      label: 'firewall rules',
+      label: 'Firewall rules',
       ids: [...new Set(targets.firewallRuleIds ?? [])],
       remove: (ids) => deps.client.deleteFirewallRules(ids),
       stillThere: async (ids) =>
@@ -63,11 +63,11 @@ export async function unblock(deps: UnblockDeps, targets: UnblockTargets): Promi
 
   const said = parts.map((part, i) => {
     const r = results[i] as PartResult;
-    return r.problem
-      ? `${part.label}: ${r.removed} of ${part.ids.length} removed; ${r.problem}`
-      : `${part.label}: ${r.removed} of ${part.ids.length} removed`;
+    const done = `${part.label}: ${r.removed} of ${part.ids.length} removed`;
+    // The problem is a sentence of its own; its full stop would double the one after it.
+    return r.problem ? `${done}. ${r.problem.replace(/\.$/, '')}` : done;
   });
-  const message = said.length > 0 ? `Unblocked: ${said.join('. ')}.` : 'Nothing to unblock.';
+  const message = said.length > 0 ? `Unblock: ${said.join('. ')}.` : 'Nothing to unblock.';
   const failed = results.find((r) => r.cause);
   if (failed?.cause) {
     log.error(message);
@@ -101,7 +101,7 @@ async function reread(part: Part, cause: S1Error): Promise<PartResult> {
   } catch (readError) {
     return {
       removed: 0,
-      problem: `the console did not confirm the delete (${cause.message}) and could not be asked what it holds (${messageOf(readError)}); nothing was re-sent, sync to see the current state`,
+      problem: `The console did not confirm the delete (${cause.message}) and could not be asked what it holds (${messageOf(readError)}); nothing was re-sent; sync to see the current state`,
       cause,
     };
   }
@@ -109,7 +109,7 @@ async function reread(part: Part, cause: S1Error): Promise<PartResult> {
   if (remaining.size === 0) return { removed, problem: null };
   return {
     removed,
-    problem: `the console did not confirm the delete (${cause.message}); re-reading shows ${remaining.size} still there and nothing was re-sent. Unblock them again to retry`,
+    problem: `The console did not confirm the delete (${cause.message}); re-reading shows ${remaining.size} still there and nothing was re-sent; unblock them again to retry`,
     cause,
   };
 }
