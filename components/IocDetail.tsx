@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { defang } from '../lib/iocs/defang';
 import { displayText, escapeHiddenInJson } from '../lib/iocs/display-text';
 import type { Ioc } from '../lib/s1/schemas';
+import { useBlockStateLine } from './use-block-cache';
 
 interface Props {
   ioc: Ioc;
@@ -22,6 +23,7 @@ export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'view' });
   const [copied, setCopied] = useState('');
+  const blockState = useBlockStateLine(ioc.value);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -42,6 +44,11 @@ export function IocDetail({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
       <h2 id="detail-title" class="clamped">
         {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
       </h2>
+      {/* What the console does with the value: this IOC detects it; the Blocklist and Firewall
+          Control, as last synced, say whether it is also blocked. */}
+      <p class="block-state" role="status" aria-label="Block state">
+        {blockState ?? '\u00a0'}
+      </p>
       <pre class="json">{json}</pre>
       <div class="actions">
         <button type="button" onClick={() => void copy('JSON', json)}>

@@ -13,8 +13,8 @@ import type { IocDraft } from '../../lib/s1/schemas';
 import { settingsItem, updateSettings } from '../../lib/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
-type View = 'iocs' | 'new' | 'settings' | 'log';
-const VIEWS: readonly View[] = ['iocs', 'new', 'settings', 'log'];
+type View = 'iocs' | 'blocks' | 'new' | 'settings' | 'log';
+const VIEWS: readonly View[] = ['iocs', 'blocks', 'new', 'settings', 'log'];
 const viewFromHash = (): View => VIEWS.find((view) => location.hash === `#${view}`) ?? 'iocs';
 const loadNewIocsView = async () => {
   const [view, cache] = await Promise.all([
@@ -23,6 +23,7 @@ const loadNewIocsView = async () => {
   ]);
   return { NewIocsView: view.NewIocsView, lookupInCache: cache.lookupInCache };
 };
+const loadBlocksView = () => import('../../components/BlocksView');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** First run: the connection screen, addressed so that saving does not navigate away from it. */
@@ -48,6 +49,7 @@ export function App() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const newIocs = useLazyModule(loadNewIocsView, view === 'new');
+  const blocks = useLazyModule(loadBlocksView, view === 'blocks');
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
   const submit = (drafts: IocDraft[]) => sendMessage('submitIocs', drafts);
@@ -61,6 +63,9 @@ export function App() {
         <nav aria-label="Views">
           <a href="#iocs" aria-current={shown === 'iocs' ? 'page' : undefined}>
             IOCs
+          </a>
+          <a href="#blocks" aria-current={shown === 'blocks' ? 'page' : undefined}>
+            Blocks
           </a>
           <a href="#new" aria-current={shown === 'new' ? 'page' : undefined}>
             New IOCs
@@ -116,6 +121,12 @@ export function App() {
               onSubmit={submit}
               onUpdate={(previous, draft) => sendMessage('updateIoc', { previous, draft })}
             />
+          ))}
+        {shown === 'blocks' &&
+          (blocks.module ? (
+            <blocks.module.BlocksView status={publishedStatus} />
+          ) : (
+            <p class={blocks.error ? 'error' : undefined}>{blocks.error ?? 'Loading…'}</p>
           ))}
         {/* Kept mounted once opened, only hidden: a paste under review survives a trip to Settings
             (for a new token, say) and back. */}

@@ -1,0 +1,215 @@
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { ACTION_LABELS } from '../lib/blocks/actions';
+import {
+  type BlockFilter,
+  type BlockRow,
+  type BlockSort,
+  blockRows,
+  blocksExportFileName,
+  blocksToCsv,
+  blocksToJson,
+  EMPTY_BLOCK_FILTER,
+  filterBlockRows,
+  sortBlockRows,
+  unblockQuestion,
+  unblockTargets,
+} from '../lib/blocks/blocks-table';
+import { sendMessage } from '../lib/messages';
+import type { SyncStatus } from '../lib/sync/sync-status';
+import { BlockDetailDialog } from './BlockDetailDialog';
+import { BlocksTable } from './BlocksTable';
+import { ConfirmDialog } from './ConfirmDialog';
+import { downloadText } from './download';
+import { useBlockCache } from './use-block-cache';
+
+interface Props {
+  /** The published sync status; undefined until read. */
+  status: SyncStatus | undefined;
+}
+
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Why part of the blocks is missing, from the last sync: said once, above the count. */
+function AvailabilityNotes({ status }: { status: SyncStatus | undefined }) {
+  // A status published before the blocks were synced has no `blocks` yet.
+  const blocks = status?.blocks;
+  const notes: string[] = [];
+  if (blocks?.blocklist.readable === false)
+    notes.push(
+      `The Blocklist could not be read, so Block execution hashes are not shown${blocks.blocklist.reason ? `: ${blocks.blocklist.reason}` : '.'}`,
+    );
+  if (blocks?.firewall.available === false)
+    notes.push(
+      `Firewall Control is not available to this token, so there are no Block network rules${blocks.firewall.reason ? `: ${blocks.firewall.reason}` : '.'}`,
+    );
+  if (notes.length === 0) return null;
+  return (
+    <div role="note" aria-label="What the console lets the extension see" class="block-notes">
+      {notes.map((note) => (
+        <p key={note} class="status-warn">
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The manager's Blocks view: what the console blocks, as the last sync mirrored it. */
+export function BlocksView({ status }: Props) {
+  const cache = useBlockCache(status);
+  const [filter, setFilter] = useState<BlockFilter>(EMPTY_BLOCK_FILTER);
+  const [sort, setSort] = useState<BlockSort | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [open, setOpen] = useState<BlockRow | null>(null);
+  const [confirming, setConfirming] = useState<readonly BlockRow[] | null>(null);
+  const [actionStatus, setActionStatus] = useState('');
+
+  const all = useMemo(
+    () => (cache.blocklist && cache.firewallRules ? blockRows(cache.blocklist, cache.firewallRules) : null),
+    [cache.blocklist, cache.firewallRules],
+  );
+  // One "now" per data load, so that the expiry column agrees with itself.
+  const now = useMemo(() => Date.now(), [all]);
+  const rows = useMemo(() => sortBlockRows(filterBlockRows(all ?? [], filter), sort), [all, filter, sort]);
+
+  const onSelect = useCallback((keys: string[], on: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      for (const key of keys)
+        if (on) next.add(key);
+        else next.delete(key);
+      return next;
+    });
+  }, []);
+  // Selected rows that still exist (a sync may have lifted some since they were ticked).
+  const selectedRows = useMemo(() => (all ?? []).filter((row) => selected.has(row.key)), [all, selected]);
+
+  const exportAs = (kind: 'csv' | 'json') => {
+    const chosen = selectedRows.length > 0 ? selectedRows : rows;
+    downloadText(
+      blocksExportFileName(kind, new Date(), chosen.length),
+      kind === 'csv' ? blocksToCsv(chosen) : blocksToJson(chosen),
+      kind === 'csv' ? 'text/csv' : 'application/json',
+    );
+  };
+
+  if (cache.error) return <p class="error">{cache.error}</p>;
+  if (!all) return <p>Reading the local cache…</p>;
+  const hashes = all.filter((row) => row.kind === 'blockExecution').length;
+  const rules = all.length - hashes;
+
+  return (
+    <section aria-label="Blocks" class="blocks-view">
+      <AvailabilityNotes status={status} />
+      <h2 class="blocks-heading">
+        {count(hashes, 'hash', 'hashes')} with Block execution · {count(rules, 'Block network rule')}
+      </h2>
+      <form class="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Search
+          <input
+            type="search"
+            aria-label="Filter by value, description, source or user"
+            title="Matches value, description, source or user anywhere, ignoring case."
+            value={filter.text}
+            onInput={(event) => setFilter({ ...filter, text: event.currentTarget.value })}
+          />
+        </label>
+        <label>
+          Action
+          <select
+            aria-label="Filter by action"
+            value={filter.kind}
+            onChange={(event) =>
+              setFilter({ ...filter, kind: event.currentTarget.value as BlockFilter['kind'] })
+            }
+          >
+            <option value="all">All</option>
+            <option value="blockExecution">{ACTION_LABELS.blockExecution}</option>
+            <option value="blockNetwork">{ACTION_LABELS.blockNetwork}</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => setFilter(EMPTY_BLOCK_FILTER)}>
+          Clear filters
+        </button>
+        <output aria-label="Shown blocks" class="count">
+          {rows.length.toLocaleString('en-US')} of {all.length.toLocaleString('en-US')} blocks
+        </output>
+      </form>
+      <div class="toolbar">
+        <output aria-label="Selected blocks">
+          {selectedRows.length > 0 ? `${selectedRows.length} selected` : ''}
+        </output>
+        <button
+          type="button"
+          disabled={selectedRows.length === 0}
+          onClick={() => setConfirming(selectedRows)}
+        >
+          Unblock selected…
+        </button>
+        <button type="button" disabled={selectedRows.length === 0} onClick={() => setSelected(new Set())}>
+          Clear selection
+        </button>
+        <button
+          type="button"
+          onClick={() => exportAs('csv')}
+          disabled={rows.length === 0 && selectedRows.length === 0}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          onClick={() => exportAs('json')}
+          disabled={rows.length === 0 && selectedRows.length === 0}
+        >
+          Export JSON
+        </button>
+        <span class="hint">
+          {selectedRows.length > 0 ? 'Exports the selection.' : 'Exports the filtered rows.'}
+        </span>
+        <output aria-label="Action status">{actionStatus}</output>
+      </div>
+      <BlocksTable
+        rows={rows}
+        sort={sort}
+        onSort={setSort}
+        selected={selected}
+        onSelect={onSelect}
+        onOpen={setOpen}
+        now={now}
+      />
+      {rows.length === 0 && (
+        <p class="hint" role="status" aria-label="Empty table">
+          {all.length === 0
+            ? 'The cache holds no Blocklist hash and no Block network rule of the extension for this account.'
+            : 'No block matches these filters.'}
+        </p>
+      )}
+      {open && (
+        <BlockDetailDialog
+          row={open}
+          onClose={() => setOpen(null)}
+          onUnblock={(row) => setConfirming([row])}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={confirming.length === 1 ? 'Unblock' : 'Unblock selected'}
+          message={unblockQuestion(confirming)}
+          confirmLabel={confirming.length === 1 ? 'Unblock' : `Unblock ${confirming.length}`}
+          onConfirm={async () => {
+            const report = await sendMessage('unblock', unblockTargets(confirming));
+            setActionStatus(report.message);
+            onSelect(
+              confirming.map((row) => row.key),
+              false,
+            );
+            await cache.reload();
+          }}
+          onClose={() => setConfirming(null)}
+        />
+      )}
+    </section>
+  );
+}
