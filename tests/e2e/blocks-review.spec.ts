@@ -3,6 +3,7 @@
  * running on every OS, and a second time is "already blocked" with nothing duplicated.
  */
 import { expect, test } from './fixtures';
+import { setFirewallControl } from './pages/console-api';
 import { connectAndSync } from './pages/options-page';
 import { chooseMenuItem, openReportPage, selectText } from './pages/report-page';
 import {
@@ -12,15 +13,21 @@ import {
   hashDefaults,
   heldBlocklist,
   nextSheet,
+  pasteForReview,
+  requestsTo,
   resultLines,
+  reviewRow,
   submit,
   submitStatus,
+  syncNow,
   tickedActions,
 } from './pages/review-blocks';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
 const SHA256 = HASHES.sha256.toLowerCase();
+const ALL_OS = ['linux', 'macos', 'windows'];
+const DAY_MS = 86_400_000;
 
 test('a SHA256 right-clicked on a page is detected and blocked on Windows, macOS and Linux; again, already blocked', async ({
   context,
@@ -76,4 +83,89 @@ test('a SHA256 right-clicked on a page is detected and blocked on Windows, macOS
   ]);
   expect(sim.iocs(sim.defaultAccountId)).toHaveLength(1);
   expect(sim.blocklist()).toHaveLength(3);
+});
+
+test('a SHA1, an MD5, a domain and an IP: Blocklist items for the SHA1, detect only for the MD5, one firewall rule each for the others, listed under Blocks', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  const [sha1, md5, domain, ip] = [HASHES.sha1, HASHES.md5, 'c2.badcorp.top', '45.77.12.9'];
+  await pasteForReview(page, `${sha1}\n${md5}\n${domain}\n${ip}`, 4);
+
+  expect(await tickedActions(page, sha1)).toEqual(hashDefaults(sha1));
+  expect(await tickedActions(page, md5)).toEqual([`Detect ${md5}`]);
+  await expect(reviewRow(page, md5).getByRole('group', { name: /^Block execution/ })).toHaveCount(0);
+  await expect(reviewRow(page, md5)).toContainText('SentinelOne can only detect MD5 hashes');
+  expect(await tickedActions(page, domain)).toEqual([`Detect ${domain}`, `Block network for ${domain}`]);
+  expect(await tickedActions(page, ip)).toEqual([`Detect ${ip}`, `Block network for ${ip}`]);
+
+  sim.clearRequests();
+  await submit(page);
+  await expect(submitStatus(page)).toHaveText(
+    'Detect: 4 of 4 stored. Block execution: 3 of 3 blocked. Block network: 2 of 2 blocked.',
+  );
+  expect(await resultLines(page, md5)).toEqual(['Detect: Stored']);
+  expect(await resultLines(page, domain)).toEqual(['Detect: Stored', 'Block network: Blocked']);
+  expect(sim.iocs(sim.defaultAccountId)).toHaveLength(4);
+  // The SHA1 in `value`, one item per OS; the MD5 never reached the Blocklist.
+  expect(heldBlocklist(sim, sha1)).toEqual([
+    ['linux', sha1, null],
+    ['macos', sha1, null],
+    ['windows', sha1, null],
+  ]);
+  expect(sim.blocklist()).toHaveLength(3);
+  expect(blocklistPosts(sim).some(([, hash]) => hash === md5)).toBe(false);
+
+  const rules = sim.firewallRules().sort((a, b) => (a.name < b.name ? -1 : 1));
+  expect(
+    rules.map((rule) => [rule.name, rule.remoteHosts, rule.direction, rule.action, [...rule.osTypes].sort()]),
+  ).toEqual([
+    [`S1 IOC Manager: ${ip}`, [{ type: 'addresses', values: [ip] }], 'outbound', 'Block', ALL_OS],
+    [`S1 IOC Manager: ${domain}`, [{ type: 'fqdn', values: [domain] }], 'outbound', 'Block', ALL_OS],
+  ]);
+  for (const rule of rules) {
+    const expiry = /\[expires ([^\]]+)\]$/.exec(rule.description)?.[1];
+    // The IOC's validity (30 days by default): the rule has no expiry of its own.
+    expect(Date.parse(expiry ?? '') - Date.now()).toBeGreaterThan(29 * DAY_MS);
+  }
+  expect(requestsTo(sim, 'POST', 'firewall-control')).toHaveLength(2);
+
+  // The sync after the write found them again: the Blocks tab lists the hash and the two rules.
+  await page.getByRole('link', { name: 'Blocks', exact: true }).click();
+  const blocks = page.getByRole('grid', { name: 'Blocks' });
+  await expect(blocks.getByLabel(`Select Block execution ${sha1}`)).toBeVisible();
+  await expect(blocks.getByLabel(`Select Block network ${domain}`)).toBeVisible();
+  await expect(blocks.getByLabel(`Select Block network ${ip}`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+    '1 hash with Block execution · 2 Block network rules',
+  );
+});
+
+test('a console without Firewall Control: after a sync the review offers no Block network, and says why', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  const domain = 'c2.badcorp.top';
+  await pasteForReview(page, domain, 1);
+  await expect(page.getByLabel(`Block network for ${domain}`)).toBeVisible();
+
+  setFirewallControl(sim, false);
+  await syncNow(page);
+  await pasteForReview(page, `${domain}\n`, 1);
+  await expect(reviewRow(page, domain).locator('input[type=checkbox]')).toHaveCount(2);
+  await expect(page.getByLabel(`Block network for ${domain}`)).toHaveCount(0);
+  expect(await tickedActions(page, domain)).toEqual([`Detect ${domain}`]);
+  await expect(page.getByText(/^Block network is not offered: /)).toBeVisible();
+
+  sim.clearRequests();
+  await submit(page);
+  await expect(submitStatus(page)).toHaveText('Detect: 1 of 1 stored.');
+  expect(requestsTo(sim, 'POST', 'firewall-control')).toEqual([]);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText(/Block network is not available: /)).toHaveCount(1);
 });
