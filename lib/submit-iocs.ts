@@ -28,6 +28,8 @@ export interface SubmitDeps {
   client: Pick<S1Client, 'createIocs' | 'listIocsPage'>;
   /** Syncs the cache after a write, and tells the sync engine. */
   afterWrite: () => void;
+  /** The caller logs the outcome in its own words (apply-actions.ts); failures are still logged. */
+  quiet?: boolean;
 }
 
 const log = logFor('submit');
@@ -85,7 +87,7 @@ export async function submitIocs(deps: SubmitDeps, drafts: readonly IocDraft[]):
   const reason = stoppedBecause?.replace(/\.$/, '');
   const summary = `Submitted ${drafts.length} IOCs: ${stored} stored${reason ? `; stopped: ${reason}` : ''}. ${sample}${drafts.length > 5 ? ', …' : ''}`;
   if (stoppedBecause) log.warn(summary);
-  else log.info(summary);
+  else if (!deps.quiet) log.info(summary);
   return { outcomes, stored, stoppedBecause };
 }
 

@@ -74,7 +74,11 @@ export async function applyActions(
   const detectRows = requests.flatMap((request, index) => (request.detect ? [index] : []));
   if (detectRows.length > 0) {
     const drafts = detectRows.map((index) => (requests[index] as RowActionRequest).draft);
-    const report = await submitIocs({ client: deps.client, afterWrite: () => undefined }, drafts);
+    // Its own summary line would repeat the one below, which names the action.
+    const report = await submitIocs(
+      { client: deps.client, afterWrite: () => undefined, quiet: true },
+      drafts,
+    );
     detectRows.forEach((row, i) => {
       (rows[row] as RowActionReport).detect = report.outcomes[i];
     });
@@ -83,6 +87,8 @@ export async function applyActions(
     const line = `${ACTION_LABELS.detect}: ${report.stored} of ${drafts.length} stored as Threat Intelligence IOCs${reason ? `; stopped: ${reason}` : ''}.`;
     if (reason) log.warn(line);
     else log.info(line);
+    // The analyst reads why it stopped beside the summary.
+    if (report.stoppedBecause) notes.push(report.stoppedBecause);
   }
 
   // Blocks: a 403 on one kind stops that kind; rows not yet started are not sent.

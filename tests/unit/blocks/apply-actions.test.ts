@@ -86,6 +86,18 @@ describe('applyActions', () => {
     expect(logged).toContainEqual(`Block execution on Windows, macOS, Linux: 1 hash, 3 created. ${SHA256}`);
   });
 
+  it('a row the console refuses: Detect stops its batch, says why in the notes, and the blocks still run', async () => {
+    sim.configure({ refuseValues: ['refused.example.com'] });
+    const report = await applyActions(deps(), [
+      hashRow(),
+      { draft: draft('refused.example.com', 'DNS'), detect: true },
+    ]);
+    expect(report.rows.map((row) => row.detect?.status)).toEqual(['not-sent', 'rejected']);
+    expect(report.notes).toEqual([expect.stringMatching(/^SentinelOne refused 1 of the rows/)]);
+    expect(sim.iocs(sim.defaultAccountId)).toEqual([]);
+    expect(sim.blocklist()).toHaveLength(3);
+  });
+
   it('the same again: blocks already there, nothing duplicated', async () => {
     await applyActions(deps(), [hashRow(), domainRow()]);
     const again = await applyActions(deps(), [hashRow(), domainRow()]);
