@@ -3,7 +3,7 @@
  * running on every OS, and a second time is "already blocked" with nothing duplicated.
  */
 import { expect, test } from './fixtures';
-import { setFirewallControl } from './pages/console-api';
+import { setFirewallControl, setHashVerdicts } from './pages/console-api';
 import { connectAndSync } from './pages/options-page';
 import { chooseMenuItem, openReportPage, selectText } from './pages/report-page';
 import {
@@ -168,4 +168,53 @@ test('a console without Firewall Control: after a sync the review offers no Bloc
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByText(/Block network is not available: /)).toHaveCount(1);
+});
+
+test('a Not allowed hash is refused and never sent; a Not recommended one waits for "Block anyway"', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  const [notAllowed, notRecommended] = [SHA256, HASHES.sha256b];
+  setHashVerdicts(sim, { notAllowed: [notAllowed], notRecommended: [notRecommended] });
+  await pasteForReview(page, `${notAllowed}\n${notRecommended}`, 2);
+  const anyway = page.getByLabel(
+    `Block ${notRecommended} anyway, although SentinelOne does not recommend it`,
+    { exact: true },
+  );
+  await expect(anyway).toHaveCount(0);
+
+  sim.clearRequests();
+  await submit(page);
+  await expect(submitStatus(page)).toHaveText('Detect: 2 of 2 stored. Block execution: 0 of 6 blocked.');
+  const [, refused] = await resultLines(page, notAllowed);
+  expect(refused).toMatch(
+    /^Block execution: Windows refused: Not allowed: .*; macOS refused: Not allowed: .*; Linux refused: Not allowed: /,
+  );
+  const [, held] = await resultLines(page, notRecommended);
+  expect(held).toMatch(
+    /^Block execution: Windows not sent: Not recommended: .*; macOS not sent: Not recommended: .*; Linux not sent: Not recommended: /,
+  );
+  // Both were asked about (validate), neither was sent.
+  expect(requestsTo(sim, 'POST', 'restrictions/validate')).toHaveLength(6);
+  expect(requestsTo(sim, 'POST', 'restrictions')).toEqual([]);
+  expect(sim.blocklist()).toEqual([]);
+
+  await anyway.check();
+  await submit(page);
+  expect(await resultLines(page, notRecommended)).toEqual([
+    'Detect: Stored',
+    'Block execution: Windows blocked; macOS blocked; Linux blocked',
+  ]);
+  expect(heldBlocklist(sim, notRecommended).map(([os]) => os)).toEqual(['linux', 'macos', 'windows']);
+  // "Not allowed" is never sent, however often Submit is pressed.
+  expect(blocklistPosts(sim)).toEqual([
+    ['linux', notRecommended],
+    ['macos', notRecommended],
+    ['windows', notRecommended],
+  ]);
+  expect(heldBlocklist(sim, notAllowed)).toEqual([]);
+  // Detect is not sent twice: it was stored on the first press.
+  expect(sim.iocs(sim.defaultAccountId)).toHaveLength(2);
 });

@@ -68,10 +68,29 @@ export const hashDefaults = (value: string): string[] => [
 
 export const submitStatus = (page: Page): Locator => page.getByRole('status', { name: 'Submit status' });
 
-/** Presses "Submit N" (whatever N is) and waits for the status line to leave "Sending…". */
+/**
+ * Presses "Submit N" (whatever N is) and waits for this press's summary: the status line shows
+ * "Sending…" first, which a watcher set up before the click records, so an earlier press's summary
+ * is never taken for this one's.
+ */
 export async function submit(page: Page): Promise<void> {
+  const status = submitStatus(page);
+  await status.evaluate((element) => {
+    const scope = window as unknown as { sendingSeen?: boolean };
+    scope.sendingSeen = false;
+    const watcher = new MutationObserver(() => {
+      if (element.textContent?.startsWith('Sending')) {
+        scope.sendingSeen = true;
+        watcher.disconnect();
+      }
+    });
+    watcher.observe(element, { childList: true, characterData: true, subtree: true });
+  });
   await page.getByRole('button', { name: /^Submit \d+$/ }).click();
-  await expect(submitStatus(page)).not.toHaveText(/^(Sending|$)/, { timeout: 20_000 });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { sendingSeen?: boolean }).sendingSeen))
+    .toBe(true);
+  await expect(status).not.toHaveText(/^(Sending|$)/, { timeout: 20_000 });
 }
 
 const API = '/web/api/v2.1/';
