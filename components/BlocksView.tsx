@@ -35,13 +35,15 @@ function AvailabilityNotes({ status }: { status: SyncStatus | undefined }) {
   // A status published before the blocks were synced has no `blocks` yet.
   const blocks = status?.blocks;
   const notes: string[] = [];
+  // The reasons are whole sentences from the sync (the console's 403 explained); said after a
+  // short lead-in naming what is missing here, not repeated.
   if (blocks?.blocklist.readable === false)
     notes.push(
-      `The Blocklist could not be read, so Block execution hashes are not shown${blocks.blocklist.reason ? `: ${blocks.blocklist.reason}` : '.'}`,
+      `Block execution hashes are not shown: ${blocks.blocklist.reason ?? 'the Blocklist could not be read.'}`,
     );
   if (blocks?.firewall.available === false)
     notes.push(
-      `Firewall Control is not available to this token, so there are no Block network rules${blocks.firewall.reason ? `: ${blocks.firewall.reason}` : '.'}`,
+      `No Block network rules: ${blocks.firewall.reason ?? 'Firewall Control is not available to this token.'}`,
     );
   if (notes.length === 0) return null;
   return (
