@@ -5,7 +5,9 @@
  */
 import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 import type { LoggedRequest, Simulator } from '../../simulator';
+import { CONSOLE_URL } from '../fixtures';
 import { readSyncStatus } from './extension-cache';
+import { fillConnection, openOptionsPage } from './options-page';
 
 /** Hashes no fixture or seed holds; SHA256 upper-case, as a report prints it. */
 export const HASHES = {
@@ -148,4 +150,20 @@ export async function syncNow(page: Page): Promise<void> {
     )
     .toBe(true);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /);
+}
+
+/** Connects with `apiToken` (one of SIM_TOKENS) to the default account and waits for the first sync. */
+export async function connectWithToken(
+  context: BrowserContext,
+  extensionId: string,
+  sim: Simulator,
+  apiToken: string,
+): Promise<Page> {
+  const page = await openOptionsPage(context, extensionId);
+  await fillConnection(page, { consoleUrl: CONSOLE_URL, apiToken, accountId: sim.defaultAccountId });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
+    timeout: 30_000,
+  });
+  return page;
 }
