@@ -95,6 +95,7 @@ export function App() {
         {shown === 'settings' && (
           <SettingsView
             settings={settings}
+            blocks={status.blocks}
             onSave={async (next) => {
               if (next.connection) await requestConsoleOrigin(next.connection.consoleUrl);
               await updateSettings(next);
@@ -135,7 +136,9 @@ export function App() {
             <newIocs.module.NewIocsView
               lookupExisting={newIocs.module.lookupInCache}
               settings={settings}
-              onSubmit={submit}
+              firewall={status.blocks.firewall.available}
+              firewallReason={status.blocks.firewall.reason}
+              onApply={(requests) => sendMessage('applyActions', requests)}
             />
           </div>
         ) : (

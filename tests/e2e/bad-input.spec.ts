@@ -119,7 +119,7 @@ test('the bad-input corpus: every row says why, bad fields are refused, nothing 
 
   // 4. Send what the form allows, then read what the console was sent.
   await page.getByRole('button', { name: `Submit ${toSend.length}` }).click();
-  await expect(status).toHaveText(`${toSend.length} of ${toSend.length} stored.`);
+  await expect(status).toHaveText(`Detect: ${toSend.length} of ${toSend.length} stored.`);
   const items = sim
     .requests()
     .filter((r) => r.method === 'POST' && r.path.endsWith('/threat-intelligence/iocs'))

@@ -17,10 +17,10 @@ function nextSheet(context: BrowserContext): Promise<Page> {
   return context.waitForEvent('page', { predicate: (page) => page.url().includes('/sheet.html') });
 }
 
-/** Settings → "Block a single valid new IOC immediately" → Save, as the analyst does. */
-async function turnOnQuickBlock(manager: Page): Promise<void> {
+/** Settings → "Detect a single valid new IOC without the review" → Save, as the analyst does. */
+async function turnOnQuickDetect(manager: Page): Promise<void> {
   await manager.getByRole('link', { name: 'Settings' }).click();
-  await manager.getByLabel('Block a single valid new IOC immediately').check();
+  await manager.getByLabel('Detect a single valid new IOC without the review').check();
   await manager.getByRole('button', { name: 'Save' }).click();
   await expect(manager.getByRole('status', { name: 'Connection status' })).toHaveText(/Saved/);
 }
@@ -31,7 +31,7 @@ const heldValues = (sim: { iocs(id: string): Array<{ value: string }>; defaultAc
     .map((ioc) => ioc.value)
     .sort();
 
-test('Block on a multi-line defanged selection opens the review, and Submit stores what it found', async ({
+test('Add on a multi-line defanged selection opens the review, and Submit runs each row’s actions', async ({
   context,
   extensionId,
   serviceWorker,
@@ -44,7 +44,7 @@ test('Block on a multi-line defanged selection opens the review, and Submit stor
   const sheetOpened = nextSheet(context);
   await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
-  await expect(sheet.getByRole('heading', { name: 'Block in SentinelOne' })).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: 'Add to SentinelOne' })).toBeVisible();
   // The full selection, line breaks included, was read from the page (selectionText has none).
   await expect(sheet.getByLabel(/^Values or text/)).toHaveValue(
     /login-verify\[\.\]badcorp\[\.\]top\/owa\/auth\.php\n45/,
@@ -53,23 +53,34 @@ test('Block on a multi-line defanged selection opens the review, and Submit stor
   await expect(review.locator('tbody tr')).toHaveCount(5);
   await sheet.screenshot({ path: test.info().outputPath('context-menu-sheet.png'), fullPage: true });
 
+  // The MD5 and the URL can only be detected; the IP may also be network-blocked, when ticked.
+  await expect(review.getByLabel('Block network for 45.77.12.9')).not.toBeChecked();
+  await review.getByLabel('Block network for 45.77.12.9').check();
+  await expect(review.locator('tbody tr', { hasText: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' })).toContainText(
+    'SentinelOne can only detect MD5 hashes',
+  );
   await sheet.getByRole('button', { name: 'Submit 3' }).click();
-  await expect(sheet.getByRole('status', { name: 'Submit status' })).toHaveText('3 of 3 stored.');
+  await expect(sheet.getByRole('status', { name: 'Submit status' })).toHaveText(
+    'Detect: 3 of 3 stored. Block network: 1 of 1 blocked.',
+  );
   expect(heldValues(sim)).toEqual([
     '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
     '45.77.12.9',
     'https://login-verify.badcorp.top/owa/auth.php',
   ]);
-  expect(sim.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect(sim.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/iocs'))).toHaveLength(1);
+  expect(sim.firewallRules().map((rule) => rule.remoteHosts)).toEqual([
+    [{ type: 'addresses', values: ['45.77.12.9'] }],
+  ]);
 });
 
-test('with quick block on, one valid new IOC is blocked straight from the menu and a notification says so', async ({
+test('with quick Detect on, one valid new IOC is detected straight from the menu, nothing is blocked, and a notification says so', async ({
   context,
   extensionId,
   serviceWorker,
   sim,
 }) => {
-  await turnOnQuickBlock(await connectAndSync(context, extensionId, sim));
+  await turnOnQuickDetect(await connectAndSync(context, extensionId, sim));
   await recordNotifications(serviceWorker);
 
   const report = await openReportPage(context);
@@ -78,20 +89,27 @@ test('with quick block on, one valid new IOC is blocked straight from the menu a
 
   await expect
     .poll(() => shownNotifications(serviceWorker))
-    .toEqual([{ title: 'Blocked in SentinelOne', message: 'evil-cdn.badcorp.top (DNS) was added.' }]);
+    .toEqual([
+      {
+        title: 'Detected in SentinelOne',
+        message:
+          'evil-cdn.badcorp.top (DNS) is now a Threat Intelligence IOC: SentinelOne raises a threat when an endpoint sees it. Nothing is blocked.',
+      },
+    ]);
   expect(sim.iocs(sim.defaultAccountId).map((ioc) => [ioc.type, ioc.value, ioc.source])).toEqual([
     ['DNS', 'evil-cdn.badcorp.top', 'S1 IOC Manager'],
   ]);
   expect(context.pages().some((page) => page.url().includes('/sheet.html'))).toBe(false);
+  expect(sim.firewallRules()).toEqual([]);
 });
 
-test('an expired token during a quick block keeps the selection in the sheet and says why', async ({
+test('an expired token during a quick Detect keeps the selection in the sheet and says why', async ({
   context,
   extensionId,
   serviceWorker,
   sim,
 }) => {
-  await turnOnQuickBlock(await connectAndSync(context, extensionId, sim));
+  await turnOnQuickDetect(await connectAndSync(context, extensionId, sim));
   await recordNotifications(serviceWorker);
   sim.tokens.expire(sim.defaultToken);
 
@@ -100,15 +118,15 @@ test('an expired token during a quick block keeps the selection in the sheet and
   const sheetOpened = nextSheet(context);
   await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
-  await expect(sheet.getByRole('alert')).toHaveText(/^Not blocked: The API token is invalid or has expired/);
+  await expect(sheet.getByRole('alert')).toHaveText(/^Not added: The API token is invalid or has expired/);
   await expect(sheet.getByLabel(/^Values or text/)).toHaveValue('evil-cdn[.]badcorp[.]top');
   await expect(sheet.getByRole('table', { name: 'Review' }).locator('tbody tr')).toHaveCount(1);
   const notices = await shownNotifications(serviceWorker);
-  expect(notices.map((n) => n.title)).toEqual(['Not blocked']);
+  expect(notices.map((n) => n.title)).toEqual(['Not added to SentinelOne']);
   expect(sim.iocs(sim.defaultAccountId)).toEqual([]);
 });
 
-test('Look up on a link answers for its URL and its domain, and Block from the answers stores the URL', async ({
+test('Look up on a link answers for its URL and its domain, and Detect from the answers stores the URL', async ({
   context,
   extensionId,
   serviceWorker,
@@ -136,10 +154,15 @@ test('Look up on a link answers for its URL and its domain, and Block from the a
   // The simulator's default validity for a DNS IOC sent without one is 90 days (s1-api.md §d).
   await expect(answers.nth(1)).toContainText('DNS · Dropper host · expires in 89 days');
 
-  await sheet.getByRole('button', { name: 'Block https://payload.badcorp.top/drop/invoice.exe' }).click();
+  // A URL can only be detected: no block is offered for it.
+  await expect(answers.nth(0)).toContainText('SentinelOne can only detect URLs');
   await expect(
-    sheet.getByRole('status', { name: 'Block status of https://payload.badcorp.top/drop/invoice.exe' }),
-  ).toHaveText('Blocked: sent to SentinelOne.');
+    sheet.getByRole('button', { name: /^Block .* https:\/\/payload\.badcorp\.top\/drop\/invoice\.exe$/ }),
+  ).toHaveCount(0);
+  await sheet.getByRole('button', { name: 'Detect https://payload.badcorp.top/drop/invoice.exe' }).click();
+  await expect(
+    sheet.getByRole('status', { name: 'Detect status of https://payload.badcorp.top/drop/invoice.exe' }),
+  ).toHaveText('Detect: Stored');
   expect(heldValues(sim)).toEqual(['https://payload.badcorp.top/drop/invoice.exe', 'payload.badcorp.top']);
 });
 

@@ -35,7 +35,7 @@ test('a pasted list becomes reviewed rows, and Submit stores exactly the valid o
   await expect(review).toContainText('Duplicate in the input');
   await page.getByLabel('Name', { exact: true }).fill('Campaign 42');
   await page.getByRole('button', { name: 'Submit 3' }).click();
-  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('3 of 3 stored.');
+  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('Detect: 3 of 3 stored.');
 
   const held = sim.iocs(sim.defaultAccountId).sort(byValue);
   expect(held.map((ioc) => [ioc.type, ioc.value, ioc.name, ioc.method, ioc.source])).toEqual([
@@ -116,7 +116,7 @@ test('a pasted threat report shows every status, and only the valid and the tick
   await page.getByLabel('Score', { exact: true }).fill('80');
   await page.getByLabel('Validity (days)', { exact: true }).fill('90');
   await page.getByRole('button', { name: 'Submit 6' }).click();
-  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('6 of 6 stored.');
+  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('Detect: 6 of 6 stored.');
   await expect(page.getByRole('table', { name: 'Review' }).locator('td.outcome-stored')).toHaveCount(6);
 
   const held = sim.iocs(sim.defaultAccountId).sort(byValue);
@@ -167,15 +167,15 @@ test('a batch the console refuses leaves it unchanged until the analyst sends th
   await (await openNewIocs(page)).fill('45.77.12.9\nevil-cdn.badcorp.top\n0a1b2c3d4e5f60718293a4b5c6d7e8f9');
   await page.getByRole('button', { name: 'Submit 3' }).click();
   const status = page.getByRole('status', { name: 'Submit status' });
-  await expect(status).toContainText('0 of 3 stored.');
+  await expect(status).toContainText('Detect: 0 of 3 stored.');
   const review = page.getByRole('table', { name: 'Review' });
-  await expect(review.locator('tbody tr').nth(1).locator('td').last()).toHaveText(/^Rejected: /);
-  await expect(review.locator('tbody tr').nth(0).locator('td').last()).toHaveText(/^Not sent/);
+  await expect(review.locator('tbody tr').nth(1).locator('td').last()).toHaveText(/^Detect: Rejected: /);
+  await expect(review.locator('tbody tr').nth(0).locator('td').last()).toHaveText(/^Detect: Not sent/);
   expect(sim.iocs(sim.defaultAccountId)).toEqual([]);
   expect(sim.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
 
   await page.getByRole('button', { name: 'Send the other 2' }).click();
-  await expect(status).toHaveText('2 of 2 stored.');
+  await expect(status).toHaveText('Detect: 2 of 2 stored.');
   expect(
     sim
       .iocs(sim.defaultAccountId)
@@ -355,7 +355,7 @@ test('a CSV file feeds the same review, and its per-row fields are sent', async 
     ['not a value', 'DNS', 'Invalid'],
   ]);
   await page.getByRole('button', { name: 'Submit 2' }).click();
-  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('2 of 2 stored.');
+  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('Detect: 2 of 2 stored.');
   const held = sim.iocs(sim.defaultAccountId).sort(byValue);
   expect(held.map((ioc) => [ioc.value, ioc.name, ioc.description ?? null, ioc.originalRiskScore])).toEqual([
     // Every IOC carries the tag, as in the original tool, even without a description of its own.

@@ -55,15 +55,15 @@ test.describe('connected', () => {
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        'evil-cdn.badcorp.top | In SentinelOne | DNS · Staging · expires in 89 days · by carol@acme.example | Open in manager',
+        'evil-cdn.badcorp.top | In SentinelOne | Detected · Not blocked | DNS · Staging · expires in 89 days · by carol@acme.example | Block network | Open in manager',
       ]);
 
     await box.fill('45.77.12.9, 0A1B2C3D4E5F60718293A4B5C6D7E8F9\n999.1.1.1');
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        '45.77.12.9 | Not in SentinelOne | Block | Open in manager',
-        '0a1b2c3d4e5f60718293a4b5c6d7e8f9 | In SentinelOne | MD5 · expires in 179 days | Open in manager',
+        '45.77.12.9 | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager',
+        '0a1b2c3d4e5f60718293a4b5c6d7e8f9 | In SentinelOne | Detected · Not blocked | MD5 · expires in 179 days | SentinelOne can only detect MD5 hashes: the Blocklist takes SHA1 and SHA256. | Open in manager',
         '999.1.1.1 | Not an IOC | not a valid IPv4 address (each part must be 0-255): 999.1.1.1',
       ]);
     await popup.screenshot({ path: test.info().outputPath('popup-answers.png') });
@@ -71,7 +71,7 @@ test.describe('connected', () => {
     expect(sim.requests()).toEqual([]);
   });
 
-  test('Block sends an absent value with the defaults, and Open in manager shows it filtered', async ({
+  test('Detect sends an absent value with the defaults, and Open in manager shows it filtered', async ({
     context,
     extensionId,
     sim,
@@ -79,10 +79,8 @@ test.describe('connected', () => {
     await connectAndSync(context, extensionId, sim);
     const popup = await openPopup(context, extensionId);
     await popup.getByLabel(/^Look up values/).fill('45[.]77[.]12[.]9');
-    await popup.getByRole('button', { name: 'Block 45.77.12.9' }).click();
-    await expect(popup.getByRole('status', { name: 'Block status of 45.77.12.9' })).toHaveText(
-      'Blocked: sent to SentinelOne.',
-    );
+    await popup.getByRole('button', { name: 'Detect 45.77.12.9' }).click();
+    await expect(popup.getByRole('status', { name: 'Detect status of 45.77.12.9' })).toHaveText('Detect: Stored');
     const stored = sim.iocs(sim.defaultAccountId).find((ioc) => ioc.value === '45.77.12.9');
     expect(stored).toMatchObject({
       type: 'IPV4',
@@ -94,7 +92,7 @@ test.describe('connected', () => {
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        '45.77.12.9 | In SentinelOne | IPV4 · expires in 29 days | Open in manager | Blocked: sent to SentinelOne.',
+        '45.77.12.9 | In SentinelOne | Detected · Not blocked | IPV4 · expires in 29 days | Block network | Open in manager | Detect: Stored',
       ]);
 
     const managerOpened = context.waitForEvent('page', {

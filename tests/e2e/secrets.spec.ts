@@ -135,7 +135,7 @@ test('a whole session leaves the token nowhere but in the Authorization header t
   await page.getByRole('link', { name: 'New IOCs' }).click();
   await page.getByLabel(/^Values or text/).fill('evil-login[.]acme-phish[.]ru, 45.77.12.9');
   await page.getByRole('button', { name: 'Submit 2' }).click();
-  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('2 of 2 stored.');
+  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('Detect: 2 of 2 stored.');
   await page.getByRole('link', { name: 'IOCs', exact: true }).click();
   await page.getByLabel('Value', { exact: true }).fill('45.77.12.9');
   await page.getByLabel('Select 45.77.12.9').check();

@@ -59,7 +59,7 @@ test('an expired token stops the sync and a submit, keeps the cache and the past
   await page.getByRole('link', { name: 'New IOCs' }).click();
   await expect(page.getByLabel(/^Values or text/)).toHaveValue(PASTED);
   await page.getByRole('button', { name: /^(Submit|Send the other) 2$/ }).click();
-  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('2 of 2 stored.');
+  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('Detect: 2 of 2 stored.');
   expect(
     sim
       .iocs(sim.defaultAccountId)

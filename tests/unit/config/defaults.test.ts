@@ -12,7 +12,7 @@ describe('config/defaults.yml', () => {
       score: 100,
       source: 'S1 IOC Manager',
       method: 'EQUALS',
-      actions: { blockExecution: true, blockExecutionOs: ['windows', 'macos', 'linux'], blockNetwork: true },
+      actions: { blockExecution: true, blockExecutionOs: ['windows', 'macos', 'linux'], blockNetwork: false },
       sync: { intervalMinutes: 15, pageSize: 1000, maxParallelRequests: 7 },
     });
   });
@@ -41,7 +41,7 @@ describe('config/defaults.yml', () => {
       '  blockExecutionOs: [windows, android]',
       /"actions.blockExecutionOs.1": must be one of windows, macos, linux/,
     ],
-    ['  blockNetwork: true', '  blockNetwork: yes please', /"actions.blockNetwork"/],
+    ['  blockNetwork: false', '  blockNetwork: yes please', /"actions.blockNetwork"/],
     ['score: 100', 'score: 100\nscore: 90', /^Line \d+: Map keys must be unique/],
     ['score: 100', 'scor: 100', /^"score": is missing$/],
     ['source: S1 IOC Manager', 'source: S1 IOC Manager\nextra: 1', /Unrecognized key: "extra"/],
