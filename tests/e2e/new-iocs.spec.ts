@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 test.use({ simOptions: { iocs: 0, now: new Date(START).toISOString() } });
 
 const ANALYST = { creatorEmail: 'analyst@acme.example', tagPrefix: '[SOC]' };
-const ALREADY_BLOCKED = 'beab9fadb100a44b3bc8ea4df3249aa6d93e710193be437adb5e47c2e201c1ef';
+const ALREADY_DETECTED = 'beab9fadb100a44b3bc8ea4df3249aa6d93e710193be437adb5e47c2e201c1ef';
 
 /** Milliseconds from the test's start to an IOC's validUntil. */
 const validForMs = (validUntil: string | null | undefined) => Date.parse(validUntil ?? '') - START;
@@ -54,7 +54,7 @@ test('a pasted threat report shows every status, and only the valid and the tick
   simPort,
 }) => {
   await createOnConsole(sim, simPort, [
-    { type: 'SHA256', value: ALREADY_BLOCKED, source: 'MISP', method: 'EQUALS', name: 'Old loader' },
+    { type: 'SHA256', value: ALREADY_DETECTED, source: 'MISP', method: 'EQUALS', name: 'Old loader' },
   ]);
   const page = await connectAndSync(context, extensionId, sim, ANALYST);
   await (await openNewIocs(page)).fill(
@@ -64,7 +64,7 @@ test('a pasted threat report shows every status, and only the valid and the tick
       'C2 servers: 45[.]77[.]12[.]9, 45.77.12.9 and 185.220.101.0/24; internal pivot 10.0.0.5.',
       'Payload SHA256 E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855 and',
       'dropper MD5 (0A1B2C3D4E5F60718293A4B5C6D7E8F9). Staging at evil-cdn(.)badcorp{.}top and google.com.',
-      `Already blocked: ${ALREADY_BLOCKED.toUpperCase()}.`,
+      `Already blocked: ${ALREADY_DETECTED.toUpperCase()}.`,
       'Typo in the feed: 999.1.1.1',
     ].join('\n'),
   );
@@ -100,7 +100,7 @@ test('a pasted threat report shows every status, and only the valid and the tick
       'Valid — warning: a very common domain: blocking it would disrupt normal work; sent only if ticked',
     ],
     [
-      ALREADY_BLOCKED,
+      ALREADY_DETECTED,
       'SHA256',
       `Already in SentinelOne (expires ${expiry}): will be updated, keeping its source MISP`,
     ],
@@ -116,7 +116,15 @@ test('a pasted threat report shows every status, and only the valid and the tick
   await page.getByLabel('Score', { exact: true }).fill('80');
   await page.getByLabel('Validity (days)', { exact: true }).fill('90');
   await page.getByRole('button', { name: 'Submit 6' }).click();
-  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText('Detect: 6 of 6 stored.');
+  // The SHA256 row also goes on the Blocklist, on each OS ticked by default.
+  await expect(page.getByRole('status', { name: 'Submit status' })).toHaveText(
+    'Detect: 6 of 6 stored. Block execution: 3 of 3 blocked.',
+  );
+  expect(sim.blocklist().map((item) => [item.osType, item.sha256Value])).toEqual([
+    ['windows', ALREADY_DETECTED],
+    ['macos', ALREADY_DETECTED],
+    ['linux', ALREADY_DETECTED],
+  ]);
   await expect(page.getByRole('table', { name: 'Review' }).locator('td.outcome-stored')).toHaveCount(6);
 
   const held = sim.iocs(sim.defaultAccountId).sort(byValue);
@@ -127,7 +135,7 @@ test('a pasted threat report shows every status, and only the valid and the tick
       ['MD5', '0a1b2c3d4e5f60718293a4b5c6d7e8f9', 'Ghost report'],
       ['IPV4', '10.0.0.5', 'Ghost report'],
       ['IPV4', '45.77.12.9', 'Ghost report'],
-      ['SHA256', ALREADY_BLOCKED, 'MISP'],
+      ['SHA256', ALREADY_DETECTED, 'MISP'],
       ['DNS', 'evil-cdn.badcorp.top', 'Ghost report'],
       ['URL', 'https://login-verify.badcorp.top/owa/auth.php', 'Ghost report'],
     ].map(([type, value, source]) => [
@@ -146,7 +154,9 @@ test('a pasted threat report shows every status, and only the valid and the tick
     const days = ioc.type === 'IPV4' ? 30 : 90;
     expect(Math.abs(validForMs(ioc.validUntil) - days * DAY_MS), ioc.value).toBeLessThan(10 * 60_000);
   }
-  const posts = sim.requests().filter((r) => r.method === 'POST');
+  const posts = sim
+    .requests()
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/threat-intelligence/iocs'));
   expect(posts).toHaveLength(1);
   expect((posts[0]?.body as { filter?: unknown } | undefined)?.filter).toEqual({
     accountIds: [sim.defaultAccountId],
