@@ -43,7 +43,7 @@ export async function takeScreenshots(
   shots.push({ name: 'detail', file: file('detail') });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  onStep('review sheet (context menu "Block in SentinelOne" on a report)');
+  onStep('review sheet (context menu "Add to SentinelOne…" on a report)');
   // The menu click reaches the extension's own onClicked listener (tests/e2e/context-menu.spec.ts).
   const report = await openReportPage(browser.context);
   const selectionText = await selectText(report, '#report');
