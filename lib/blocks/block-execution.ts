@@ -130,7 +130,7 @@ async function blockOnOs(
       if (!request.allowNotRecommended)
         return {
           status: 'not-recommended',
-          message: `Not recommended: SentinelOne advises against blocking this hash on ${on}${because}. Tick "block anyway" to send it.`,
+          message: `Not recommended: SentinelOne advises against blocking this hash on ${on}${because}. Tick "Block anyway" and submit again to send it.`,
         };
       break;
     case 'ok':

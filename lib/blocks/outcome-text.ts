@@ -34,7 +34,8 @@ export function blockOutcomeText(outcome: BlockOutcome): string {
     case 'already':
       return 'already blocked';
     case 'not-recommended':
-      return `not sent: ${outcome.message} Tick "Block anyway" to send it`;
+      // The message says what to do ("Tick "Block anyway" …"); the tick box appears on the row.
+      return `held back: ${outcome.message}`;
     case 'refused':
       return `refused: ${outcome.message}`;
     case 'unknown':

@@ -151,7 +151,7 @@ describe('blockExecution', () => {
       macos: 'not-recommended',
       linux: 'not-recommended',
     });
-    expect(held.windows).toMatchObject({ message: expect.stringMatching(/Tick "block anyway"/) });
+    expect(held.windows).toMatchObject({ message: expect.stringMatching(/Tick "Block anyway" and submit again/) });
     expect(creates()).toEqual([]);
     const sent = await blockExecution(deps(), request({ allowNotRecommended: true }));
     expect(statuses(sent)).toEqual({ windows: 'created', macos: 'created', linux: 'created' });

@@ -24,7 +24,10 @@ describe('blockOutcomeText', () => {
   it.each<[BlockOutcome, string | RegExp]>([
     [{ status: 'created', id: '1' }, 'blocked'],
     [{ status: 'already', message: 'Already on the Blocklist.' }, 'already blocked'],
-    [{ status: 'not-recommended', message: 'SentinelOne marks it Not recommended.' }, /Tick "Block anyway"/],
+    [
+      { status: 'not-recommended', message: 'Not recommended: … Tick "Block anyway" and submit again.' },
+      'held back: Not recommended: … Tick "Block anyway" and submit again.',
+    ],
     [{ status: 'refused', message: 'Not allowed' }, 'refused: Not allowed'],
     [{ status: 'unknown', message: 'lost' }, 'unknown: lost'],
     [{ status: 'not-sent', message: 'no permission' }, 'not sent: no permission'],
