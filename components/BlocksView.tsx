@@ -1,13 +1,11 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { ACTION_LABELS } from '../lib/blocks/actions';
+import { blocksExportFileName, blocksToCsv, blocksToJson } from '../lib/blocks/blocks-export';
 import {
   type BlockFilter,
   type BlockRow,
   type BlockSort,
   blockRows,
-  blocksExportFileName,
-  blocksToCsv,
-  blocksToJson,
   EMPTY_BLOCK_FILTER,
   filterBlockRows,
   sortBlockRows,

@@ -1,12 +1,10 @@
 /**
  * The manager's Blocks view as data: one row per blocked hash (its up-to-three per-OS Blocklist
- * items together) and one per firewall rule of the extension; the filter, the sort, the unblock
- * question and the export. Pure, so that every rule here is tested without a page.
+ * items together) and one per firewall rule of the extension; the filter, the sort and the unblock
+ * question (the export is in blocks-export.ts). Pure, so that every rule here is tested without a page.
  */
-import Papa from 'papaparse';
 import { OS_LABELS, OS_TYPES } from '../../config/os-types';
 import { displayText } from '../iocs/display-text';
-import { exportFileName } from '../iocs/export';
 import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import type { BlocksFound } from '../store/block-repo';
 import type { FeatureAccess } from '../store/db';
@@ -241,66 +239,6 @@ export function unblockQuestion(rows: readonly BlockRow[]): string {
     rules.length > 0 ? `remove ${plural(rules.length, 'Block network rule')}` : '',
   ].filter(Boolean);
   return `${parts.join(' and ').replace(/^./, (first) => first.toUpperCase())} on SentinelOne?`;
-}
-
-/** Columns of the CSV export, in order. */
-export const BLOCK_CSV_COLUMNS = [
-  'action',
-  'value',
-  'type',
-  'osTypes',
-  'direction',
-  'until',
-  'status',
-  'description',
-  'source',
-  'user',
-  'createdAt',
-  'updatedAt',
-  'blocklistIds',
-  'firewallRuleIds',
-] as const;
-
-/** Excel runs a cell that starts with one of these as a formula; the same rule as lib/iocs/export.ts. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** RFC 4180 CSV of `rows`, one line per row; lists inside a cell are joined with a space. */
-export function blocksToCsv(rows: readonly BlockRow[]): string {
-  const csv = Papa.unparse(
-    {
-      fields: [...BLOCK_CSV_COLUMNS],
-      data: rows.map((row) => [
-        ACTION_LABELS[row.kind],
-        row.value,
-        row.valueType,
-        row.osTypes.join(' '),
-        row.direction,
-        row.until ?? '',
-        row.status,
-        row.description,
-        row.source,
-        row.user,
-        row.createdAt,
-        row.updatedAt,
-        row.blocklistIds.join(' '),
-        row.firewallRuleIds.join(' '),
-      ]),
-    },
-    { newline: '\r\n', escapeFormulae: FORMULA_START },
-  );
-  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
-}
-
-/** JSON for tools: the Blocklist items and firewall rules of `rows`, as the console returned them. */
-export function blocksToJson(rows: readonly BlockRow[]): string {
-  const blocklist = rows.filter((row) => row.kind === 'blockExecution').flatMap((row) => row.items);
-  const firewallRules = rows.filter((row) => row.kind === 'blockNetwork').flatMap((row) => row.items);
-  return JSON.stringify({ blocklist, firewallRules }, null, 2);
-}
-
-/** `s1-blocks-2026-11-27T1200Z-12.csv`, named like the IOC export. */
-export function blocksExportFileName(kind: 'csv' | 'json', now: Date, count: number): string {
-  return exportFileName(kind, now, count).replace(/^s1-iocs-/, 's1-blocks-');
 }
 
 /**
