@@ -1,6 +1,6 @@
 import { ACTION_LABELS, type ActionKind } from '../lib/blocks/actions';
 import { type AnsweredValue, offeredAnswerActions } from '../lib/blocks/answer-actions';
-import { type BlockState, describeBlockState } from '../lib/blocks/block-state';
+import { type BlockState, describeBlockStateAs } from '../lib/blocks/block-state';
 import { detectOnlyReason, type FirewallAvailability } from '../lib/blocks/review-actions';
 import { displayText } from '../lib/iocs/display-text';
 import { describeMatch, type LookupAnswer } from '../lib/iocs/lookup-text';
@@ -17,6 +17,8 @@ interface Props {
   /** Each value's Blocklist and network block, from the block cache; absent until read. */
   blockStates: ReadonlyMap<string, BlockState>;
   firewall: FirewallAvailability;
+  /** Whether the last sync could read the Blocklist: null before the first. */
+  blocklistReadable: boolean | null;
   progress: ReadonlyMap<string, ActionProgress>;
   /** Absent from the prop: no action buttons (not connected). */
   onAction?: (answer: AnsweredValue, kind: ActionKind) => void;
@@ -32,7 +34,16 @@ const stateText = (answer: LookupAnswer, blocks: BlockState | undefined): string
 };
 
 /** One entry per value looked up: the cache's answer, what the console does with it, and what can be done. */
-export function LookupAnswers({ answers, now, blockStates, firewall, progress, onAction, onOpen }: Props) {
+export function LookupAnswers({
+  answers,
+  now,
+  blockStates,
+  firewall,
+  blocklistReadable,
+  progress,
+  onAction,
+  onOpen,
+}: Props) {
   return (
     <ul class="answers" aria-label="Answers">
       {answers.map((answer) => {
@@ -53,7 +64,7 @@ export function LookupAnswers({ answers, now, blockStates, firewall, progress, o
             {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
             {blocks && answer.state !== 'invalid' && (
               <p class="answer-detail answer-blocks">
-                {describeBlockState(answer.state === 'in-s1', blocks)}
+                {describeBlockStateAs(answer.state === 'in-s1', blocks, blocklistReadable)}
               </p>
             )}
             {answer.matches.slice(0, MATCHES_SHOWN).map((ioc) => (

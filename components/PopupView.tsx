@@ -78,6 +78,7 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
         now={now}
         blockStates={blockStates}
         firewall={status.blocks.firewall.available}
+        blocklistReadable={status.blocks.blocklist.readable}
         progress={progress}
         onAction={connected ? (answer, kind) => void run(answer, kind) : undefined}
         onOpen={(answer) => onOpen(answer.value)}

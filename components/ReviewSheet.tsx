@@ -59,6 +59,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
             now={Date.now()}
             blockStates={blockStates}
             firewall={status?.blocks.firewall.available ?? null}
+            blocklistReadable={status?.blocks.blocklist.readable ?? null}
             progress={progress}
             onAction={(answer, kind) => void run(answer, kind)}
             onOpen={(answer) => onOpen(answer.value)}

@@ -60,3 +60,18 @@ export function describeBlockState(detected: boolean, state: BlockState): string
   if (execution.length === 0 && !state.network) parts.push('Not blocked');
   return parts.join(' · ');
 }
+
+/**
+ * The line, when the Blocklist may not be known: until a sync has read it, or while the token may
+ * not read it, "Not blocked" would be a guess, so the line says which instead.
+ */
+export function describeBlockStateAs(
+  detected: boolean,
+  state: BlockState,
+  blocklistReadable: boolean | null,
+): string {
+  const described = describeBlockState(detected, state);
+  if (blocklistReadable === true) return described;
+  const unknown = blocklistReadable === false ? 'Blocklist not readable' : 'Blocklist not synced yet';
+  return `${described.replace(/ · Not blocked$/, '')} · ${unknown}`;
+}

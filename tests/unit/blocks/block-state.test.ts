@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type BlockState, blockStateOf, describeBlockState } from '../../../lib/blocks/block-state';
+import {
+  type BlockState,
+  blockStateOf,
+  describeBlockState,
+  describeBlockStateAs,
+} from '../../../lib/blocks/block-state';
 import type { BlocklistItem, FirewallRule } from '../../../lib/s1/block-schemas';
 
 const SHA1 = 'A'.repeat(40);
@@ -116,5 +121,17 @@ describe('describeBlockState', () => {
     [false, { execution: ['linux', 'windows'], network: false }, 'Not detected · Blocked on Windows, Linux'],
   ])('detected %j, %j -> %j', (detected, state, line) => {
     expect(describeBlockState(detected, state)).toBe(line);
+  });
+});
+
+describe('describeBlockStateAs: never "Not blocked" while the Blocklist is not known', () => {
+  it.each<[boolean, BlockState, boolean | null, string]>([
+    [true, { execution: [], network: false }, true, 'Detected · Not blocked'],
+    [true, { execution: [], network: false }, null, 'Detected · Blocklist not synced yet'],
+    [false, { execution: [], network: false }, false, 'Not detected · Blocklist not readable'],
+    [true, { execution: [], network: true }, false, 'Detected · Network-blocked · Blocklist not readable'],
+    [false, { execution: ['macos'], network: false }, true, 'Not detected · Blocked on macOS'],
+  ])('detected %j, %j, readable %j -> %j', (detected, state, readable, line) => {
+    expect(describeBlockStateAs(detected, state, readable)).toBe(line);
   });
 });
