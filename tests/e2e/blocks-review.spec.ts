@@ -98,6 +98,9 @@ test('a SHA1, an MD5, a domain and an IP: Blocklist items for the SHA1, detect o
   expect(await tickedActions(page, md5)).toEqual([`Detect ${md5}`]);
   await expect(reviewRow(page, md5).getByRole('group', { name: /^Block execution/ })).toHaveCount(0);
   await expect(reviewRow(page, md5)).toContainText('SentinelOne can only detect MD5 hashes');
+  // Block network is offered on both (ticked by default or not, as Settings say): the analyst ticks it.
+  for (const host of [domain, ip])
+    await page.getByLabel(`Block network for ${host}`, { exact: true }).check();
   expect(await tickedActions(page, domain)).toEqual([`Detect ${domain}`, `Block network for ${domain}`]);
   expect(await tickedActions(page, ip)).toEqual([`Detect ${ip}`, `Block network for ${ip}`]);
 
