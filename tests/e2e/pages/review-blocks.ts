@@ -167,3 +167,19 @@ export async function connectWithToken(
   });
   return page;
 }
+
+/** The toolbar popup, opened as its own page (what the toolbar button shows), as popup.spec.ts does. */
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 440, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  return popup;
+}
+
+/** The popup's answer for `value`. */
+export function answerFor(popup: Page, value: string): Locator {
+  return popup
+    .getByRole('list', { name: 'Answers' })
+    .getByRole('listitem')
+    .filter({ has: popup.locator('.answer-value', { hasText: value }) });
+}
