@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { RowActionRequest, UnblockTargets } from './blocks/actions';
 import { applyActions } from './blocks/apply-actions';
+import { renewRulesById } from './blocks/renew-rules';
 import { unblock } from './blocks/unblock';
 import { deleteIocs } from './delete-iocs';
 import { checkedDrafts } from './iocs/checked-drafts';
@@ -119,6 +120,12 @@ export function createBackgroundServices() {
     },
     unblock: async (targets: UnblockTargets) =>
       unblock({ client: await connectedClient(), afterWrite }, targets),
+    /** The payload is checked there: it comes from a page, and the rules are read from the cache by id. */
+    renewFirewallRules: async (request: unknown) =>
+      renewRulesById(
+        { client: await connectedClient(), afterWrite, cachedRules: () => blockRepo.allFirewallRules() },
+        request,
+      ),
     updateIoc: async (previous: Ioc, draft: IocDraft) =>
       updateIoc(
         { client: await connectedClient(), afterWrite: () => void engine.sync('write') },

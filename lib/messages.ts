@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Connection } from '../config/connection';
 import type { ActionsReport, RowActionRequest, UnblockReport, UnblockTargets } from './blocks/actions';
+import type { RenewRulesReport } from './blocks/renew-rules';
 import type { ConnectionReport } from './connection-check';
 import type { DeleteReport } from './delete-iocs';
 import type { Account, Ioc, IocDraft, IocRef } from './s1/schemas';
@@ -29,6 +30,11 @@ export interface Protocol {
   applyActions(requests: RowActionRequest[]): ActionsReport;
   /** Removes Blocklist items and the extension's firewall rules by id; a lost answer is re-read. */
   unblock(targets: UnblockTargets): UnblockReport;
+  /**
+   * Moves the expiry of the extension's Block network rules (by id, as cached) to `days` from now,
+   * clamped per type (IPs 30 days, domains 180); a lost answer is re-read, never re-sent.
+   */
+  renewFirewallRules(request: { ruleIds: string[]; days: number }): RenewRulesReport;
   /** Re-POSTs one IOC with the same type, value and source, and checks what the console made of it. */
   updateIoc(change: { previous: Ioc; draft: IocDraft }): UpdateReport;
   /** Syncs the cache now ("Grab the IOC ✊"); joins a sync that is already running. */

@@ -14,6 +14,7 @@ export function serveMessages(services: BackgroundServices): void {
   onMessage('submitIocs', ({ data }) => services.submitIocs(data));
   onMessage('applyActions', ({ data }) => services.applyActions(data));
   onMessage('unblock', ({ data }) => services.unblock(data));
+  onMessage('renewFirewallRules', ({ data }) => services.renewFirewallRules(data));
   onMessage('updateIoc', ({ data }) => services.updateIoc(data.previous, data.draft));
   onMessage('wake', () => undefined);
 }
