@@ -8,18 +8,20 @@ interface Props {
   onClose(): void;
   /** Closes this dialog and asks to confirm the unblock (BlocksView owns the question). */
   onUnblock(row: BlockRow): void;
+  /** Closes this dialog and asks for the days to renew a Block network rule for (BlocksView owns it). */
+  onRenew(row: BlockRow): void;
 }
 
 /** What the console does with this row, in one line. */
 function effect(row: BlockRow): string {
   if (row.kind === 'blockExecution')
-    return `The agents stop this file from running on ${osText(row.osTypes)} (${row.blocklistIds.length} Blocklist item${row.blocklistIds.length === 1 ? '' : 's'}).`;
+    return `The agents stop this file from running on ${osText(row.osTypes)} (${row.blocklistIds.length} Blocklist item${row.blocklistIds.length === 1 ? '' : 's'}). The Blocklist has no expiry: it blocks until unblocked.`;
   const until = row.until ? ` until ${row.until.slice(0, 10)}` : '';
   return `Firewall Control ${row.status ? `${row.status.toLowerCase()} ` : ''}rule: ${row.direction || 'any'} connections blocked on ${osText(row.osTypes)}${until}.`;
 }
 
 /** One blocked hash (its per-OS items) or firewall rule as the console returned it, with copy and unblock. */
-export function BlockDetailDialog({ row, onClose, onUnblock }: Props) {
+export function BlockDetailDialog({ row, onClose, onUnblock, onRenew }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState('');
   useEffect(() => {
@@ -51,6 +53,17 @@ export function BlockDetailDialog({ row, onClose, onUnblock }: Props) {
         <button type="button" onClick={() => void copy('Value', row.value)}>
           Copy value
         </button>
+        {row.kind === 'blockNetwork' && (
+          <button
+            type="button"
+            onClick={() => {
+              dialog.current?.close();
+              onRenew(row);
+            }}
+          >
+            Renew…
+          </button>
+        )}
         <button
           type="button"
           class="danger"

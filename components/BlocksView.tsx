@@ -12,13 +12,17 @@ import {
   unblockQuestion,
   unblockTargets,
 } from '../lib/blocks/blocks-table';
+import { defaultRenewDays } from '../lib/blocks/renew-rules';
 import { sendMessage } from '../lib/messages';
+import { settingsItem } from '../lib/settings';
 import type { SyncStatus } from '../lib/sync/sync-status';
 import { BlockDetailDialog } from './BlockDetailDialog';
 import { BlocksTable } from './BlocksTable';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadText } from './download';
+import { RenewRulesDialog } from './RenewRulesDialog';
 import { useBlockCache } from './use-block-cache';
+import { useStorageItem } from './use-storage-item';
 
 interface Props {
   /** The published sync status; undefined until read. */
@@ -63,7 +67,9 @@ export function BlocksView({ status }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<BlockRow | null>(null);
   const [confirming, setConfirming] = useState<readonly BlockRow[] | null>(null);
+  const [renewing, setRenewing] = useState<{ rows: BlockRow[]; skippedHashes: number } | null>(null);
   const [actionStatus, setActionStatus] = useState('');
+  const settings = useStorageItem(settingsItem);
 
   const all = useMemo(
     () => (cache.blocklist && cache.firewallRules ? blockRows(cache.blocklist, cache.firewallRules) : null),
@@ -84,6 +90,8 @@ export function BlocksView({ status }: Props) {
   }, []);
   // Selected rows that still exist (a sync may have lifted some since they were ticked).
   const selectedRows = useMemo(() => (all ?? []).filter((row) => selected.has(row.key)), [all, selected]);
+  // Only rules expire; a Blocklist hash blocks until unblocked, so Renew leaves hashes out.
+  const selectedRules = selectedRows.filter((row) => row.kind === 'blockNetwork');
 
   const exportAs = (kind: 'csv' | 'json') => {
     const chosen = selectedRows.length > 0 ? selectedRows : rows;
@@ -148,6 +156,16 @@ export function BlocksView({ status }: Props) {
         >
           Unblock selected…
         </button>
+        <button
+          type="button"
+          disabled={selectedRules.length === 0}
+          title="Block network rules only: the Blocklist has no expiry, it blocks until unblocked."
+          onClick={() =>
+            setRenewing({ rows: selectedRules, skippedHashes: selectedRows.length - selectedRules.length })
+          }
+        >
+          Renew selected…
+        </button>
         <button type="button" disabled={selectedRows.length === 0} onClick={() => setSelected(new Set())}>
           Clear selection
         </button>
@@ -191,6 +209,31 @@ export function BlocksView({ status }: Props) {
           row={open}
           onClose={() => setOpen(null)}
           onUnblock={(row) => setConfirming([row])}
+          onRenew={(row) => setRenewing({ rows: [row], skippedHashes: 0 })}
+        />
+      )}
+      {renewing && (
+        <RenewRulesDialog
+          rows={renewing.rows}
+          skippedHashes={renewing.skippedHashes}
+          defaultDays={
+            settings
+              ? defaultRenewDays(
+                  renewing.rows.map((row) => row.valueType),
+                  settings.iocDefaults.validityDays,
+                )
+              : 30
+          }
+          onRenew={async (days) => {
+            const report = await sendMessage('renewFirewallRules', {
+              ruleIds: renewing.rows.flatMap((row) => row.firewallRuleIds),
+              days,
+            });
+            // The rows show the new dates once the sync the renewal started has mirrored them.
+            setActionStatus(report.message);
+            return report;
+          }}
+          onClose={() => setRenewing(null)}
         />
       )}
       {confirming && (

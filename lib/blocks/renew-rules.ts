@@ -58,7 +58,7 @@ export const MAX_RENEW_DAYS = Math.max(...NETWORK_TYPES.map((type) => MAX_VALIDI
  * The limit's type of a rule: its target's, or the strictest (IPv4's) for one of the extension's rules
  * edited in the console so that it no longer names one value the extension can read.
  */
-const limitTypeOf = (rule: FirewallRule): IocType => ruleTarget(rule)?.type ?? 'IPV4';
+const limitTypeOf = (rule: FirewallRule): NetworkTargetType => ruleTarget(rule)?.type ?? 'IPV4';
 
 /** The value a rule blocks, as the Blocks view names it. */
 function blockedValue(rule: FirewallRule): string {
@@ -66,13 +66,29 @@ function blockedValue(rule: FirewallRule): string {
   return ruleTarget(rule)?.value ?? (hosts.join(', ') || rule.name);
 }
 
-/** `validUntil` as each network type may hold it: the same date unless the type's limit is earlier. */
-export function renewDates(validUntil: string, now: Date): Record<NetworkTargetType, string> {
-  return {
-    IPV4: clampValidUntil('IPV4', validUntil, now),
-    IPV6: clampValidUntil('IPV6', validUntil, now),
-    DNS: clampValidUntil('DNS', validUntil, now),
-  };
+/** The IOC type whose limit a Blocks view row (its `valueType`) renews under; the strictest for any other. */
+const limitTypeOfRow = (valueType: string): NetworkTargetType =>
+  NETWORK_TYPES.find((type) => type === valueType) ?? 'IPV4';
+
+/** The date a rule shown as `valueType` is renewed until when asked for `days` from `now`: the dialog's preview. */
+export function renewedUntil(valueType: string, days: number, now: Date): string {
+  return clampValidUntil(
+    limitTypeOfRow(valueType),
+    new Date(now.getTime() + days * DAY_MS).toISOString(),
+    now,
+  );
+}
+
+/**
+ * The dialog's starting days: the Settings validity of the rows' types when they agree, else the
+ * longest (the IP rules then stop at their own limit, as the preview shows), within 1..MAX_RENEW_DAYS.
+ */
+export function defaultRenewDays(
+  valueTypes: readonly string[],
+  validityDays: Readonly<Record<IocType, number>>,
+): number {
+  const days = [...new Set(valueTypes.map(limitTypeOfRow))].map((type) => validityDays[type]);
+  return Math.min(MAX_RENEW_DAYS, Math.max(1, ...days));
 }
 
 type Result =

@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { firewallRuleDraft, ruleExpiry, ruleNameFor } from '../../../lib/blocks/firewall-rules';
 import {
   checkRenewRequest,
+  defaultRenewDays,
   RENEW_CONCURRENCY,
+  renewedUntil,
   renewRules,
   renewRulesById,
 } from '../../../lib/blocks/renew-rules';
@@ -236,5 +238,34 @@ describe('renewRulesById (the worker’s message)', () => {
 
   it.each([1, 180])('accepts %i days', (n) => {
     expect(checkRenewRequest({ ruleIds: ['r1'], days: n })).toEqual({ ruleIds: ['r1'], days: n });
+  });
+});
+
+describe('the dialog’s preview and starting days', () => {
+  it.each<[string, number, string]>([
+    ['DNS', 20, days(20)],
+    ['DNS', 180, days(180)],
+    ['IPV4', 20, days(20)],
+    ['IPV4', 31, days(30)],
+    ['IPV6', 90, days(30)],
+    // A rule the extension cannot read a value from: the strictest limit, as renewRules applies.
+    ['range', 90, days(30)],
+  ])('%s for %i days: until %s', (type, n, until) => {
+    expect(renewedUntil(type, n, NOW)).toBe(until);
+  });
+
+  const settings = { DNS: 90, IPV4: 14, IPV6: 14, MD5: 30, SHA1: 30, SHA256: 30, URL: 30 };
+  it.each<[string[], number]>([
+    [['DNS'], 90],
+    [['IPV4', 'IPV6'], 14],
+    // Mixed: the longest; the IPs stop at their own limit.
+    [['IPV4', 'DNS'], 90],
+    [['range'], 14],
+  ])('%j starts at %i days', (types, n) => {
+    expect(defaultRenewDays(types, settings)).toBe(n);
+  });
+
+  it('never starts above what a rule may be renewed for', () => {
+    expect(defaultRenewDays(['DNS'], { ...settings, DNS: 400 })).toBe(180);
   });
 });
