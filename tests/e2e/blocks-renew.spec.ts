@@ -5,7 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { connectAndSync } from './pages/options-page';
-import { pasteForReview, requestsTo, submit, submitStatus } from './pages/review-blocks';
+import { HASHES, pasteForReview, requestsTo, submit, submitStatus } from './pages/review-blocks';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -89,4 +89,48 @@ test('a domain blocked through New IOCs is renewed for 20 days from the Blocks t
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   expect(requestsTo(sim, 'PUT', `firewall-control/${rule?.id}`)).toHaveLength(0);
+});
+
+test('a hash has no expiry: Renew leaves it out of a selection, and its detail says why', async ({
+  context,
+  extensionId,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  const domain = 'c2.renew-mixed.top';
+  const sha256 = HASHES.sha256.toLowerCase();
+  await pasteForReview(page, `${domain}\n${HASHES.sha256}`, 2);
+  await page.getByLabel(`Block network for ${domain}`, { exact: true }).check();
+  await submit(page);
+  await expect(submitStatus(page)).toHaveText(
+    'Detect: 2 of 2 stored. Block execution: 3 of 3 blocked. Block network: 1 of 1 blocked.',
+  );
+
+  await page.getByRole('link', { name: 'Blocks', exact: true }).click();
+  const blocks = page.getByRole('grid', { name: 'Blocks' });
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+    '1 hash with Block execution · 1 Block network rule',
+  );
+  // The hash alone: nothing to renew.
+  const selectHash = blocks.getByLabel(`Select Block execution ${sha256}`);
+  await selectHash.check();
+  await expect(page.getByRole('button', { name: 'Renew selected…' })).toBeDisabled();
+
+  await blocks.getByLabel(`Select Block network ${domain}`, { exact: true }).check();
+  await page.getByRole('button', { name: 'Renew selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Renew Block network' });
+  await expect(dialog).toContainText(`Keep the rule for ${domain}`);
+  await expect(dialog).toContainText(
+    '1 hash in the selection left out: the Blocklist has no expiry, it blocks until unblocked.',
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await blocks.getByRole('button', { name: `Details of Block execution ${sha256}` }).click();
+  const detail = page.getByRole('dialog', { name: /^Block execution / });
+  await expect(detail).toContainText('The Blocklist has no expiry: it blocks until unblocked.');
+  await expect(detail.getByRole('button', { name: 'Renew…' })).toHaveCount(0);
+  await detail.getByRole('button', { name: 'Close' }).click();
+  // Nothing was renewed: no rule changed on the console.
+  expect(sim.requests().filter((r) => r.method === 'PUT')).toEqual([]);
 });
