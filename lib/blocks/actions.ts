@@ -38,7 +38,8 @@ export type BlockOutcome =
   | { status: 'already'; message: string }
   /** SentinelOne advises against blocking this hash; sent only once the analyst ticks "block anyway". */
   | { status: 'not-recommended'; message: string }
-  | { status: 'refused'; message: string }
+  /** `final`: SentinelOne will never take it (a Not allowed hash, an MD5), so Submit does not offer it again. */
+  | { status: 'refused'; message: string; final?: true }
   | { status: 'not-sent'; message: string }
   | { status: 'unknown'; message: string };
 

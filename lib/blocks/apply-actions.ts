@@ -137,6 +137,7 @@ export async function applyActions(
         row.blockNetwork = {
           status: 'refused',
           message: `SentinelOne cannot block ${request.draft.type === 'URL' ? 'a URL' : `an ${request.draft.type} hash`} on the network; it can only detect it.`,
+          final: true,
         };
         return;
       }

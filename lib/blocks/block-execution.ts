@@ -82,7 +82,7 @@ export async function runBlockExecution(
       String(request.type) === 'MD5'
         ? 'SentinelOne cannot block an MD5 hash from running; it can only detect it.'
         : `Not a ${pattern ? request.type : 'SHA1 or SHA256'} hash: SentinelOne blocks only SHA1 and SHA256 hashes from running.`;
-    for (const os of osTypes) outcomes[os] = { status: 'refused', message };
+    for (const os of osTypes) outcomes[os] = { status: 'refused', message, final: true };
     return { outcomes, denied: null };
   }
   let denied: S1Error | null = null;
@@ -123,6 +123,7 @@ async function blockOnOs(
       return {
         status: 'refused',
         message: `Not allowed: SentinelOne does not let this hash be blocked on ${on}${because}.`,
+        final: true,
       };
     case 'duplicate':
       return { status: 'already', message: `Already blocked on ${on}.` };

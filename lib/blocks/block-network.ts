@@ -164,8 +164,7 @@ export async function renewFirewallRule(
 
 /**
  * Deletes the extension's rules whose expiry has passed. Rules of others, and rules whose expiry the
- * extension cannot read, are never touched. A lost answer is re-read by id: what is gone is reported
- * removed, and nothing is re-sent (the next sync tries the rest again).
+ * extension cannot read, are never touched.
  */
 export async function removeExpiredRules(
   deps: { client: Pick<S1Client, 'listFirewallRulesPage' | 'deleteFirewallRules'> },
@@ -177,18 +176,29 @@ export async function removeExpiredRules(
     const expiry = isOwnRule(rule) ? ruleExpiry(rule) : null;
     return expiry !== null && expiry <= cutoff;
   });
-  if (expired.length === 0) return { removed: [] };
+  return removeRules(deps, expired);
+}
+
+/**
+ * Deletes rules by id. A lost answer is re-read by id: what is gone is reported removed, and nothing
+ * is re-sent (the next sync tries the rest again).
+ */
+export async function removeRules(
+  deps: { client: Pick<S1Client, 'listFirewallRulesPage' | 'deleteFirewallRules'> },
+  rules: readonly FirewallRule[],
+): Promise<{ removed: FirewallRule[] }> {
+  if (rules.length === 0) return { removed: [] };
   try {
-    await deps.client.deleteFirewallRules(expired.map((rule) => rule.id));
-    return { removed: expired };
+    await deps.client.deleteFirewallRules(rules.map((rule) => rule.id));
+    return { removed: [...rules] };
   } catch (error) {
     if (!isLostAnswer(error)) throw error;
     const remaining = new Set<string>();
-    for (let i = 0; i < expired.length; i += IDS_PER_READ) {
-      const ids = expired.slice(i, i + IDS_PER_READ).map((rule) => rule.id);
+    for (let i = 0; i < rules.length; i += IDS_PER_READ) {
+      const ids = rules.slice(i, i + IDS_PER_READ).map((rule) => rule.id);
       const page = await deps.client.listFirewallRulesPage({ ids, limit: IDS_PER_READ });
       for (const rule of page.data) remaining.add(rule.id);
     }
-    return { removed: expired.filter((rule) => !remaining.has(rule.id)) };
+    return { removed: rules.filter((rule) => !remaining.has(rule.id)) };
   }
 }

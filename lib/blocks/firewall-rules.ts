@@ -104,3 +104,34 @@ export function firewallRuleDraft(input: {
     remoteHosts: [remoteHostFor(input.value, input.type)],
   };
 }
+
+/**
+ * The extension's rules beyond one per value, to be removed: a value may end up with two when a
+ * create is sent twice (Chromium re-sends a POST whose reused connection was reset before any answer,
+ * so the console holds both while the extension saw one) or when two analysts block it at once. Per
+ * value the rule kept is the one lasting longest, then the oldest (its id stays the one others saw).
+ */
+export function surplusRules(rules: readonly FirewallRule[]): FirewallRule[] {
+  const byName = new Map<string, FirewallRule[]>();
+  for (const rule of rules) {
+    if (!isOwnRule(rule)) continue;
+    const key = rule.name.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), rule]);
+  }
+  const surplus: FirewallRule[] = [];
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    const [, ...rest] = [...group].sort(keptFirst);
+    surplus.push(...rest);
+  }
+  return surplus;
+}
+
+/** Longest expiry first (an unreadable one last), then the oldest rule, then the smallest id. */
+function keptFirst(a: FirewallRule, b: FirewallRule): number {
+  const expiry = (ruleExpiry(b) ?? '').localeCompare(ruleExpiry(a) ?? '');
+  if (expiry !== 0) return expiry;
+  const created = (a.createdAt ?? '').localeCompare(b.createdAt ?? '');
+  if (created !== 0) return created;
+  return a.id.length - b.id.length || a.id.localeCompare(b.id);
+}

@@ -8,7 +8,7 @@ import type { Defaults } from '../../config/defaults';
 import type { IocType } from '../../config/ioc-types';
 import type { OsType } from '../../config/os-types';
 import type { IocDraft } from '../s1/schemas';
-import type { RowActionReport, RowActionRequest } from './actions';
+import type { BlockOutcome, RowActionReport, RowActionRequest } from './actions';
 import { settled } from './row-reports';
 
 export type ActionDefaults = Defaults['actions'];
@@ -65,10 +65,18 @@ export function remainingActions(actions: RowActions, done: RowActionReport | un
     ...actions,
     detect: actions.detect && done.detect?.status !== 'stored',
     blockExecution:
-      actions.blockExecution?.filter((os) => !settled(done.blockExecution?.[os])) ?? actions.blockExecution,
-    blockNetwork: actions.blockNetwork === null ? null : actions.blockNetwork && !settled(done.blockNetwork),
+      actions.blockExecution?.filter(
+        (os) => !settled(done.blockExecution?.[os]) && !final(done.blockExecution?.[os]),
+      ) ?? actions.blockExecution,
+    blockNetwork:
+      actions.blockNetwork === null
+        ? null
+        : actions.blockNetwork && !settled(done.blockNetwork) && !final(done.blockNetwork),
   };
 }
+
+/** A refusal that asking again cannot change. */
+const final = (outcome: BlockOutcome | undefined) => outcome?.status === 'refused' && outcome.final === true;
 
 /** Whether `actions` asks for anything at all. */
 export const choosesAnything = (actions: RowActions): boolean =>

@@ -14,8 +14,14 @@
  * cached copy of that feature is emptied, since it could no longer be kept true.
  */
 
-import { removeExpiredRules } from '../blocks/block-network';
-import { FIREWALL_RULE_PREFIX, isOwnRule, ruleExpiry, ruleTarget } from '../blocks/firewall-rules';
+import { removeExpiredRules, removeRules } from '../blocks/block-network';
+import {
+  FIREWALL_RULE_PREFIX,
+  isOwnRule,
+  ruleExpiry,
+  ruleTarget,
+  surplusRules,
+} from '../blocks/firewall-rules';
 import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
@@ -193,8 +199,13 @@ async function syncFirewall(
   // Cached first, so that the cache is what the console holds even when the removal below fails.
   await deps.repo.replaceFirewallRules(rules, available);
   let removed: FirewallRule[];
+  let doubled: FirewallRule[];
   try {
-    ({ removed } = await removeExpiredRules({ client: deps.client }, rules, deps.now()));
+    // One rule per value: a second one (a create the browser sent twice) goes first.
+    const surplus = surplusRules(rules);
+    ({ removed: doubled } = await removeRules({ client: deps.client }, surplus));
+    const kept = rules.filter((rule) => !surplus.includes(rule));
+    ({ removed } = await removeExpiredRules({ client: deps.client }, kept, deps.now()));
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // Listed but not deletable: the rules stand (and block) on the console, so they stay cached.
@@ -202,7 +213,13 @@ async function syncFirewall(
     deps.onLog?.(`Expired firewall rules could not be removed: ${error.message}`);
     return { firewall: 'unavailable', expired: [] };
   }
-  if (removed.length > 0) await deps.repo.removeFirewallRules(removed.map((rule) => rule.id));
+  const gone = [...doubled, ...removed];
+  if (gone.length > 0) await deps.repo.removeFirewallRules(gone.map((rule) => rule.id));
+  for (const rule of doubled) {
+    deps.onLog?.(
+      `Block network on ${ruleTarget(rule)?.value ?? rule.name}: a second rule for it was removed.`,
+    );
+  }
   for (const rule of removed) {
     const target = ruleTarget(rule)?.value ?? rule.name;
     deps.onLog?.(

@@ -197,7 +197,7 @@ test('a Not allowed hash is refused and never sent; a Not recommended one waits 
   );
   const [, held] = await resultLines(page, notRecommended);
   expect(held).toMatch(
-    /^Block execution: Windows not sent: Not recommended: .*; macOS not sent: Not recommended: .*; Linux not sent: Not recommended: /,
+    /^Block execution: Windows held back: Not recommended: .*; macOS held back: Not recommended: .*; Linux held back: Not recommended: /,
   );
   // Both were asked about (validate), neither was sent.
   expect(requestsTo(sim, 'POST', 'restrictions/validate')).toHaveLength(6);

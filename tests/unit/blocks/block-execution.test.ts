@@ -138,6 +138,8 @@ describe('blockExecution', () => {
       expect(outcome).toEqual({
         status: 'refused',
         message: expect.stringMatching(/^Not allowed: SentinelOne does not let/),
+        // Asking again cannot change it: the review does not offer it on the next Submit.
+        final: true,
       });
     expect(creates()).toEqual([]);
     expect(sim.blocklist()).toEqual([]);
@@ -151,7 +153,9 @@ describe('blockExecution', () => {
       macos: 'not-recommended',
       linux: 'not-recommended',
     });
-    expect(held.windows).toMatchObject({ message: expect.stringMatching(/Tick "Block anyway" and submit again/) });
+    expect(held.windows).toMatchObject({
+      message: expect.stringMatching(/Tick "Block anyway" and submit again/),
+    });
     expect(creates()).toEqual([]);
     const sent = await blockExecution(deps(), request({ allowNotRecommended: true }));
     expect(statuses(sent)).toEqual({ windows: 'created', macos: 'created', linux: 'created' });
@@ -166,6 +170,7 @@ describe('blockExecution', () => {
     expect(outcomes.windows).toEqual({
       status: 'refused',
       message: 'SentinelOne cannot block an MD5 hash from running; it can only detect it.',
+      final: true,
     });
     expect(sim.requests()).toEqual([]);
   });

@@ -11,6 +11,7 @@ import {
   ruleExpiry,
   ruleNameFor,
   ruleTarget,
+  surplusRules,
   withExpiry,
 } from '../../../lib/blocks/firewall-rules';
 
@@ -117,5 +118,60 @@ describe('isOwnRule and ruleTarget', () => {
   ])('%o: own %s, target %o', (rule, own, target) => {
     expect(isOwnRule(rule)).toBe(own);
     expect(ruleTarget(rule)).toEqual(target);
+  });
+});
+
+describe('surplusRules: one rule per value is kept', () => {
+  const rule = (id: string, value: string, until: string | null, createdAt: string) => ({
+    id,
+    name: ruleNameFor(value),
+    description: until ? `Blocked by a with S1 IOC Manager. [expires ${until}]` : 'no expiry',
+    createdAt,
+  });
+  it.each<[string, ReturnType<typeof rule>[], string[]]>([
+    ['one each', [rule('1', 'a.example', UNTIL, 'T1'), rule('2', 'b.example', UNTIL, 'T1')], []],
+    [
+      'the later expiry stays',
+      [rule('1', 'a.example', '2026-12-01T00:00:00Z', 'T1'), rule('2', 'a.example', UNTIL, 'T2')],
+      ['1'],
+    ],
+    [
+      'equal expiry: the older stays',
+      [rule('5', 'a.example', UNTIL, 'T2'), rule('4', 'a.example', UNTIL, 'T1')],
+      ['5'],
+    ],
+    [
+      'an unreadable expiry goes first',
+      [rule('1', 'a.example', null, 'T1'), rule('2', 'a.example', UNTIL, 'T2')],
+      ['1'],
+    ],
+    [
+      'names compare in any case',
+      [rule('1', 'A.example', UNTIL, 'T1'), rule('2', 'a.example', UNTIL, 'T2')],
+      ['2'],
+    ],
+    [
+      'three of one value',
+      [
+        rule('1', 'a.example', UNTIL, 'T1'),
+        rule('2', 'a.example', UNTIL, 'T2'),
+        rule('3', 'a.example', UNTIL, 'T3'),
+      ],
+      ['2', '3'],
+    ],
+    [
+      "others' rules are never surplus",
+      [
+        { ...rule('1', 'a.example', UNTIL, 'T1'), name: 'Corp: a.example' },
+        { ...rule('2', 'a.example', UNTIL, 'T2'), name: 'Corp: a.example' },
+      ],
+      [],
+    ],
+  ])('%s', (_name, rules, surplus) => {
+    expect(
+      surplusRules(rules)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(surplus);
   });
 });

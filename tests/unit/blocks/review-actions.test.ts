@@ -102,6 +102,18 @@ describe('remainingActions: a second Submit sends only what did not succeed', ()
       { blockExecution: ['windows'] },
     ],
     [
+      'a Not allowed OS is final: not offered again',
+      actions({ detect: false, blockExecution: EVERY_OS }),
+      {
+        blockExecution: {
+          windows: { status: 'refused', message: 'Not allowed', final: true },
+          macos: { status: 'refused', message: 'no permission' },
+          linux: { status: 'created', id: '3' },
+        },
+      },
+      { blockExecution: ['macos'] },
+    ],
+    [
       'network block done, detect refused',
       actions({ blockNetwork: true }),
       { detect: { status: 'rejected', message: 'bad' }, blockNetwork: { status: 'created', id: '9' } },

@@ -263,6 +263,27 @@ describe('syncBlocks: the extension’s firewall rules', () => {
     expect((await repo.blocksByValues(['10.0.0.1'])).firewall).toHaveLength(1);
   });
 
+  it('keeps one rule per value: a second one for the same value (a create sent twice) is removed', async () => {
+    const [first, second, third] = sim.putFirewallRules([
+      ruleFor('twice.example', '2026-12-31T00:00:00Z'),
+      ruleFor('twice.example', '2026-12-31T00:00:00Z'),
+      ruleFor('once.example', '2026-12-31T00:00:00Z'),
+    ]);
+    const repo = freshRepo();
+    const { result, logs } = run(repo);
+    await result;
+    // The older of two equal rules stays: its id is the one the extension may already have shown.
+    expect(
+      sim
+        .firewallRules()
+        .map((rule) => rule.id)
+        .sort(),
+    ).toEqual([first?.id, third?.id].sort());
+    expect(sim.firewallRules().map((rule) => rule.id)).not.toContain(second?.id);
+    await expectCacheEqualsServer(repo);
+    expect(logs).toContain('Block network on twice.example: a second rule for it was removed.');
+  });
+
   it('forgets a rule deleted on the console, and picks up one made elsewhere by the extension', async () => {
     const [gone] = sim.putFirewallRules([ruleFor('a.example', '2027-01-01T00:00:00Z')]);
     const repo = freshRepo();
