@@ -1,10 +1,12 @@
 /**
- * Issue 17 end to end, the popup: an answer says what the console does with the value, as the
- * simulator holds it after a sync, and offers the actions not yet in place.
+ * Issue 17 end to end, the popup and the IOC detail: each says what the console does with the value,
+ * as the simulator holds it after a sync, and the popup offers the actions not yet in place.
  */
+
+import { firewallRuleDraft } from '../../lib/blocks/firewall-rules';
 import { expect, test } from './fixtures';
-import { blockOnConsole, createOnConsole } from './pages/console-api';
-import { connectAndSync } from './pages/options-page';
+import { blockOnConsole, createOnConsole, firewallRuleOnConsole } from './pages/console-api';
+import { connectAndSync, visibleValues } from './pages/options-page';
 import { answerFor, HASHES, heldBlocklist, openPopup, requestsTo, syncNow } from './pages/review-blocks';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
@@ -61,4 +63,43 @@ test('the popup says Detected · Blocked on Windows, macOS as the console holds 
     'Not detected · Blocked on Windows, macOS, Linux',
   );
   await expect(neither.getByRole('button', { name: `Block execution ${NEITHER}` })).toHaveCount(0);
+});
+
+test("an IOC's detail in the manager says what the console does with its value, as the simulator holds it", async ({
+  context,
+  extensionId,
+  sim,
+  simPort,
+}) => {
+  const DOMAIN = 'c2.badcorp.top';
+  await createOnConsole(sim, simPort, [
+    { type: 'SHA256', value: BLOCKED, source: 'MISP', method: 'EQUALS' },
+    { type: 'DNS', value: DOMAIN, source: 'MISP', method: 'EQUALS' },
+  ]);
+  blockOnConsole(sim, [
+    { osType: 'windows', sha256Value: BLOCKED },
+    { osType: 'linux', sha256Value: BLOCKED },
+  ]);
+  // A rule of the extension's, as another analyst's browser made it.
+  firewallRuleOnConsole(sim, [
+    firewallRuleDraft({
+      value: DOMAIN,
+      type: 'DNS',
+      creator: 'ana@acme.example',
+      validUntil: '2099-01-01T00:00:00Z',
+    }),
+  ]);
+  const manager = await connectAndSync(context, extensionId, sim);
+
+  const expectLine = async (value: string, line: string) => {
+    await manager.getByLabel('Value', { exact: true }).fill(value);
+    await expect.poll(() => visibleValues(manager)).toEqual([value]);
+    await manager.getByRole('grid', { name: 'IOCs' }).focus();
+    await manager.keyboard.press('Enter');
+    const dialog = manager.getByRole('dialog');
+    await expect(dialog.getByRole('status', { name: 'Block state' })).toHaveText(line);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  };
+  await expectLine(BLOCKED, 'Detected · Blocked on Windows, Linux');
+  await expectLine(DOMAIN, 'Detected · Network-blocked');
 });
