@@ -13,12 +13,15 @@ export function useBlockStates(
   status: SyncStatus | undefined,
 ): ReadonlyMap<string, BlockState> {
   const [states, setStates] = useState<ReadonlyMap<string, BlockState>>(new Map());
-  const values = answers.filter((a) => a.state !== 'invalid').map((a) => a.value);
-  const key = values.join('\n');
+  // The values as one string, so that a new answers array with the same values reads nothing again.
+  const key = answers
+    .filter((a) => a.state !== 'invalid')
+    .map((a) => a.value)
+    .join('\n');
   // A write of the extension's own, or a sync, changes these: read again when the status says so.
   const version = status ? `${status.completeAt}|${status.blocklistCount}|${status.accountKey}` : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `values`
   useEffect(() => {
+    const values = key === '' ? [] : key.split('\n');
     if (values.length === 0) return setStates(new Map());
     let live = true;
     pageBlocks

@@ -80,7 +80,9 @@ test.describe('connected', () => {
     const popup = await openPopup(context, extensionId);
     await popup.getByLabel(/^Look up values/).fill('45[.]77[.]12[.]9');
     await popup.getByRole('button', { name: 'Detect 45.77.12.9' }).click();
-    await expect(popup.getByRole('status', { name: 'Detect status of 45.77.12.9' })).toHaveText('Detect: Stored');
+    await expect(popup.getByRole('status', { name: 'Detect status of 45.77.12.9' })).toHaveText(
+      'Detect: Stored',
+    );
     const stored = sim.iocs(sim.defaultAccountId).find((ioc) => ioc.value === '45.77.12.9');
     expect(stored).toMatchObject({
       type: 'IPV4',
