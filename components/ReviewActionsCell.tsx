@@ -7,8 +7,6 @@ interface Props {
   value: string;
   type: IocType;
   actions: RowActions;
-  /** The row is not sendable (invalid, duplicate) or not ticked: the boxes show, disabled. */
-  disabled: boolean;
   report: RowActionReport | undefined;
   onChange(actions: RowActions): void;
 }
@@ -18,7 +16,7 @@ interface Props {
  * (the Blocklist, one tick per OS) and Block network (a Firewall Control rule). Types SentinelOne
  * cannot block say so instead of offering a box.
  */
-export function ReviewActionsCell({ value, type, actions, disabled, report, onChange }: Props) {
+export function ReviewActionsCell({ value, type, actions, report, onChange }: Props) {
   const toggleOs = (os: OsType, on: boolean) => {
     const chosen = new Set(actions.blockExecution ?? []);
     if (on) chosen.add(os);
@@ -36,7 +34,6 @@ export function ReviewActionsCell({ value, type, actions, disabled, report, onCh
           type="checkbox"
           aria-label={`Detect ${value}`}
           checked={actions.detect}
-          disabled={disabled}
           onChange={(event) => onChange({ ...actions, detect: event.currentTarget.checked })}
         />
         Detect
@@ -50,7 +47,6 @@ export function ReviewActionsCell({ value, type, actions, disabled, report, onCh
                 type="checkbox"
                 aria-label={`Block execution of ${value} on ${OS_LABELS[os]}`}
                 checked={actions.blockExecution?.includes(os) ?? false}
-                disabled={disabled}
                 onChange={(event) => toggleOs(os, event.currentTarget.checked)}
               />
               {OS_LABELS[os]}
@@ -64,7 +60,6 @@ export function ReviewActionsCell({ value, type, actions, disabled, report, onCh
             type="checkbox"
             aria-label={`Block network for ${value}`}
             checked={actions.blockNetwork}
-            disabled={disabled}
             onChange={(event) => onChange({ ...actions, blockNetwork: event.currentTarget.checked })}
           />
           Block network
@@ -76,7 +71,6 @@ export function ReviewActionsCell({ value, type, actions, disabled, report, onCh
             type="checkbox"
             aria-label={`Block ${value} anyway, although SentinelOne does not recommend it`}
             checked={actions.allowNotRecommended}
-            disabled={disabled}
             onChange={(event) => onChange({ ...actions, allowNotRecommended: event.currentTarget.checked })}
           />
           Block anyway (Not recommended by SentinelOne)

@@ -94,14 +94,16 @@ export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRe
               </td>
               <td>{statusText(row, now)}</td>
               <td>
-                <ReviewActionsCell
-                  value={row.value}
-                  type={row.type}
-                  actions={actionsOf(row)}
-                  disabled={!sendable || !row.selected}
-                  report={report}
-                  onChange={(actions) => onActions(row.key, actions)}
-                />
+                {/* An invalid or repeated row is never sent: it has no actions to choose. */}
+                {sendable && (
+                  <ReviewActionsCell
+                    value={row.value}
+                    type={row.type}
+                    actions={actionsOf(row)}
+                    report={report}
+                    onChange={(actions) => onActions(row.key, actions)}
+                  />
+                )}
               </td>
               <td class={outcomeClass(report)}>
                 {rowReportLines(report).map((line) => (
