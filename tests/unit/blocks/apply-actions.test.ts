@@ -3,28 +3,19 @@
  * the blocks per row, a missing permission or Control SKU stopping only its own kind (Detect stored),
  * one afterWrite, and activity-log lines that say what happened.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RowActionRequest } from '../../../lib/blocks/actions';
 import { applyActions } from '../../../lib/blocks/apply-actions';
 import { ruleNameFor } from '../../../lib/blocks/firewall-rules';
 import { setLogSink } from '../../../lib/log';
 import type { OsType } from '../../../lib/s1/block-schemas';
-import { createS1Client } from '../../../lib/s1/client';
 import type { IocDraft } from '../../../lib/s1/schemas';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
+const { sim, client: consoleClient } = useSimulatedConsole();
 const logged: string[] = [];
 beforeEach(() => {
-  sim.reset();
   logged.length = 0;
   setLogSink((entry) => logged.push(entry.message));
 });
@@ -34,10 +25,7 @@ let writes = 0;
 const deps = (apiToken = sim.defaultToken) => {
   writes = 0;
   return {
-    client: createS1Client(
-      { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-      { sleep: async () => undefined, timeoutMs: 5_000 },
-    ),
+    client: consoleClient(apiToken),
     afterWrite: () => {
       writes++;
     },

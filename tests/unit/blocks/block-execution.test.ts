@@ -3,27 +3,15 @@
  * and SHA256 in `sha256Value`, duplicates reported as already blocked, "Not allowed" never sent,
  * "Not recommended" held back unless the analyst allows it, and a lost answer re-read, never re-sent.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BlockExecutionRequest, blockExecution, verdictOf } from '../../../lib/blocks/block-execution';
-import { createS1Client } from '../../../lib/s1/client';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
-beforeEach(() => sim.reset());
+const { sim, client: consoleClient } = useSimulatedConsole();
 
 const deps = (apiToken = sim.defaultToken, timeoutMs = 5_000) => ({
-  client: createS1Client(
-    { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined, timeoutMs },
-  ),
+  client: consoleClient(apiToken, { timeoutMs }),
 });
 const SHA256 = 'c0ffee'.padEnd(64, '1');
 const SHA1 = 'deadbeef'.padEnd(40, '2');

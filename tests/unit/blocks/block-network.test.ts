@@ -3,29 +3,17 @@
  * rather than duplicated, a lost answer re-read by name and never re-sent, the Firewall Control 403,
  * and the sync's renew and expiry sweep.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockNetwork, removeExpiredRules, renewFirewallRule } from '../../../lib/blocks/block-network';
 import { firewallRuleDraft, ruleExpiry, ruleNameFor } from '../../../lib/blocks/firewall-rules';
 import { FirewallRuleSchema } from '../../../lib/s1/block-schemas';
-import { createS1Client } from '../../../lib/s1/client';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
-beforeEach(() => sim.reset());
+const { sim, client: consoleClient } = useSimulatedConsole();
 
 const deps = (apiToken = sim.defaultToken) => ({
-  client: createS1Client(
-    { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined, timeoutMs: 5_000 },
-  ),
+  client: consoleClient(apiToken),
 });
 const UNTIL = '2026-12-31T00:00:00.000Z';
 const request = (value = 'evil.example.com', type: 'DNS' | 'IPV4' | 'IPV6' = 'DNS', validUntil = UNTIL) => ({

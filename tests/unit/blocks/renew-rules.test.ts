@@ -3,7 +3,7 @@
  * extension's own rules, the expiry clamped per type, a lost answer re-read and never re-sent, a 403
  * stopping the rest, one afterWrite, the activity-log line, and the worker's payload checks.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firewallRuleDraft, ruleExpiry, ruleNameFor } from '../../../lib/blocks/firewall-rules';
 import {
   checkRenewRequest,
@@ -15,21 +15,12 @@ import {
 } from '../../../lib/blocks/renew-rules';
 import { setLogSink } from '../../../lib/log';
 import { type FirewallRule, FirewallRuleSchema } from '../../../lib/s1/block-schemas';
-import { createS1Client } from '../../../lib/s1/client';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
+const { sim, client: consoleClient } = useSimulatedConsole();
 const logged: Array<{ level: string; message: string }> = [];
 beforeEach(() => {
-  sim.reset();
   logged.length = 0;
   setLogSink((entry) => logged.push({ level: entry.level, message: entry.message }));
 });
@@ -43,10 +34,7 @@ let afterWrites = 0;
 const deps = (apiToken = sim.defaultToken) => {
   afterWrites = 0;
   return {
-    client: createS1Client(
-      { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-      { sleep: async () => undefined, timeoutMs: 5_000 },
-    ),
+    client: consoleClient(apiToken),
     afterWrite: () => {
       afterWrites++;
     },

@@ -2,31 +2,19 @@
  * Unblocking against the in-process simulator: Blocklist items by `data.ids`, rules by `filter.ids`,
  * and a DELETE whose answer was lost re-read by ids, never re-sent.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firewallRuleDraft } from '../../../lib/blocks/firewall-rules';
 import { unblock } from '../../../lib/blocks/unblock';
-import { createS1Client } from '../../../lib/s1/client';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
-beforeEach(() => sim.reset());
+const { sim, client: consoleClient } = useSimulatedConsole();
 
 let writes = 0;
 const deps = (apiToken = sim.defaultToken) => {
   writes = 0;
   return {
-    client: createS1Client(
-      { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-      { sleep: async () => undefined, timeoutMs: 5_000 },
-    ),
+    client: consoleClient(apiToken),
     afterWrite: () => {
       writes++;
     },

@@ -3,27 +3,14 @@
  * the account, only `black_hash` ever asked for or written, SHA1 in `value` and SHA256 in
  * `sha256Value`, paging, and what a refusal tells the analyst.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createS1Client } from '../../../lib/s1/client';
+import { describe, expect, it } from 'vitest';
 import { S1Error } from '../../../lib/s1/errors';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
-beforeEach(() => sim.reset());
+const { sim, client: consoleClient } = useSimulatedConsole();
 
-const client = (apiToken = sim.defaultToken) =>
-  createS1Client(
-    { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined, timeoutMs: 5_000 },
-  );
+const client = (apiToken = sim.defaultToken) => consoleClient(apiToken);
 const calls = (method: string, path = '/web/api/v2.1/restrictions') =>
   sim.requests().filter((r) => r.method === method && r.path === path);
 

@@ -2,28 +2,15 @@
  * The client's Firewall Control calls (`firewall-control`) against the in-process simulator: scope on
  * every call, request shapes, paging, and the 403 of a console without the Control SKU.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firewallRuleDraft } from '../../../lib/blocks/firewall-rules';
-import { createS1Client } from '../../../lib/s1/client';
 import { S1Error } from '../../../lib/s1/errors';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
-beforeEach(() => sim.reset());
+const { sim, client: consoleClient } = useSimulatedConsole();
 
-const client = (apiToken = sim.defaultToken) =>
-  createS1Client(
-    { consoleUrl: origin, apiToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined, timeoutMs: 5_000 },
-  );
+const client = (apiToken = sim.defaultToken) => consoleClient(apiToken);
 const calls = (method: string) =>
   sim.requests().filter((r) => r.method === method && r.path.startsWith('/web/api/v2.1/firewall-control'));
 

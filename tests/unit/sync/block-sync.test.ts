@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIREWALL_RULE_PREFIX, firewallRuleDraft } from '../../../lib/blocks/firewall-rules';
-import { createS1Client } from '../../../lib/s1/client';
 import { createBlockRepo } from '../../../lib/store/block-repo';
 import { openIocDb } from '../../../lib/store/db';
 import { syncBlocks } from '../../../lib/sync/block-sync';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
+import { SIM_TOKENS } from '../../simulator';
+import { useSimulatedConsole } from '../simulated-console';
 
-const sim = createSimulator({ iocs: 0 });
-let origin = '';
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const server = await sim.listen();
-  origin = server.url;
-  close = server.close;
-});
-afterAll(() => close());
-beforeEach(() => sim.reset());
+const { sim, client: consoleClient, origin } = useSimulatedConsole();
 
 let databases = 0;
 const freshRepo = () => createBlockRepo(openIocDb(`block-sync-test-${++databases}`));
 const simNow = () => new Date(Date.parse(sim.clock.iso()));
-const accountKey = () => `${origin}|${sim.defaultAccountId}`;
+const accountKey = () => `${origin()}|${sim.defaultAccountId}`;
 
 const hex = (n: number, length: number) => n.toString(16).padStart(length, '0');
 const OSES = ['windows', 'macos', 'linux'] as const;
@@ -47,10 +37,7 @@ function run(
   options: { full?: boolean; token?: string; accountKey?: string } = {},
 ) {
   const logs: string[] = [];
-  const client = createS1Client(
-    { consoleUrl: origin, apiToken: options.token ?? sim.defaultToken, accountId: sim.defaultAccountId },
-    { sleep: async () => undefined, timeoutMs: 5_000 },
-  );
+  const client = consoleClient(options.token);
   const result = syncBlocks({
     client,
     repo,
