@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { ACTION_LABELS } from '../lib/blocks/actions';
 import {
   BLOCK_COLUMNS,
@@ -10,6 +10,7 @@ import {
 } from '../lib/blocks/blocks-table';
 import { displayText } from '../lib/iocs/display-text';
 import { describeExpiry } from '../lib/iocs/expiry';
+import { useGridKeys } from './use-grid-keys';
 import { useVirtualRows } from './use-virtual-rows';
 
 const ROW_HEIGHT = 32;
@@ -55,39 +56,25 @@ function cellProps(
 /** The Blocks grid: sortable headers, virtualized rows, checkboxes, keyboard navigation, as IocTable. */
 export function BlocksTable({ rows, sort, onSort, selected, onSelect, onOpen, now }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
   const allSelected = useMemo(
     () => rows.length > 0 && rows.every((row) => selected.has(row.key)),
     [rows, selected],
   );
-  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
-
-  function move(to: number) {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
-    setActive(next);
-    scrollToIndex(next);
-  }
-
-  function onKeyDown(event: KeyboardEvent) {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
-    const row = rows[activeIndex];
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      PageDown: () => move(activeIndex + page),
-      PageUp: () => move(activeIndex - page),
-      Home: () => move(0),
-      End: () => move(rows.length - 1),
-      Enter: () => row && onOpen(row),
-      ' ': () => row && onSelect([row.key], !selected.has(row.key)),
-    };
-    const action = keys[event.key];
-    if (action && event.target === event.currentTarget) {
-      event.preventDefault();
-      action();
-    }
-  }
+  const { activeIndex, setActive, onKeyDown } = useGridKeys({
+    count: rows.length,
+    rowHeight: ROW_HEIGHT,
+    scroller,
+    scrollToIndex,
+    onOpen: (index) => {
+      const row = rows[index];
+      if (row) onOpen(row);
+    },
+    onToggle: (index) => {
+      const row = rows[index];
+      if (row) onSelect([row.key], !selected.has(row.key));
+    },
+  });
 
   return (
     <div class="ioc-scroll" ref={scroller}>

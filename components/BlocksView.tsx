@@ -21,6 +21,7 @@ import { BlocksTable } from './BlocksTable';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadText } from './download';
 import { RenewRulesDialog } from './RenewRulesDialog';
+import { SelectionExportButtons } from './SelectionExportButtons';
 import { useBlockCache } from './use-block-cache';
 import { useStorageItem } from './use-storage-item';
 
@@ -166,26 +167,12 @@ export function BlocksView({ status }: Props) {
         >
           Renew selected…
         </button>
-        <button type="button" disabled={selectedRows.length === 0} onClick={() => setSelected(new Set())}>
-          Clear selection
-        </button>
-        <button
-          type="button"
-          onClick={() => exportAs('csv')}
-          disabled={rows.length === 0 && selectedRows.length === 0}
-        >
-          Export CSV
-        </button>
-        <button
-          type="button"
-          onClick={() => exportAs('json')}
-          disabled={rows.length === 0 && selectedRows.length === 0}
-        >
-          Export JSON
-        </button>
-        <span class="hint">
-          {selectedRows.length > 0 ? 'Exports the selection.' : 'Exports the filtered rows.'}
-        </span>
+        <SelectionExportButtons
+          selectedCount={selectedRows.length}
+          shownCount={rows.length}
+          onClear={() => setSelected(new Set())}
+          onExport={exportAs}
+        />
         <output aria-label="Action status">{actionStatus}</output>
       </div>
       <BlocksTable

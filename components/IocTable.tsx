@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { displayText } from '../lib/iocs/display-text';
 import { describeAge, describeExpiry } from '../lib/iocs/expiry';
 import type { IocColumnId, IocSort } from '../lib/iocs/ioc-index';
 import { PERF_MARKS } from '../lib/perf-marks';
 import type { Ioc } from '../lib/s1/schemas';
+import { useGridKeys } from './use-grid-keys';
 import { useIocTable } from './use-ioc-table';
 import { useVirtualRows } from './use-virtual-rows';
 
@@ -37,7 +38,6 @@ function cellProps(ioc: Ioc, id: IocColumnId, now: number): { text: string; titl
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
 export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen, now }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
   const visible = useMemo(
     () => items.map((item) => iocs[rows[item.index] as number] as Ioc),
@@ -56,39 +56,21 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
     painted.current = true;
     performance.mark(PERF_MARKS.firstRows);
   }, [tableRows]);
-  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const iocAt = (index: number) => iocs[rows[index] as number];
-
-  function move(to: number) {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
-    setActive(next);
-    scrollToIndex(next);
-  }
-
-  function onKeyDown(event: KeyboardEvent) {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      PageDown: () => move(activeIndex + page),
-      PageUp: () => move(activeIndex - page),
-      Home: () => move(0),
-      End: () => move(rows.length - 1),
-      Enter: () => {
-        const ioc = iocAt(activeIndex);
-        if (ioc) onOpen(ioc);
-      },
-      ' ': () => {
-        const ioc = iocAt(activeIndex);
-        if (ioc) onSelect([ioc.uuid], !selected.has(ioc.uuid));
-      },
-    };
-    const action = keys[event.key];
-    if (action && event.target === event.currentTarget) {
-      event.preventDefault();
-      action();
-    }
-  }
+  const { activeIndex, setActive, onKeyDown } = useGridKeys({
+    count: rows.length,
+    rowHeight: ROW_HEIGHT,
+    scroller,
+    scrollToIndex,
+    onOpen: (index) => {
+      const ioc = iocAt(index);
+      if (ioc) onOpen(ioc);
+    },
+    onToggle: (index) => {
+      const ioc = iocAt(index);
+      if (ioc) onSelect([ioc.uuid], !selected.has(ioc.uuid));
+    },
+  });
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   return (

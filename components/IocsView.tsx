@@ -15,6 +15,7 @@ import { EditIocDialog } from './EditIocDialog';
 import { IocDetail } from './IocDetail';
 import { IocFilters } from './IocFilters';
 import { IocTable } from './IocTable';
+import { SelectionExportButtons } from './SelectionExportButtons';
 import { useFilteredRows } from './use-filtered-rows';
 import { useUrlFilter } from './use-url-filter';
 
@@ -108,26 +109,12 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
         <button type="button" disabled={selectedIocs.length === 0} onClick={() => setRenewing(selectedIocs)}>
           Renew selected…
         </button>
-        <button type="button" disabled={selectedIocs.length === 0} onClick={() => setSelected(new Set())}>
-          Clear selection
-        </button>
-        <button
-          type="button"
-          onClick={() => exportAs('csv')}
-          disabled={rows.length === 0 && selectedIocs.length === 0}
-        >
-          Export CSV
-        </button>
-        <button
-          type="button"
-          onClick={() => exportAs('json')}
-          disabled={rows.length === 0 && selectedIocs.length === 0}
-        >
-          Export JSON
-        </button>
-        <span class="hint">
-          {selectedIocs.length > 0 ? 'Exports the selection.' : 'Exports the filtered rows.'}
-        </span>
+        <SelectionExportButtons
+          selectedCount={selectedIocs.length}
+          shownCount={rows.length}
+          onClear={() => setSelected(new Set())}
+          onExport={exportAs}
+        />
         <output aria-label="Action status">{actionStatus}</output>
       </div>
       <IocTable
