@@ -54,9 +54,10 @@ export function guessKind(extra: Extra, truth: ReadonlyMap<string, unknown>): Ki
   const { type, value, line } = extra;
   if (type === 'URL') {
     const host = urlHost(value);
+    // Markup first: a URL with text glued on is wrong even when its host is an IOC.
+    if (MARKUP.test(value.replace(/^[a-z]+:\/\/\[[0-9a-f:.]+\]/i, ''))) return 'markup glued to URL';
     if (host !== undefined && NETWORK_TYPES.some((t) => truth.has(itemKey(t, host))))
       return 'URL-only network IOC';
-    if (MARKUP.test(value.replace(/^[a-z]+:\/\/\[[0-9a-f:.]+\]/i, ''))) return 'markup glued to URL';
     if (/legitimate/i.test(extra.excluded ?? '')) return 'listed as legitimate';
     // A link to read is on a named host; a URL on a bare IP outside the truth list is something else.
     return host !== undefined && /[a-z]/i.test(host) && !host.includes(':') ? 'reference link' : 'other';

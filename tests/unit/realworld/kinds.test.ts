@@ -4,6 +4,7 @@ import { type Extra, guessKind, type Kind } from '../../realworld/kinds';
 
 const truth = new Map<string, unknown>([
   ['IPV4|198.51.100.20', {}],
+  ['DNS|short.example', {}],
   ['URL|http://203.0.113.5/bin.sh', {}],
 ]);
 const x = (type: IocType, value: string, line = '', excluded?: string): Extra => ({
