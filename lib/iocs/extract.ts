@@ -31,10 +31,12 @@
  */
 import type { IocType } from '../s1/schemas';
 import { classifyValue, guessType, hostType, splitCidr } from './classify';
+import { contextWarnings, DocumentTracker, type TokenContext } from './context';
 import { embeddedSpans } from './embedded-spans';
 import { INVISIBLE_CHAR } from './invisible';
 import { refang } from './refang';
 import { validateIoc } from './validate';
+import type { IocWarning } from './warnings';
 
 export interface Candidate {
   value: string;
@@ -45,6 +47,8 @@ export interface Candidate {
   fromUrlHost?: boolean;
   /** An e-mail address's domain, not standing on its own: offered unticked. */
   fromEmail?: boolean;
+  /** Why the text around the value says it is probably not an IOC of the report (context.ts). */
+  contextWarnings?: IocWarning[];
 }
 
 /** Quotes, brackets and Markdown's `*`, but not the `*` of a wildcard (`*.evil.com`), which validate.ts refuses. */
@@ -202,6 +206,12 @@ function lineChunks(text: string, size: number): string[] {
   return chunks;
 }
 
+/** `candidate` with the warnings its surroundings give it, when any. */
+function withContext(candidate: Candidate, context: TokenContext): Candidate {
+  const warnings = contextWarnings(candidate.value, candidate.type, context);
+  return warnings.length === 0 ? candidate : { ...candidate, contextWarnings: warnings };
+}
+
 /** Suggestions (URL hosts, e-mail domains) once each, and none for a value that also stands alone. */
 function pruneSuggestions(candidates: Candidate[]): Candidate[] {
   const key = (c: Candidate) => `${c.type}|${c.value}`;
@@ -222,26 +232,42 @@ function pruneSuggestions(candidates: Candidate[]): Candidate[] {
  * and the async entry points run this same generator, so their results cannot differ.
  */
 function* extraction(text: string, chunkChars: number): Generator<void, Candidate[]> {
-  const chunks: string[] = [];
+  const chunks: { raw: string; refanged: string }[] = [];
   let list = true;
+  let defangedPaste = false;
   for (const chunk of lineChunks(text, chunkChars)) {
     const refanged = refang(chunk);
-    chunks.push(refanged);
+    chunks.push({ raw: chunk, refanged });
     if (list) list = refanged.split('\n').every(isListLine);
+    if (refanged !== chunk) defangedPaste = true;
     yield;
   }
   const candidates: Candidate[] = [];
-  const emit: Emit = (candidate) => candidates.push(candidate);
+  const tracker = new DocumentTracker();
   // Tokens are independent once list or free text is decided, so this phase also pauses inside a
-  // long line (a 1 MB comma list pasted as one line).
+  // long line (a 1 MB comma list pasted as one line). Refanging never crosses a line break, so the
+  // raw and refanged chunks have the same lines.
   let read = 0;
   for (const chunk of chunks) {
-    for (const token of chunk.split(SPACES)) {
-      emitToken(token, list, emit);
-      read += token.length + 1;
-      if (read >= chunkChars) {
-        read = 0;
-        yield;
+    const rawLines = chunk.raw.split('\n');
+    const lines = chunk.refanged.split('\n');
+    for (const [index, line] of lines.entries()) {
+      tracker.next(line);
+      for (const token of line.split(SPACES)) {
+        const context: TokenContext = {
+          token: cleanToken(token),
+          line,
+          rawLine: rawLines[index] ?? line,
+          heading: tracker.heading,
+          header: tracker.header,
+          defangedPaste,
+        };
+        emitToken(token, list, (candidate) => candidates.push(withContext(candidate, context)));
+        read += token.length + 1;
+        if (read >= chunkChars) {
+          read = 0;
+          yield;
+        }
       }
     }
   }

@@ -30,6 +30,8 @@ export interface ReviewRow {
   selected: boolean;
   /** The value as the candidate had it (CIDR suffix included), which retypeRow validates again. */
   input?: string;
+  /** Warnings from the text around the value (context.ts), kept when the row is retyped. */
+  contextWarnings?: IocWarning[];
 }
 
 export type FindExisting = (value: string, type: IocType) => Ioc | undefined;
@@ -39,7 +41,7 @@ const identity = (row: Pick<ReviewRow, 'type' | 'value'>) => `${row.type}|${row.
 
 /** One row for `input` under `type`, judged on its own (no duplicate check). */
 function judge(
-  base: Pick<ReviewRow, 'key' | 'detectedType' | 'suggestion' | 'suggestionOf'>,
+  base: Pick<ReviewRow, 'key' | 'detectedType' | 'suggestion' | 'suggestionOf' | 'contextWarnings'>,
   input: string,
   type: IocType,
   findExisting: FindExisting,
@@ -58,14 +60,15 @@ function judge(
     };
   }
   const found = findExisting(validation.value, type);
+  const warnings = [...validation.warnings, ...(base.contextWarnings ?? [])];
   const row: ReviewRow = {
     ...base,
     input,
     value: validation.value,
     type,
     status: found ? 'existing' : 'valid',
-    warnings: validation.warnings,
-    selected: validation.warnings.length === 0 && !base.suggestion,
+    warnings,
+    selected: warnings.length === 0 && !base.suggestion,
   };
   if (found)
     row.existing = {
@@ -105,6 +108,7 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
       detectedType: candidate.type,
       suggestion: suggestionOf !== undefined,
       ...(suggestionOf ? { suggestionOf } : {}),
+      ...(candidate.contextWarnings ? { contextWarnings: candidate.contextWarnings } : {}),
     };
     return judge(base, candidate.value, candidate.type, findExisting);
   });
@@ -113,8 +117,14 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
 
 /** `row` judged again under an analyst-chosen `type` (duplicates need retypeInReview, which sees all rows). */
 export function retypeRow(row: ReviewRow, type: IocType, findExisting: FindExisting): ReviewRow {
-  const { key, detectedType, suggestion, suggestionOf } = row;
-  const base = { key, detectedType, suggestion, ...(suggestionOf ? { suggestionOf } : {}) };
+  const { key, detectedType, suggestion, suggestionOf, contextWarnings } = row;
+  const base = {
+    key,
+    detectedType,
+    suggestion,
+    ...(suggestionOf ? { suggestionOf } : {}),
+    ...(contextWarnings ? { contextWarnings } : {}),
+  };
   return judge(base, row.input ?? row.value, type, findExisting);
 }
 

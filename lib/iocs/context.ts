@@ -1,0 +1,95 @@
+/**
+ * Warnings read from the text around a value, not from the value: the token it came from, its line,
+ * the table column it sits in and the section heading above it. validate.ts judges a value alone
+ * (the popup and retyping need that); this file says why a valid value is still probably not an IOC
+ * of the report, so the review shows it unticked with the reason instead of sending it.
+ *
+ * It never drops a value: a wrong guess here costs a tick, not a row.
+ */
+import type { IocType } from '../s1/schemas';
+import type { IocWarning } from './warnings';
+
+/** What extract.ts knows about where a token stands. */
+export interface TokenContext {
+  /** The token after refanging and cleaning (the text the value was found in). */
+  token: string;
+  /** The line after refanging. */
+  line: string;
+  /** The line as pasted (defanged forms intact). */
+  rawLine: string;
+  /** The last heading above the line, '' when none. */
+  heading: string;
+  /** The header cells of the table the line is a row of, null outside a table. */
+  header: readonly string[] | null;
+  /** Whether the paste defangs some of its values (so a value written plain stands out). */
+  defangedPaste: boolean;
+}
+
+const isHash = (type: IocType) => type === 'MD5' || type === 'SHA1' || type === 'SHA256';
+
+/**
+ * `Win32/Foo.AB`, `MSIL/Spy.Foo.CL`, `Trojan:Win32/Foo.A`: a dotless family word, a slash, then a
+ * name whose last part happens to be a country-code TLD. A host never follows a dotless word and a
+ * slash; a URL path does, but then the whole token is the URL and no domain is taken out of it.
+ */
+function isDetectionName(value: string, token: string): boolean {
+  const at = token.toLowerCase().indexOf(value.toLowerCase());
+  if (at < 2 || token[at - 1] !== '/') return false;
+  const family = token.slice(0, at - 1).replace(/^.*[\s([{"'`|,;=]/, '');
+  return /^[\p{L}\p{N}_:!-]+$/u.test(family) && !family.includes('//');
+}
+
+export function contextWarnings(value: string, type: IocType, context: TokenContext): IocWarning[] {
+  const warnings: IocWarning[] = [];
+  if (type === 'DNS' && isDetectionName(value, context.token)) warnings.push('detection-name');
+  return warnings;
+}
+
+const HEADING = /^\s*(?:=+|#+)\s+(\S.*)$/;
+/** An AsciiDoc block title (`.Network indicators`), not a relative path or a leading-dot value. */
+const BLOCK_TITLE = /^\.([A-Za-z][^./\\]*)$/;
+/** A short plain-text line that ends with a colon (`Indicators of compromise:`). */
+const PLAIN_HEADING = /^\s*([A-Z][^:|]{0,60}):\s*$/;
+const ASCIIDOC_TABLE = /^\|===\s*$/;
+const MARKDOWN_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Table cells of a `|`-separated row, an escaped `\|` kept inside its cell. */
+export function cells(line: string): string[] {
+  return line.split(/(?<!\\)\|/).map((cell) => cell.trim());
+}
+
+/**
+ * Follows the document line by line: the current heading and the header row of the table being read
+ * (an AsciiDoc `|===` table's first row, or a Markdown row above its `---` separator).
+ */
+export class DocumentTracker {
+  heading = '';
+  header: string[] | null = null;
+  private inAsciiTable = false;
+  private awaitingHeader = false;
+  private previous = '';
+
+  /** Updates the state for `line` (refanged) before its tokens are read. */
+  next(line: string): void {
+    const trimmed = line.trim();
+    if (ASCIIDOC_TABLE.test(trimmed)) {
+      this.inAsciiTable = !this.inAsciiTable;
+      this.awaitingHeader = this.inAsciiTable;
+      this.header = null;
+    } else if (this.awaitingHeader && trimmed.startsWith('|')) {
+      this.awaitingHeader = false;
+      const header = cells(trimmed);
+      this.header = header.length > 2 ? header : null;
+    } else if (MARKDOWN_SEPARATOR.test(trimmed) && this.previous.includes('|')) {
+      this.header = cells(this.previous.trim());
+    } else if (!this.inAsciiTable && this.header !== null && !trimmed.startsWith('|')) {
+      this.header = null;
+    }
+    const heading =
+      HEADING.exec(line)?.[1] ?? BLOCK_TITLE.exec(trimmed)?.[1] ?? PLAIN_HEADING.exec(line)?.[1];
+    if (heading !== undefined && !this.inAsciiTable) this.heading = heading.trim();
+    this.previous = line;
+  }
+}
+
+export { isHash };
