@@ -6,6 +6,7 @@
  *
  * It never drops a value: a wrong guess here costs a tick, not a row.
  */
+import { getDomain } from 'tldts';
 import type { IocType } from '../s1/schemas';
 import type { IocWarning } from './warnings';
 
@@ -39,9 +40,119 @@ function isDetectionName(value: string, token: string): boolean {
   return /^[\p{L}\p{N}_:!-]+$/u.test(family) && !family.includes('//');
 }
 
-export function contextWarnings(value: string, type: IocType, context: TokenContext): IocWarning[] {
+/**
+ * Sites a report links to for reference, never as an indicator: vulnerability and technique
+ * catalogues, security vendors' blogs and encyclopedias, scanners and abuse trackers, standards and
+ * XML namespaces, Q&A sites, and certificate authorities (a certificate dump's OCSP and CRL URLs).
+ * Matched on the registrable domain, so every subdomain counts. A warning, not a verdict: a
+ * malicious page on one of them is still one tick away.
+ */
+const REFERENCE_DOMAINS: ReadonlySet<string> = new Set([
+  'nist.gov',
+  'mitre.org',
+  'cve.org',
+  'first.org',
+  'cisa.gov',
+  'welivesecurity.com',
+  'eset.com',
+  'virusradar.com',
+  'paloaltonetworks.com',
+  'securelist.com',
+  'kaspersky.com',
+  'talosintelligence.com',
+  'cisco.com',
+  'mandiant.com',
+  'fireeye.com',
+  'crowdstrike.com',
+  'trendmicro.com',
+  'checkpoint.com',
+  'proofpoint.com',
+  'recordedfuture.com',
+  'symantec.com',
+  'broadcom.com',
+  'sophos.com',
+  'malwarebytes.com',
+  'bleepingcomputer.com',
+  'exploit-db.com',
+  'virustotal.com',
+  'abuse.ch',
+  'any.run',
+  'hybrid-analysis.com',
+  'alienvault.com',
+  'urlscan.io',
+  'shodan.io',
+  'censys.io',
+  'emergingthreats.net',
+  'snort.org',
+  'suricata-ids.org',
+  'suricata.io',
+  'stackoverflow.com',
+  'serverfault.com',
+  'stackexchange.com',
+  'w3.org',
+  'xmlsoap.org',
+  'ietf.org',
+  'rfc-editor.org',
+  'digicert.com',
+  'sectigo.com',
+  'comodoca.com',
+  'globalsign.com',
+  'letsencrypt.org',
+  'lencr.org',
+  'amazontrust.com',
+  'verisign.com',
+  'symcd.com',
+  'symcb.com',
+  'thawte.com',
+  'entrust.net',
+  'usertrust.com',
+  'pki.goog',
+]);
+/** A certificate authority's revocation service, whoever runs it. */
+const REVOCATION_HOST = /^(?:ocsp|crl)\d*\./;
+const REFERENCE_HEADING = /\b(?:references?|further reading|sources|bibliography|links)\b/i;
+
+function hostOf(value: string, type: IocType): string {
+  if (type !== 'URL') return value;
+  const authority = value.split('/')[2] ?? '';
+  return authority
+    .slice(authority.lastIndexOf('@') + 1)
+    .replace(/:\d*$/, '')
+    .toLowerCase();
+}
+
+function isReferenceHost(host: string): boolean {
+  return REVOCATION_HOST.test(host) || REFERENCE_DOMAINS.has(getDomain(host) ?? host);
+}
+
+/** A URL written as a link (`[text](url)`, AsciiDoc `url[text]` or `link:url[…]`), which an IOC list never does. */
+function isWrittenAsLink(value: string, line: string): boolean {
+  const lower = line.toLowerCase();
+  const url = value.toLowerCase();
+  return lower.includes(`](${url}`) || lower.includes(`${url}[`) || lower.includes(`link:${url}`);
+}
+
+/** Written as is where the paste defangs its values: `evil[.]com` beside a plain `news-site.com`. */
+function isWrittenPlain(value: string, context: TokenContext): boolean {
+  return context.defangedPaste && context.rawLine.toLowerCase().includes(value.toLowerCase());
+}
+
+export function contextWarnings(
+  value: string,
+  type: IocType,
+  context: TokenContext,
+  fromUrlHost = false,
+): IocWarning[] {
   const warnings: IocWarning[] = [];
   if (type === 'DNS' && isDetectionName(value, context.token)) warnings.push('detection-name');
+  if (type === 'URL' || type === 'DNS') {
+    const reference =
+      isReferenceHost(hostOf(value, type)) ||
+      (type === 'URL' && (isWrittenAsLink(value, context.line) || REFERENCE_HEADING.test(context.heading)));
+    if (reference) warnings.push('reference-link');
+    // A URL's host inherits its URL's fate; its host is written plain even in `hxxp://evil.com/`.
+    else if (!fromUrlHost && isWrittenPlain(value, context)) warnings.push('written-plain');
+  }
   return warnings;
 }
 

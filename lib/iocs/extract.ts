@@ -208,7 +208,7 @@ function lineChunks(text: string, size: number): string[] {
 
 /** `candidate` with the warnings its surroundings give it, when any. */
 function withContext(candidate: Candidate, context: TokenContext): Candidate {
-  const warnings = contextWarnings(candidate.value, candidate.type, context);
+  const warnings = contextWarnings(candidate.value, candidate.type, context, candidate.fromUrlHost);
   return warnings.length === 0 ? candidate : { ...candidate, contextWarnings: warnings };
 }
 

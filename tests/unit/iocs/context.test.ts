@@ -42,3 +42,56 @@ describe('context: detection names read as domains', () => {
     ['The beacon reaches bolt-cdn[.]ga every hour.', 'bolt-cdn.ga'],
   ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
 });
+
+describe('context: reference links', () => {
+  it.each([
+    [
+      'It abuses a known flaw (https://nvd.nist.gov/vuln/detail/CVE-2020-0001).',
+      'https://nvd.nist.gov/vuln/detail/CVE-2020-0001',
+    ],
+    [
+      'Technique: https://attack.mitre.org/techniques/T1055/ applies.',
+      'https://attack.mitre.org/techniques/T1055/',
+    ],
+    [
+      'Read our earlier post https://www.welivesecurity.com/2020/01/01/some-post/ first.',
+      'https://www.welivesecurity.com/2020/01/01/some-post/',
+    ],
+    [
+      'Sample page: https://www.virustotal.com/gui/file/abc and more.',
+      'https://www.virustotal.com/gui/file/abc',
+    ],
+    ['Tracked at https://urlhaus.abuse.ch/url/12345/ since May.', 'https://urlhaus.abuse.ch/url/12345/'],
+    ['OCSP: URL=http://ocsp.widgetca.net/check in the certificate.', 'http://ocsp.widgetca.net/check'],
+    ['CRL distribution point http://crl3.digicert.com/ca.crl here.', 'http://crl3.digicert.com/ca.crl'],
+    [
+      '|[Widget exploit](https://widget-research.net/exploits/7)|Widget routers|',
+      'https://widget-research.net/exploits/7',
+    ],
+    [
+      '== References\n\nhttps://widget-research.net/analysis/ is where we began.',
+      'https://widget-research.net/analysis/',
+    ],
+    ['Widget traffic goes to a domain (ocsp.widgetca.net) we ignore here.', 'ocsp.widgetca.net'],
+  ])('%s -> %s warned', (text, value) => expectWarned(text, value, 'reference-link'));
+
+  const defangedPaste = [
+    'C2: hxxp://gadget-drop[.]com/a.php and gadget-relay[.]net',
+    'Background: https://news-widget.com/story/1 and news-widget.org were visited too.',
+  ].join('\n');
+  it.each([
+    [defangedPaste, 'https://news-widget.com/story/1'],
+    [defangedPaste, 'news-widget.org'],
+  ])('a value written plain in a defanged paste: %s -> %s warned', (text, value) =>
+    expectWarned(text, value, 'written-plain'),
+  );
+  it.each([
+    [defangedPaste, 'http://gadget-drop.com/a.php'],
+    [defangedPaste, 'gadget-relay.net'],
+    [
+      'C2 list, written plain: http://gadget-drop.com/a.php and gadget-relay.net',
+      'http://gadget-drop.com/a.php',
+    ],
+    ['C2 list, written plain: http://gadget-drop.com/a.php and gadget-relay.net', 'gadget-relay.net'],
+  ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
+});
