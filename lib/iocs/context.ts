@@ -22,7 +22,10 @@ export interface TokenContext {
   heading: string;
   /** The header cells of the table the line is a row of, null outside a table. */
   header: readonly string[] | null;
-  /** Whether the paste defangs some of its values (so a value written plain stands out). */
+  /**
+   * Whether the paste is free text that defangs some of its values, so a value written plain stands
+   * out. Not in a list: every value of a list was put there on purpose.
+   */
   defangedPaste: boolean;
 }
 

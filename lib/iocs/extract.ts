@@ -260,7 +260,7 @@ function* extraction(text: string, chunkChars: number): Generator<void, Candidat
           rawLine: rawLines[index] ?? line,
           heading: tracker.heading,
           header: tracker.header,
-          defangedPaste,
+          defangedPaste: defangedPaste && !list,
         };
         emitToken(token, list, (candidate) => candidates.push(withContext(candidate, context)));
         read += token.length + 1;

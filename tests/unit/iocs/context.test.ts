@@ -93,5 +93,12 @@ describe('context: reference links', () => {
       'http://gadget-drop.com/a.php',
     ],
     ['C2 list, written plain: http://gadget-drop.com/a.php and gadget-relay.net', 'gadget-relay.net'],
+    [
+      'A list: every value was put there on purpose.\ngadget-drop[.]com\nnews-widget.org'
+        .split('\n')
+        .slice(1)
+        .join('\n'),
+      'news-widget.org',
+    ],
   ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
 });
