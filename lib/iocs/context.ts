@@ -128,7 +128,11 @@ function isReferenceHost(host: string): boolean {
   return REVOCATION_HOST.test(host) || REFERENCE_DOMAINS.has(getDomain(host) ?? host);
 }
 
-/** A URL written as a link (`[text](url)`, AsciiDoc `url[text]` or `link:url[…]`), which an IOC list never does. */
+/**
+ * A URL written as a link (`[text](url)`, AsciiDoc `url[text]` or `link:url[…]`), which an IOC list
+ * never does. Read on the line as pasted: a defanged URL is no link, so `hxxp://evil[.]com/?ip=[base64]`
+ * is a placeholder after an IOC, not link text.
+ */
 function isWrittenAsLink(value: string, line: string): boolean {
   const lower = line.toLowerCase();
   const url = value.toLowerCase();
@@ -151,7 +155,8 @@ export function contextWarnings(
   if (type === 'URL' || type === 'DNS') {
     const reference =
       isReferenceHost(hostOf(value, type)) ||
-      (type === 'URL' && (isWrittenAsLink(value, context.line) || REFERENCE_HEADING.test(context.heading)));
+      (type === 'URL' &&
+        (isWrittenAsLink(value, context.rawLine) || REFERENCE_HEADING.test(context.heading)));
     if (reference) warnings.push('reference-link');
     // A URL's host inherits its URL's fate; its host is written plain even in `hxxp://evil.com/`.
     else if (!fromUrlHost && isWrittenPlain(value, context)) warnings.push('written-plain');

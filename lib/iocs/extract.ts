@@ -51,8 +51,20 @@ export interface Candidate {
   contextWarnings?: IocWarning[];
 }
 
-/** Quotes, brackets and Markdown's `*`, but not the `*` of a wildcard (`*.evil.com`), which validate.ts refuses. */
-const LEADING_WRAPPERS = /^(?:["'`<([{«“‘„]|\*(?!\.))+/;
+/**
+ * Quotes, brackets, Markdown's `*` (but not the `*` of a wildcard, `*.evil.com`, which validate.ts
+ * refuses) and AsciiDoc's `++` passthrough.
+ */
+const LEADING_WRAPPERS = /^(?:["'`<([{«“‘„]|\*(?!\.)|\+\+)+/;
+/** AsciiDoc's closing `++` passthrough: a URL ending in two plus signs is far rarer than the markup. */
+const TRAILING_PASSTHROUGH = /\+\+$/;
+/**
+ * Where markup or a placeholder is glued to a URL (searched after its `://`): a `"` (JSON's
+ * `…/x":"CN=…`), a shell `$(`, and in the path a `[` that opens no PHP-style `[key]=` (an AsciiDoc
+ * `url[link text]` macro, a `[base64 …]` or `[victim's …]` placeholder). None can stand in a request
+ * as written, so the URL ends there.
+ */
+const GLUED_MARKUP = /"|\$\(|(?<=[/?#].*)\[(?![^\]\s]*\]=)/;
 /** A URL with another scheme (`ldap://`, `smb://`), and its authority. */
 const OTHER_SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 const TRAILING_JUNK = '"\'`>»”’*.,;!?';
@@ -82,7 +94,7 @@ function cleanToken(raw: string): string {
   let token = raw;
   for (;;) {
     const before = token;
-    token = token.replace(LEADING_WRAPPERS, '');
+    token = token.replace(LEADING_WRAPPERS, '').replace(TRAILING_PASSTHROUGH, '');
     for (;;) {
       const last = token.at(-1);
       if (last === undefined) break;
@@ -174,6 +186,24 @@ function emitEmbedded(token: string, emit: Emit): boolean {
   return emitted;
 }
 
+/**
+ * A URL with markup glued to it (GLUED_MARKUP): the part before and the part after are
+ * read as tokens of their own, so the URL is offered without the markup and a value hidden behind
+ * the markup still gets its row. False when there is nothing to cut.
+ */
+function emitCutAtMarkup(token: string, list: boolean, emit: Emit): boolean {
+  const scheme = token.indexOf('://');
+  if (scheme === -1) return false;
+  const afterScheme = scheme + 3;
+  const match = GLUED_MARKUP.exec(token.slice(afterScheme));
+  if (match === null) return false;
+  const cut = afterScheme + match.index;
+  emitToken(token.slice(0, cut), list, emit);
+  // What follows the markup is searched as free text, so only a value in it gets a row.
+  emitToken(token.slice(cut), false, emit);
+  return true;
+}
+
 function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): void {
   const token = cleanToken(raw);
   if (token === '') return;
@@ -184,6 +214,7 @@ function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): v
     return;
   }
   if (!list && !MAYBE_IOC.test(token)) return;
+  if (emitCutAtMarkup(token, list, emit)) return;
   if (emitClassified(token, emit) || emitEmailDomain(token, emit) || emitOtherUrl(token, emit)) return;
   if (splitItems && ITEM_SEPARATORS.test(token)) {
     for (const item of token.split(ITEM_SEPARATORS)) emitToken(item, list, emit, false);

@@ -93,12 +93,46 @@ describe('context: reference links', () => {
       'http://gadget-drop.com/a.php',
     ],
     ['C2 list, written plain: http://gadget-drop.com/a.php and gadget-relay.net', 'gadget-relay.net'],
-    [
-      'A list: every value was put there on purpose.\ngadget-drop[.]com\nnews-widget.org'
-        .split('\n')
-        .slice(1)
-        .join('\n'),
-      'news-widget.org',
-    ],
+    ['gadget-drop[.]com\nnews-widget.org', 'news-widget.org'],
   ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
+});
+
+/** The URL rows of a paste, as values. */
+function urlsOf(text: string): string[] {
+  return buildReview(extractCandidates(text), () => undefined)
+    .filter((row) => row.type === 'URL')
+    .map((row) => row.value);
+}
+
+describe('markup and placeholders glued to URLs', () => {
+  it.each([
+    [
+      'Beacon: hxxp://gadget-drop[.]com/c.php?ip=[base64 of the address] every hour',
+      ['http://gadget-drop.com/c.php?ip='],
+    ],
+    ["Stolen files go to hxxp://gadget-drop[.]com/up/[victim's name]/", ['http://gadget-drop.com/up/']],
+    ['$u = "hxxp://gadget-drop[.]com/$($z).png"', ['http://gadget-drop.com/']],
+    ['{"url":"https://gadget-drop.com/a":"CN=widget"}', ['https://gadget-drop.com/a']],
+    [
+      'x "hxxp://gadget-drop[.]com/x":"hxxp://gadget-relay[.]net/y" y',
+      ['http://gadget-drop.com/x', 'http://gadget-relay.net/y'],
+    ],
+    ['C2: ++hxxps://gadget-drop[.]com/k2++ was live.', ['https://gadget-drop.com/k2']],
+    ['Panel at hxxp://gadget-drop[.]com/a.php?id[]=1 answers.', ['http://gadget-drop.com/a.php?id[]=1']],
+  ])('%s -> %j', (text, urls) => expect(urlsOf(text)).toEqual(urls));
+
+  it('an AsciiDoc link macro is cut and warned as a reference', () => {
+    expectWarned(
+      'See the paper https://widget-research.net/paper.pdf[our white paper] for details.',
+      'https://widget-research.net/paper.pdf',
+      'reference-link',
+    );
+  });
+
+  it('the URL before a placeholder stays ticked', () => {
+    expectTicked(
+      'Beacon: hxxp://gadget-drop[.]com/c.php?ip=[base64] hourly',
+      'http://gadget-drop.com/c.php?ip=',
+    );
+  });
 });
