@@ -144,6 +144,28 @@ function isWrittenPlain(value: string, context: TokenContext): boolean {
   return context.defangedPaste && context.rawLine.toLowerCase().includes(value.toLowerCase());
 }
 
+const LEGITIMATE = /\b(?:legitimate|clean|benign|whitelisted|allow-?listed|goodware)\b/i;
+/** A table cell that says the row's file is legitimate, and nothing else (`clean`, `*benign*`). */
+const LEGITIMATE_CELL = /^[\s`*_]*(?:legitimate|clean|benign|whitelisted|goodware)[\s`*_.]*$/i;
+const CERTIFICATE = /\b(?:certificates?|thumbprints?|serial(?: number)?|signer)\b/i;
+
+/** The header of the table column that holds `value` on this row, '' when there is none. */
+function columnHeader(value: string, context: TokenContext): string {
+  if (context.header === null) return '';
+  const lower = value.toLowerCase();
+  const index = cells(context.line).findIndex((cell) => cell.toLowerCase().includes(lower));
+  return index === -1 ? '' : (context.header[index] ?? '');
+}
+
+/**
+ * A hash the report itself marks as legitimate: its column's header (`Possible legitimate SHA-1`), a
+ * cell of its row (`| clean |`) or its section heading says so. Blocking it would block good software.
+ */
+function isListedLegitimate(value: string, context: TokenContext): boolean {
+  if (LEGITIMATE.test(columnHeader(value, context)) || LEGITIMATE.test(context.heading)) return true;
+  return context.line.includes('|') && cells(context.line).some((cell) => LEGITIMATE_CELL.test(cell));
+}
+
 export function contextWarnings(
   value: string,
   type: IocType,
@@ -151,6 +173,12 @@ export function contextWarnings(
   fromUrlHost = false,
 ): IocWarning[] {
   const warnings: IocWarning[] = [];
+  if (isHash(type)) {
+    if (isListedLegitimate(value, context)) warnings.push('listed-legitimate');
+    // A certificate's SHA-1 thumbprint or serial has a hash's length but names no file.
+    if (CERTIFICATE.test(context.line) || CERTIFICATE.test(context.heading))
+      warnings.push('certificate-hash');
+  }
   if (type === 'DNS' && isDetectionName(value, context.token)) warnings.push('detection-name');
   if (type === 'URL' || type === 'DNS') {
     const reference =
@@ -210,5 +238,3 @@ export class DocumentTracker {
     this.previous = line;
   }
 }
-
-export { isHash };

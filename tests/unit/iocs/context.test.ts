@@ -136,3 +136,46 @@ describe('markup and placeholders glued to URLs', () => {
     );
   });
 });
+
+const SHA1_A = '1a2b3c4d5e'.repeat(4);
+const SHA1_B = '9f8e7d6c5b'.repeat(4);
+const SHA256_C = '0123456789abcdef'.repeat(4);
+
+describe('hashes read with their context', () => {
+  const twoColumns = [
+    '|===',
+    '|Malicious SHA-1 |Possible legitimate SHA-1',
+    `|${SHA1_A} |${SHA1_B}`,
+    '|===',
+  ].join('\n');
+  const verdictTable = [
+    '| SHA-256 | File | Verdict |',
+    '|---|---|---|',
+    `| ${SHA256_C} | helper.exe | clean |`,
+  ].join('\n');
+  it.each([
+    [twoColumns, SHA1_B],
+    [verdictTable, SHA256_C],
+    [`== Clean files abused for side-loading\n\n${SHA1_A} host.exe`, SHA1_A],
+  ])('%s -> %s listed as legitimate', (text, value) => expectWarned(text, value, 'listed-legitimate'));
+
+  it.each([
+    [`Certificate thumbprint: ${SHA1_A}, valid until 2030.`, SHA1_A],
+    [`Serial number: ${SHA1_B.slice(0, 32)} issued by the widget CA.`, SHA1_B.slice(0, 32)],
+    [`The signer's SHA-1 is ${SHA1_B} in this build.`, SHA1_B],
+  ])('%s -> %s is a certificate', (text, value) => expectWarned(text, value, 'certificate-hash'));
+
+  const plainTable = [
+    '|===',
+    '|SHA-1 |File name |Detection |Description',
+    `|${SHA1_A} |widget.dll |Win32/Widget.A |Loader`,
+    `|${SHA1_B} |gadget.exe |Win32/Widget.B |Backdoor`,
+    '|===',
+  ].join('\n');
+  it.each([
+    [twoColumns, SHA1_A],
+    [plainTable, SHA1_A],
+    [plainTable, SHA1_B],
+    [`The dropper (SHA-256 ${SHA256_C}) writes a file.`, SHA256_C],
+  ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
+});
