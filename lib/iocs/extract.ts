@@ -79,6 +79,15 @@ const HASH_HEX = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/i;
  * hex run about as long as a hash (one character short or long). Shown as invalid, never dropped.
  */
 const NEAR_MISS = /^(?:\d+(?:\.\d+){3}(?:\/\d*)?|[0-9a-f]{30,70})$/i;
+/**
+ * An IPv6 address with defanging left inside it (`2001:db8::73[3]4`, `2001:db8::1[.]2`) or a group
+ * too many: hex groups with `::` or at least three colons. Read whole, so that an embedded match does
+ * not offer a truncated address (`2001:db8::73`) and the value is never dropped. A MAC address
+ * (`00:1a:2b:3c:4d:5e`) has the shape too and is no IOC.
+ */
+const IPV6_NEAR_MISS = /^(?=[0-9a-f]*:)(?=.*(?:::|(?::[^:]*){3}))[0-9a-f:.[\](){}]+$/i;
+const MAC_ADDRESS = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/i;
+const BRACKETS = /[[\](){}]/g;
 const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
 /** White space that separates tokens: `\s` without U+FEFF, an invisible character inside a value. */
 const SPACES = /[^\S\uFEFF]+/u;
@@ -204,6 +213,18 @@ function emitCutAtMarkup(token: string, list: boolean, emit: Emit): boolean {
   return true;
 }
 
+/**
+ * IPV6_NEAR_MISS: the address without its brackets when that is one (`73[3]4` → `7334`), else the
+ * token as written, which the review shows as an invalid IPv6 with the reason.
+ */
+function emitDefangedIpv6(token: string, emit: Emit): boolean {
+  if (!IPV6_NEAR_MISS.test(token) || MAC_ADDRESS.test(token)) return false;
+  const unbracketed = token.replace(BRACKETS, '');
+  if (classifyValue(unbracketed) === 'IPV6') return emitClassified(unbracketed, emit);
+  emit({ value: token, type: 'IPV6' });
+  return true;
+}
+
 function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): void {
   const token = cleanToken(raw);
   if (token === '') return;
@@ -216,6 +237,7 @@ function emitToken(raw: string, list: boolean, emit: Emit, splitItems = true): v
   if (!list && !MAYBE_IOC.test(token)) return;
   if (emitCutAtMarkup(token, list, emit)) return;
   if (emitClassified(token, emit) || emitEmailDomain(token, emit) || emitOtherUrl(token, emit)) return;
+  if (emitDefangedIpv6(token, emit)) return;
   if (splitItems && ITEM_SEPARATORS.test(token)) {
     for (const item of token.split(ITEM_SEPARATORS)) emitToken(item, list, emit, false);
     return;

@@ -179,3 +179,20 @@ describe('hashes read with their context', () => {
     [`The dropper (SHA-256 ${SHA256_C}) writes a file.`, SHA256_C],
   ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
 });
+
+describe('an IPv6 address defanged inside its last group gets a row', () => {
+  it.each([
+    ['The relay 2a01:4f8:10a:2e9::73[3]4 answered.', '2a01:4f8:10a:2e9::7334', 'valid'],
+    ['The relay 2a01:4f8:10a:2e9::[1] answered.', '2a01:4f8:10a:2e9::1', 'valid'],
+    ['The relay 2a01:4f8:10a:2e9::1[.]2 answered.', '2a01:4f8:10a:2e9::1.2', 'invalid'],
+    ['The relay 2a01:4f8:10a:2e9:0:0:0:1[:]2 answered.', '2a01:4f8:10a:2e9:0:0:0:1:2', 'invalid'],
+  ])('%s -> %s (%s)', (text, value, status) => {
+    const rows = buildReview(extractCandidates(text), () => undefined);
+    expect(rows.map((row) => [row.type, row.value, row.status])).toEqual([['IPV6', value, status]]);
+  });
+
+  it.each(['The card 00:1a:2b:3c:4d:5e was on the list.', 'It ran at 12:30:45 on Monday.'])(
+    '%s is no IPv6',
+    (text) => expect(extractCandidates(text)).toEqual([]),
+  );
+});
