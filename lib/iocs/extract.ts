@@ -43,8 +43,14 @@ export interface Candidate {
   type: IocType;
   /** The CIDR text as written, when the value came with a `/nn` suffix. */
   cidr?: string;
-  /** A URL's host, not standing on its own: offered unticked. */
+  /** A URL's host, not standing on its own: offered unticked, unless `blockHost`. */
   fromUrlHost?: boolean;
+  /**
+   * A URL's host that names the whole URL (`http://1.2.3.4:8080`, `evil.com:443`, no path): what a
+   * network block needs, so it is ticked when its URL is. A host under a path (`imgur.com/a/x`) may
+   * be a shared legitimate site and stays a suggestion.
+   */
+  blockHost?: boolean;
   /** An e-mail address's domain, not standing on its own: offered unticked. */
   fromEmail?: boolean;
   /** Why the text around the value says it is probably not an IOC of the report (context.ts). */
@@ -88,6 +94,8 @@ const NEAR_MISS = /^(?:\d+(?:\.\d+){3}(?:\/\d*)?|[0-9a-f]{30,70})$/i;
 const IPV6_NEAR_MISS = /^(?=[0-9a-f]*:)(?=.*(?:::|(?::[^:]*){3}))[0-9a-f:.[\](){}]+$/i;
 const MAC_ADDRESS = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/i;
 const BRACKETS = /[[\](){}]/g;
+/** `host:port` and nothing else, without a scheme. */
+const HOST_PORT_ONLY = /^[^/?#\s@:]+:\d{1,5}$/;
 const INVISIBLE_CHARS = new RegExp(INVISIBLE_CHAR.source, 'gu');
 /** White space that separates tokens: `\s` without U+FEFF, an invisible character inside a value. */
 const SPACES = /[^\S\uFEFF]+/u;
@@ -145,13 +153,24 @@ function emitClassified(token: string, emit: Emit): boolean {
   // A CIDR value stays as written so the review can say why a range is refused (validate.ts).
   const value =
     validation.ok && cidr === undefined ? validation.value : isHash(type) ? token.toLowerCase() : token;
-  emit(cidr === undefined ? { value, type } : { value, type, cidr });
+  // `1.2.3.4:8080` written without a scheme is an address and a port, read as a URL only for want
+  // of a better type: its address is the IOC, the URL is shown warned beside it.
+  const hostPort = type === 'URL' && HOST_PORT_ONLY.test(token);
+  const candidate: Candidate = cidr === undefined ? { value, type } : { value, type, cidr };
+  emit(hostPort ? { ...candidate, contextWarnings: ['host-port'] } : candidate);
   if (type === 'URL' && validation.ok) {
-    const authority = validation.value.split('/')[2] ?? '';
+    const [, , authority = '', ...path] = validation.value.split('/');
     const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d+$/, '');
     const kind = hostType(host);
+    // Ticked only when the URL itself would be (no private address, no common domain, no password).
+    const blockHost = path.join('/') === '' && validation.warnings.length === 0;
     if (kind !== null)
-      emit({ value: kind === 'IPV6' ? host.slice(1, -1) : host, type: kind, fromUrlHost: true });
+      emit({
+        value: kind === 'IPV6' ? host.slice(1, -1) : host,
+        type: kind,
+        fromUrlHost: true,
+        ...(blockHost ? { blockHost } : {}),
+      });
   }
   return true;
 }
@@ -261,21 +280,30 @@ function lineChunks(text: string, size: number): string[] {
 
 /** `candidate` with the warnings its surroundings give it, when any. */
 function withContext(candidate: Candidate, context: TokenContext): Candidate {
-  const warnings = contextWarnings(candidate.value, candidate.type, context, candidate.fromUrlHost);
+  const warnings = [
+    ...(candidate.contextWarnings ?? []),
+    ...contextWarnings(candidate.value, candidate.type, context, candidate.fromUrlHost),
+  ];
   return warnings.length === 0 ? candidate : { ...candidate, contextWarnings: warnings };
 }
+
+/** Whether a URL's warnings leave its host worth a tick (`host-port` speaks against the URL only). */
+const urlVouchesForHost = (url: Candidate | undefined) =>
+  (url?.contextWarnings ?? []).every((warning) => warning === 'host-port');
 
 /** Suggestions (URL hosts, e-mail domains) once each, and none for a value that also stands alone. */
 function pruneSuggestions(candidates: Candidate[]): Candidate[] {
   const key = (c: Candidate) => `${c.type}|${c.value}`;
   const standalone = new Set(candidates.filter((c) => !c.fromUrlHost && !c.fromEmail).map(key));
+  // A host offered under several URLs is ticked when any of them names it whole.
+  const blocked = new Set(candidates.filter((c) => c.fromUrlHost && c.blockHost).map(key));
   const offered = new Set<string>();
-  return candidates.filter((c) => {
-    if (!c.fromUrlHost && !c.fromEmail) return true;
+  return candidates.flatMap((c) => {
+    if (!c.fromUrlHost && !c.fromEmail) return [c];
     const k = key(c);
-    if (standalone.has(k) || offered.has(k)) return false;
+    if (standalone.has(k) || offered.has(k)) return [];
     offered.add(k);
-    return true;
+    return [blocked.has(k) && !c.blockHost ? { ...c, blockHost: true } : c];
   });
 }
 
@@ -297,6 +325,7 @@ function* extraction(text: string, chunkChars: number): Generator<void, Candidat
   }
   const candidates: Candidate[] = [];
   const tracker = new DocumentTracker();
+  let lastUrl: Candidate | undefined;
   // Tokens are independent once list or free text is decided, so this phase also pauses inside a
   // long line (a 1 MB comma list pasted as one line). Refanging never crosses a line break, so the
   // raw and refanged chunks have the same lines.
@@ -315,7 +344,14 @@ function* extraction(text: string, chunkChars: number): Generator<void, Candidat
           header: tracker.header,
           defangedPaste: defangedPaste && !list,
         };
-        emitToken(token, list, (candidate) => candidates.push(withContext(candidate, context)));
+        emitToken(token, list, (found) => {
+          let candidate = withContext(found, context);
+          // A host is ticked only when its URL is no reference link, no detection name, …
+          if (candidate.blockHost && !urlVouchesForHost(lastUrl))
+            candidate = { ...candidate, blockHost: false };
+          if (candidate.type === 'URL' && !candidate.fromUrlHost) lastUrl = candidate;
+          candidates.push(candidate);
+        });
         read += token.length + 1;
         if (read >= chunkChars) {
           read = 0;

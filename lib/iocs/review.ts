@@ -27,6 +27,8 @@ export interface ReviewRow {
   suggestion: boolean;
   /** What a suggestion was taken from. */
   suggestionOf?: 'url-host' | 'email-domain';
+  /** A URL's host that names the whole URL: ticked by default, unless warned (extract.ts blockHost). */
+  blockHost?: boolean;
   selected: boolean;
   /** The value as the candidate had it (CIDR suffix included), which retypeRow validates again. */
   input?: string;
@@ -41,7 +43,10 @@ const identity = (row: Pick<ReviewRow, 'type' | 'value'>) => `${row.type}|${row.
 
 /** One row for `input` under `type`, judged on its own (no duplicate check). */
 function judge(
-  base: Pick<ReviewRow, 'key' | 'detectedType' | 'suggestion' | 'suggestionOf' | 'contextWarnings'>,
+  base: Pick<
+    ReviewRow,
+    'key' | 'detectedType' | 'suggestion' | 'suggestionOf' | 'contextWarnings' | 'blockHost'
+  >,
   input: string,
   type: IocType,
   findExisting: FindExisting,
@@ -68,7 +73,7 @@ function judge(
     type,
     status: found ? 'existing' : 'valid',
     warnings,
-    selected: warnings.length === 0 && !base.suggestion,
+    selected: warnings.length === 0 && (!base.suggestion || base.blockHost === true),
   };
   if (found)
     row.existing = {
@@ -109,6 +114,7 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
       suggestion: suggestionOf !== undefined,
       ...(suggestionOf ? { suggestionOf } : {}),
       ...(candidate.contextWarnings ? { contextWarnings: candidate.contextWarnings } : {}),
+      ...(candidate.fromUrlHost && candidate.blockHost ? { blockHost: true } : {}),
     };
     return judge(base, candidate.value, candidate.type, findExisting);
   });
@@ -117,13 +123,14 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
 
 /** `row` judged again under an analyst-chosen `type` (duplicates need retypeInReview, which sees all rows). */
 export function retypeRow(row: ReviewRow, type: IocType, findExisting: FindExisting): ReviewRow {
-  const { key, detectedType, suggestion, suggestionOf, contextWarnings } = row;
+  const { key, detectedType, suggestion, suggestionOf, contextWarnings, blockHost } = row;
   const base = {
     key,
     detectedType,
     suggestion,
     ...(suggestionOf ? { suggestionOf } : {}),
     ...(contextWarnings ? { contextWarnings } : {}),
+    ...(blockHost ? { blockHost } : {}),
   };
   return judge(base, row.input ?? row.value, type, findExisting);
 }

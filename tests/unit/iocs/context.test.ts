@@ -196,3 +196,27 @@ describe('an IPv6 address defanged inside its last group gets a row', () => {
     (text) => expect(extractCandidates(text)).toEqual([]),
   );
 });
+
+describe("a URL's host beside it, ticked when the network block needs it", () => {
+  it.each([
+    ['C2: 91.215.40.7:8080 and more.', '91.215.40.7'],
+    ['C2: gadget-relay[.]net:443 and more.', 'gadget-relay.net'],
+    ['C2: hxxp://gadget-drop[.]com and more.', 'gadget-drop.com'],
+    ['C2: hxxp://gadget-drop[.]com and more.', 'http://gadget-drop.com'],
+    ['C2: hxxps://91.215.40.7:8443/ and more.', '91.215.40.7'],
+  ])('%s ticks %s', (text, value) => expectTicked(text, value));
+
+  it('an address:port is not ticked as a URL', () => {
+    expectWarned('C2: 91.215.40.7:8080 and more.', 'http://91.215.40.7:8080', 'host-port');
+  });
+
+  it.each([
+    ['Payload: hxxp://gadget-drop[.]com/a.php and more.', 'gadget-drop.com'],
+    ['Read [the post](https://gadget-site.com) first.', 'gadget-site.com'],
+    ['Panel: hxxp://user:pw@gadget-drop[.]com/ and more.', 'gadget-drop.com'],
+  ])('%s leaves %s an unticked suggestion', (text, value) => {
+    const row = rowOf(text, value);
+    expect(row?.suggestionOf).toBe('url-host');
+    expect(row?.selected).toBe(false);
+  });
+});
