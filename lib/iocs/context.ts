@@ -27,6 +27,8 @@ export interface TokenContext {
    * out. Not in a list: every value of a list was put there on purpose.
    */
   defangedPaste: boolean;
+  /** Whether the paste is a list of values rather than free text (extract.ts). */
+  list: boolean;
 }
 
 const isHash = (type: IocType) => type === 'MD5' || type === 'SHA1' || type === 'SHA256';
@@ -166,6 +168,32 @@ function isListedLegitimate(value: string, context: TokenContext): boolean {
   return context.line.includes('|') && cells(context.line).some((cell) => LEGITIMATE_CELL.test(cell));
 }
 
+/**
+ * Resolvers that exploit samples and configuration dumps write in as the DNS server to use. Kept
+ * here, beside the other readings of a report, rather than in validate.ts: an analyst who types one
+ * on its own means it.
+ */
+const PUBLIC_RESOLVERS: ReadonlySet<string> = new Set([
+  '8.8.8.8',
+  '8.8.4.4',
+  '1.1.1.1',
+  '1.0.0.1',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+  '2001:4860:4860::8888',
+  '2001:4860:4860::8844',
+  '2606:4700:4700::1111',
+]);
+/** `PHPSESSID=<hex>`, `session_token=<hex>`: a hash-length value of a session parameter. */
+const SESSION_PARAMETER = /(?:sess|sid|token|cookie|csrf|nonce|auth)[\w-]*=$/i;
+
+function isSessionValue(value: string, token: string): boolean {
+  const at = token.toLowerCase().indexOf(value.toLowerCase());
+  return at > 0 && SESSION_PARAMETER.test(token.slice(0, at));
+}
+
 export function contextWarnings(
   value: string,
   type: IocType,
@@ -173,7 +201,10 @@ export function contextWarnings(
   fromUrlHost = false,
 ): IocWarning[] {
   const warnings: IocWarning[] = [];
+  if ((type === 'IPV4' || type === 'IPV6') && PUBLIC_RESOLVERS.has(value) && context.list === false)
+    warnings.push('public-resolver');
   if (isHash(type)) {
+    if (isSessionValue(value, context.token)) warnings.push('session-value');
     if (isListedLegitimate(value, context)) warnings.push('listed-legitimate');
     // A certificate's SHA-1 thumbprint or serial has a hash's length but names no file.
     if (CERTIFICATE.test(context.line) || CERTIFICATE.test(context.heading))

@@ -342,6 +342,7 @@ function* extraction(text: string, chunkChars: number): Generator<void, Candidat
           rawLine: rawLines[index] ?? line,
           heading: tracker.heading,
           header: tracker.header,
+          list,
           defangedPaste: defangedPaste && !list,
         };
         emitToken(token, list, (found) => {

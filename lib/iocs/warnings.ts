@@ -17,7 +17,9 @@ export type IocWarning =
   | 'written-plain'
   | 'listed-legitimate'
   | 'certificate-hash'
-  | 'host-port';
+  | 'host-port'
+  | 'public-resolver'
+  | 'session-value';
 
 /** Short text for each warning, as the review table shows it. */
 export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
@@ -35,6 +37,9 @@ export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
   'written-plain': 'written plain where the other values are defanged: a reference or a legitimate service?',
   'listed-legitimate': 'listed as legitimate (clean, benign) in the report',
   'certificate-hash': 'certificate thumbprint, not a file hash?',
+  'public-resolver':
+    'a well-known public DNS resolver: in a report, a setting or a request sample; blocking it disrupts name resolution',
+  'session-value': 'the value of a session, cookie or token parameter (name=value), not a file hash?',
   'host-port':
     'written as address:port: the address is the network IOC; as a URL it matches web requests only',
 };

@@ -220,3 +220,17 @@ describe("a URL's host beside it, ticked when the network block needs it", () =>
     expect(row?.selected).toBe(false);
   });
 });
+
+describe('values of a request sample', () => {
+  it.each([
+    ['Header: X-Real-IP: 8.8.4.4 then the body.', '8.8.4.4', 'public-resolver'],
+    ['Body: dns1=1.1.1.1&dns2=9.9.9.9%60id%60', '1.1.1.1', 'public-resolver'],
+    [`Cookie: PHPSESSID=${'ab12'.repeat(8)}`, 'ab12'.repeat(8), 'session-value'],
+    [`Set-Cookie: auth_token=${SHA1_A}; path=/`, SHA1_A, 'session-value'],
+  ])('%s -> %s warned %s', (text, value, warning) => expectWarned(text, value, warning));
+
+  it.each([
+    ['8.8.4.4\n91.215.40.7', '8.8.4.4'],
+    [`Dropper sha256=${SHA256_C} seen.`, SHA256_C],
+  ])('%s keeps %s ticked', (text, value) => expectTicked(text, value));
+});
