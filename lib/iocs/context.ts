@@ -194,6 +194,7 @@ function isSessionValue(value: string, token: string): boolean {
   return at > 0 && SESSION_PARAMETER.test(token.slice(0, at));
 }
 
+/** The warnings the surroundings of `value` (valid or not) give it; a URL's host skips 'written-plain'. */
 export function contextWarnings(
   value: string,
   type: IocType,

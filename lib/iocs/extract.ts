@@ -19,8 +19,14 @@
  *   `|`, then searched for IOCs embedded in it (`C2=evil.com`, `sha256:<hex>`; embedded-spans.ts).
  * - A URL with another scheme (`ldap://evil.com/a`) is shown as an invalid URL with its host as a
  *   suggestion, not replaced by its host, ticked, as an embedded match would be.
- * - A URL's host is offered as an unticked suggestion after the URL, once, and not at all when the
- *   same host also stands on its own in the text. An e-mail address (no SentinelOne IOC type) is
+ * - A URL's host is offered as a suggestion after the URL, once, and not at all when the same host
+ *   also stands on its own in the text. It is ticked when the URL names nothing but host and port
+ *   and is itself ticked (`blockHost`: the network block needs the host); otherwise unticked. An
+ *   `address:port` written without a scheme is the address, ticked, with the URL warned.
+ * - Each candidate also carries the warnings its surroundings give it (context.ts: the token, the
+ *   line, the table column's header, the section heading), which leave it unticked in the review.
+ * - A URL ends where markup or a placeholder is glued to it (`url[link text]`, `?ip=[base64]`, `$(`,
+ *   `":"`); an IPv6 address with defanging left inside it gets a row of its own. An e-mail address (no SentinelOne IOC type) is
  *   treated the same way: its domain is offered as a suggestion and the local part is dropped.
  * - A token holding an invisible or control character (invisible.ts) is kept whole and
  *   never searched for embedded values: `ev\u200Bil.com` would otherwise offer `il.com`, and
