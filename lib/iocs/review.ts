@@ -27,9 +27,13 @@ export interface ReviewRow {
   suggestion: boolean;
   /** What a suggestion was taken from. */
   suggestionOf?: 'url-host' | 'email-domain';
+  /** A URL's host that names the whole URL: ticked by default, unless warned (extract.ts blockHost). */
+  blockHost?: boolean;
   selected: boolean;
   /** The value as the candidate had it (CIDR suffix included), which retypeRow validates again. */
   input?: string;
+  /** Warnings from the text around the value (context.ts), kept when the row is retyped. */
+  contextWarnings?: IocWarning[];
 }
 
 export type FindExisting = (value: string, type: IocType) => Ioc | undefined;
@@ -39,7 +43,10 @@ const identity = (row: Pick<ReviewRow, 'type' | 'value'>) => `${row.type}|${row.
 
 /** One row for `input` under `type`, judged on its own (no duplicate check). */
 function judge(
-  base: Pick<ReviewRow, 'key' | 'detectedType' | 'suggestion' | 'suggestionOf'>,
+  base: Pick<
+    ReviewRow,
+    'key' | 'detectedType' | 'suggestion' | 'suggestionOf' | 'contextWarnings' | 'blockHost'
+  >,
   input: string,
   type: IocType,
   findExisting: FindExisting,
@@ -58,14 +65,15 @@ function judge(
     };
   }
   const found = findExisting(validation.value, type);
+  const warnings = [...validation.warnings, ...(base.contextWarnings ?? [])];
   const row: ReviewRow = {
     ...base,
     input,
     value: validation.value,
     type,
     status: found ? 'existing' : 'valid',
-    warnings: validation.warnings,
-    selected: validation.warnings.length === 0 && !base.suggestion,
+    warnings,
+    selected: warnings.length === 0 && (!base.suggestion || base.blockHost === true),
   };
   if (found)
     row.existing = {
@@ -105,6 +113,8 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
       detectedType: candidate.type,
       suggestion: suggestionOf !== undefined,
       ...(suggestionOf ? { suggestionOf } : {}),
+      ...(candidate.contextWarnings ? { contextWarnings: candidate.contextWarnings } : {}),
+      ...(candidate.fromUrlHost && candidate.blockHost ? { blockHost: true } : {}),
     };
     return judge(base, candidate.value, candidate.type, findExisting);
   });
@@ -113,8 +123,15 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
 
 /** `row` judged again under an analyst-chosen `type` (duplicates need retypeInReview, which sees all rows). */
 export function retypeRow(row: ReviewRow, type: IocType, findExisting: FindExisting): ReviewRow {
-  const { key, detectedType, suggestion, suggestionOf } = row;
-  const base = { key, detectedType, suggestion, ...(suggestionOf ? { suggestionOf } : {}) };
+  const { key, detectedType, suggestion, suggestionOf, contextWarnings, blockHost } = row;
+  const base = {
+    key,
+    detectedType,
+    suggestion,
+    ...(suggestionOf ? { suggestionOf } : {}),
+    ...(contextWarnings ? { contextWarnings } : {}),
+    ...(blockHost ? { blockHost } : {}),
+  };
   return judge(base, row.input ?? row.value, type, findExisting);
 }
 

@@ -11,7 +11,15 @@ export type IocWarning =
   | 'filename-like-domain'
   | 'cidr-range'
   | 'reserved-domain'
-  | 'url-credentials';
+  | 'url-credentials'
+  | 'detection-name'
+  | 'reference-link'
+  | 'written-plain'
+  | 'listed-legitimate'
+  | 'certificate-hash'
+  | 'host-port'
+  | 'public-resolver'
+  | 'session-value';
 
 /** Short text for each warning, as the review table shows it. */
 export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
@@ -23,4 +31,15 @@ export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
   'cidr-range': 'written as a CIDR range: sent as the single address it covers',
   'reserved-domain': 'a name reserved for documentation and tests (RFC 2606)',
   'url-credentials': 'carries a user name or password (user:pass@): it is stored in the console as typed',
+  // The rest are read from the text around the value (context.ts), not from the value itself.
+  'detection-name': 'detection name, not a domain? (written as Family/Name.XX)',
+  'reference-link': 'reference link? (a link, a reference site or a certificate service)',
+  'written-plain': 'written plain where the other values are defanged: a reference or a legitimate service?',
+  'listed-legitimate': 'listed as legitimate (clean, benign) in the report',
+  'certificate-hash': 'certificate thumbprint, not a file hash?',
+  'public-resolver':
+    'a well-known public DNS resolver: in a report, a setting or a request sample; blocking it disrupts name resolution',
+  'session-value': 'the value of a session, cookie or token parameter (name=value), not a file hash?',
+  'host-port':
+    'written as address:port: the address is the network IOC; as a URL it matches web requests only',
 };
