@@ -71,12 +71,13 @@ const LEADING_WRAPPERS = /^(?:["'`<([{«“‘„]|\*(?!\.)|\+\+)+/;
 /** AsciiDoc's closing `++` passthrough: a URL ending in two plus signs is far rarer than the markup. */
 const TRAILING_PASSTHROUGH = /\+\+$/;
 /**
- * Where markup or a placeholder is glued to a URL (searched after its `://`): a `"` (JSON's
- * `…/x":"CN=…`), a shell `$(`, and in the path a `[` that opens no PHP-style `[key]=` (an AsciiDoc
- * `url[link text]` macro, a `[base64 …]` or `[victim's …]` placeholder). None can stand in a request
- * as written, so the URL ends there.
+ * Where markup or a placeholder is glued to a URL (searched after its `://`): a `"` that closes a
+ * JSON string (`…/x":"CN=…`, `…/x",`), a shell `$(`, and in the path a `[` that opens no PHP-style
+ * `[key]=` (an AsciiDoc `url[link text]` macro, a `[base64 …]` or `[victim's …]` placeholder). None
+ * can stand in a request as written, so the URL ends there. Any other `"` stays: an XSS URL carries
+ * its quotes (`?q="><img …`), and that is the IOC.
  */
-const GLUED_MARKUP = /"|\$\(|(?<=[/?#].*)\[(?![^\]\s]*\]=)/;
+const GLUED_MARKUP = /"(?=\s*[:,}\]])|\$\(|(?<=[/?#].*)\[(?![^\]\s]*\]=)/;
 /** A URL with another scheme (`ldap://`, `smb://`), and its authority. */
 const OTHER_SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
 const TRAILING_JUNK = '"\'`>»”’*.,;!?';

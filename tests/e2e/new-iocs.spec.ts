@@ -97,7 +97,8 @@ test('a pasted threat report shows every status, and only the valid and the tick
     [
       'google.com',
       'DNS',
-      'Valid — warning: a very common domain: blocking it would disrupt normal work; sent only if ticked',
+      // Written plain in a paste that defangs its IOCs: also probably a reference (issue 18).
+      'Valid — warning: a very common domain: blocking it would disrupt normal work; written plain where the other values are defanged: a reference or a legitimate service?; sent only if ticked',
     ],
     [
       ALREADY_DETECTED,

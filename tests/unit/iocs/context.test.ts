@@ -119,6 +119,15 @@ describe('markup and placeholders glued to URLs', () => {
     ],
     ['C2: ++hxxps://gadget-drop[.]com/k2++ was live.', ['https://gadget-drop.com/k2']],
     ['Panel at hxxp://gadget-drop[.]com/a.php?id[]=1 answers.', ['http://gadget-drop.com/a.php?id[]=1']],
+    [
+      '["hxxp://gadget-drop[.]com/a", "hxxp://gadget-relay[.]net/b"]',
+      ['http://gadget-drop.com/a', 'http://gadget-relay.net/b'],
+    ],
+    // A quote that closes no JSON string is part of the URL: an XSS URL carries its payload.
+    [
+      'XSS via hxxps://gadget-drop[.]com/?q="><svg/onload=x>&r=1 seen',
+      ['https://gadget-drop.com/?q="><svg/onload=x>&r=1'],
+    ],
   ])('%s -> %j', (text, urls) => expect(urlsOf(text)).toEqual(urls));
 
   it('an AsciiDoc link macro is cut and warned as a reference', () => {
