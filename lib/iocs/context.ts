@@ -194,6 +194,21 @@ function isSessionValue(value: string, token: string): boolean {
   return at > 0 && SESSION_PARAMETER.test(token.slice(0, at));
 }
 
+/**
+ * `rbac.authorization.k8s.io/v1`, `widgets.example.com/v1beta1`: a Kubernetes API group and version
+ * (`apiVersion`, `apiGroups` in a manifest or its JSON), read as a scheme-less URL and its host. Only
+ * the whole token, group and version with nothing after it and no scheme before it: a URL of a real
+ * server has a scheme or a path past its first segment.
+ */
+const API_GROUP_VERSION = /^["'`]?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/v\d+(?:(?:alpha|beta)\d+)?["'`,]*$/i;
+const API_KEY = /\bapi(?:Version|Groups?)\b/;
+
+function isApiGroup(context: TokenContext): boolean {
+  return (
+    API_GROUP_VERSION.test(context.token) || (API_KEY.test(context.line) && !context.token.includes('://'))
+  );
+}
+
 /** The warnings the surroundings of `value` (valid or not) give it; a URL's host skips 'written-plain'. */
 export function contextWarnings(
   value: string,
@@ -212,6 +227,7 @@ export function contextWarnings(
       warnings.push('certificate-hash');
   }
   if (type === 'DNS' && isDetectionName(value, context.token)) warnings.push('detection-name');
+  if ((type === 'URL' || type === 'DNS') && isApiGroup(context)) warnings.push('api-group');
   if (type === 'URL' || type === 'DNS') {
     const reference =
       isReferenceHost(hostOf(value, type)) ||

@@ -19,7 +19,8 @@ export type IocWarning =
   | 'certificate-hash'
   | 'host-port'
   | 'public-resolver'
-  | 'session-value';
+  | 'session-value'
+  | 'api-group';
 
 /** Short text for each warning, as the review table shows it. */
 export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
@@ -40,6 +41,7 @@ export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
   'public-resolver':
     'a well-known public DNS resolver: in a report, a setting or a request sample; blocking it disrupts name resolution',
   'session-value': 'the value of a session, cookie or token parameter (name=value), not a file hash?',
+  'api-group': 'an API group and version (group/v1) as Kubernetes manifests write them, not a host?',
   'host-port':
     'written as address:port: the address is the network IOC; as a URL it matches web requests only',
 };

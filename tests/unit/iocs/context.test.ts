@@ -104,6 +104,19 @@ function urlsOf(text: string): string[] {
     .map((row) => row.value);
 }
 
+describe('context: Kubernetes API groups read as URLs and hosts', () => {
+  it.each([
+    ['{"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role"}', 'http://rbac.authorization.k8s.io/v1'],
+    ['apiVersion: widgets.gadget-corp.io/v1beta1', 'http://widgets.gadget-corp.io/v1beta1'],
+    ['  apiGroups: ["networking.k8s.io"]', 'networking.k8s.io'],
+  ])('%s -> %s warned, unticked', (text, value) => expectWarned(text, value, 'api-group'));
+
+  it.each([
+    ['C2: hxxp://gadget-drop[.]com/v1 and more', 'http://gadget-drop.com/v1'],
+    ['Payload at gadget-drop[.]com/v1/stage.bin', 'http://gadget-drop.com/v1/stage.bin'],
+  ])('stays ticked: %s', (text, value) => expectTicked(text, value));
+});
+
 describe('markup and placeholders glued to URLs', () => {
   it.each([
     [
