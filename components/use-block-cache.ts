@@ -7,16 +7,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { blockStateLine } from '../lib/blocks/blocks-table';
 import type { BlocklistItem, FirewallRule } from '../lib/s1/block-schemas';
-import { type BlockRepo, createBlockRepo } from '../lib/store/block-repo';
-import { openIocDb } from '../lib/store/db';
 import type { SyncStatus } from '../lib/sync/sync-status';
-
-let repo: BlockRepo | null = null;
-/** Opened on first use: the IOC detail asks for one value, and most manager visits never do. */
-const blockRepo = (): BlockRepo => {
-  repo ??= createBlockRepo(openIocDb());
-  return repo;
-};
+// The page's one connection to the cache, which the IOC table has opened already.
+import { pageBlocks } from './page-cache';
 
 export interface BlockCache {
   blocklist: BlocklistItem[] | null;
@@ -39,8 +32,8 @@ export function useBlockCache(status: SyncStatus | undefined): BlockCache {
     const read = ++latest.current;
     try {
       const [blocklist, firewallRules] = await Promise.all([
-        blockRepo().allBlocklist(),
-        blockRepo().allFirewallRules(),
+        pageBlocks.allBlocklist(),
+        pageBlocks.allFirewallRules(),
       ]);
       if (read !== latest.current) return;
       setLists({ blocklist, firewallRules });
@@ -72,7 +65,7 @@ export function useBlockStateLine(value: string): string | null {
   useEffect(() => {
     let live = true;
     setLine(null);
-    Promise.all([blockRepo().blocksByValues(values), blockRepo().meta()]).then(
+    Promise.all([pageBlocks.blocksByValues(values), pageBlocks.meta()]).then(
       ([found, meta]) => {
         if (!live) return;
         setLine(blockStateLine(value, found, meta.blocklist));

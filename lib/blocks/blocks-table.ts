@@ -9,7 +9,7 @@ import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import type { BlocksFound } from '../store/block-repo';
 import type { FeatureAccess } from '../store/db';
 import { ACTION_LABELS, type UnblockTargets } from './actions';
-import { blockStateOf, describeBlockState } from './block-state';
+import { blockStateOf, describeBlockStateAs } from './block-state';
 import { ruleExpiry, ruleTarget } from './firewall-rules';
 
 export type BlockKind = 'blockExecution' | 'blockNetwork';
@@ -247,11 +247,7 @@ export function unblockQuestion(rows: readonly BlockRow[]): string {
  * guess, so the line says why the Blocklist part is unknown instead.
  */
 export function blockStateLine(value: string, found: BlocksFound, blocklist: FeatureAccess): string {
-  const described = describeBlockState(true, blockStateOf(value, found));
-  if (blocklist.readable === true) return described;
-  const unknown =
-    blocklist.readable === false
-      ? `Blocklist not readable${blocklist.reason ? `: ${blocklist.reason}` : ''}`
-      : 'Blocklist not synced yet';
-  return `${described.replace(/ · Not blocked$/, '')} · ${unknown}`;
+  const line = describeBlockStateAs(true, blockStateOf(value, found), blocklist.readable);
+  // The detail has room for why the Blocklist could not be read.
+  return blocklist.readable === false && blocklist.reason ? `${line}: ${blocklist.reason}` : line;
 }
