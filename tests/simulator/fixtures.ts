@@ -1,10 +1,10 @@
-/** Loads the real SentinelOne bodies from ../shared/fixtures/s1 (read-only; see SOURCES.md there). */
+/** Loads the real SentinelOne bodies kept in tests/fixtures/s1 (read-only; where each came from: SOURCES.md there). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const FIXTURES_DIR = path.resolve(repoRoot, '../shared/fixtures/s1');
+export const FIXTURES_DIR = path.resolve(repoRoot, 'tests/fixtures/s1');
 export const CERTS_DIR = path.resolve(repoRoot, 'tests/certs');
 
 const cache = new Map<string, unknown>();

@@ -12,7 +12,7 @@
  *   auth.ts          token table, SIM_TOKENS, Authorization header parsing
  *   accounts-data.ts the console's accounts (default 2163822725049635476 "Acme Corp")
  *   errors.ts        error envelopes; fixture bodies verbatim for 401/403-multi/500/invalid cursor
- *   fixtures.ts      loads ../shared/fixtures/s1 (read-only)
+ *   fixtures.ts      loads tests/fixtures/s1 (read-only)
  *   ioc-model.ts     IOC shape, stored record, validity days, upsert key
  *   ioc-filter.ts    GET query / DELETE filter -> predicate + canonical form
  *   scope-store.ts   per-scope storage sorted by uuid, cached sort views and counts
