@@ -36,6 +36,8 @@ export const DefaultsSchema = z.strictObject({
     blockExecutionOs: z.array(z.enum(OS_TYPES, { error: `must be one of ${OS_TYPES.join(', ')}` })),
     blockNetwork: z.boolean(),
   }),
+  /** Values never written to the console (lib/never-block.ts reads each entry). */
+  neverBlock: z.array(z.string().trim().min(1, 'must not be empty')),
   sync: z.strictObject({
     intervalMinutes: z
       .number()

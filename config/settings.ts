@@ -18,6 +18,11 @@ export const SettingsSchema = z.object({
   quickBlockSingle: z.boolean(),
   /** The lowest level the activity log keeps (the original tool's `debug: true` maps to debug). */
   logLevel: z.enum(LOG_LEVELS),
+  /**
+   * The analyst's own never-block entries, beside config/defaults.yml's (which always apply and are
+   * not repeated here); lib/never-block.ts reads both.
+   */
+  neverBlock: z.array(z.string()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -28,4 +33,5 @@ export const DEFAULT_SETTINGS: Settings = {
   actionDefaults: DEFAULTS.actions,
   quickBlockSingle: false,
   logLevel: 'info',
+  neverBlock: [],
 };

@@ -13,6 +13,7 @@ describe('config/defaults.yml', () => {
       source: 'S1 IOC Manager',
       method: 'EQUALS',
       actions: { blockExecution: true, blockExecutionOs: ['windows', 'macos', 'linux'], blockNetwork: false },
+      neverBlock: [],
       sync: { intervalMinutes: 15, pageSize: 1000, maxParallelRequests: 7 },
     });
   });
