@@ -3,12 +3,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundServices } from '../lib/background-services';
 import { createMenus } from '../lib/menu/menus';
 import { serveMessages } from '../lib/serve-messages';
+import { restrictStorageToTrustedContexts } from '../lib/storage-access';
 import { SYNC_ALARM } from '../lib/sync/sync-alarm';
 
 // Wiring only (house-style §3.1): main() stays synchronous and registers every listener at once,
 // so that an event that woke the worker finds its listener.
 export default defineBackground(() => {
   const services = createBackgroundServices();
+  // At every start: the token in storage.local is then out of reach of any script the worker
+  // injects into a page. After the services, so that what it logs reaches the activity log.
+  void restrictStorageToTrustedContexts(browser.storage);
   serveMessages(services);
   browser.runtime.onInstalled.addListener(() => {
     void createMenus(browser.contextMenus);
