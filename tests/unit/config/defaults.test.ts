@@ -18,6 +18,13 @@ describe('config/defaults.yml', () => {
     });
   });
 
+  it('accepts never-block entries the worker can read', () => {
+    const result = parseDefaults(
+      shipped.replace('neverBlock: []', 'neverBlock:\n  - acme[.]com\n  - 10.0.0.0/8'),
+    );
+    expect(result.ok && result.value.neverBlock).toEqual(['acme[.]com', '10.0.0.0/8']);
+  });
+
   it.each([
     [
       '  IPV4: 30',
@@ -47,6 +54,12 @@ describe('config/defaults.yml', () => {
     ['score: 100', 'scor: 100', /^"score": is missing$/],
     ['source: S1 IOC Manager', 'source: S1 IOC Manager\nextra: 1', /Unrecognized key: "extra"/],
     ['  IPV4: 30\n', '', /^Line 8, "validityDays.IPV4": is missing$/],
+    [
+      'neverBlock: []',
+      'neverBlock:\n  - acme.com\n  - acme com',
+      /^Line \d+, "neverBlock.1": Never-block entry "acme com": one entry per line, without spaces\.$/,
+    ],
+    ['neverBlock: []', 'neverBlock: [co.uk]', /"neverBlock.0": Never-block entry "co.uk": a public suffix/],
   ])('refuses %j changed to %j, naming the key', (from, to, message) => {
     expect(shipped).toContain(from);
     const result = parseDefaults(shipped.replace(from, to));
