@@ -1,20 +1,37 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../config/settings';
+import { displayText } from '../lib/iocs/display-text';
+import type { ImportChange } from '../lib/settings-import-diff';
 import { downloadText } from './download';
+import { ImportPreviewDialog } from './ImportPreviewDialog';
 
 interface Props {
   settings: Settings;
   /** A file that could not be imported, with the reason; nothing was changed. */
   onRefused(text: string): void;
+  /** Called only once the analyst has seen what the file changes and chose Apply. */
   onImported(next: Settings, fileName: string): void;
+}
+
+interface Pending {
+  next: Settings;
+  fileName: string;
+  changes: ImportChange[];
 }
 
 /** The YAML parser loads only when a settings file is imported or exported (tests/bench/results.md). */
 const settingsYaml = () => import('../lib/settings-yaml');
 
-/** Settings import (ours, or the original tool's config.yml) and export, the token only when ticked. */
+/** The import's diff loads with it: both are needed only once a file is picked. */
+const importDiff = () => import('../lib/settings-import-diff');
+
+/**
+ * Settings import (ours, or the original tool's config.yml), applied only after a preview of what
+ * changes, and export, the token only when ticked.
+ */
 export function SettingsFileFieldset({ settings, onRefused, onImported }: Props) {
   const [includeToken, setIncludeToken] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
   return (
     <fieldset>
       <legend>Settings file</legend>
@@ -27,10 +44,18 @@ export function SettingsFileFieldset({ settings, onRefused, onImported }: Props)
           const file = event.currentTarget.files?.[0];
           event.currentTarget.value = '';
           if (!file) return;
-          const { importSettingsYaml } = await settingsYaml();
+          const fileName = displayText(file.name, 100);
+          const [{ importSettingsYaml, refuseFileSize }, { describeImport }] = await Promise.all([
+            settingsYaml(),
+            importDiff(),
+          ]);
+          // Checked before reading: a file of gigabytes would stall the page before any message.
+          const tooLarge = refuseFileSize(file.size);
+          if (tooLarge) return onRefused(`${fileName}: ${tooLarge} Nothing was changed.`);
           const result = importSettingsYaml(await file.text(), settings);
-          if (!result.ok) return onRefused(`${file.name}: ${result.message} Nothing was changed.`);
-          onImported(result.settings, file.name);
+          if (!result.ok) return onRefused(`${fileName}: ${result.message} Nothing was changed.`);
+          const changes = describeImport(settings, result.settings, result);
+          setPending({ next: result.settings, fileName, changes });
         }}
       />
       <label for="includeToken">Include the API token in the export</label>
@@ -53,6 +78,14 @@ export function SettingsFileFieldset({ settings, onRefused, onImported }: Props)
       >
         Export YAML
       </button>
+      {pending && (
+        <ImportPreviewDialog
+          fileName={pending.fileName}
+          changes={pending.changes}
+          onApply={() => onImported(pending.next, pending.fileName)}
+          onClose={() => setPending(null)}
+        />
+      )}
     </fieldset>
   );
 }

@@ -11,7 +11,17 @@ import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import { parseYamlWith } from '../config/parse-yaml';
 import { LOG_LEVELS, type Settings, SettingsSchema } from '../config/settings';
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: string };
+/**
+ * What an import yields: complete new settings, or why not. `quickPathHeldOff` says the file asked
+ * for the quick path while it is off here: an import never turns it on (a file from a colleague or
+ * a share must not make the next right-click write without a review), the analyst does.
+ */
+export type ImportResult =
+  | { ok: true; settings: Settings; quickPathHeldOff: boolean }
+  | { ok: false; message: string };
+
+/** A settings file is a few hundred bytes; anything near this is not one, and is not parsed. */
+export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
 /** Integers come in as bigint (see parseYamlWith); small ones are plain numbers again. */
 const int = (schema: z.ZodNumber) => z.preprocess((v) => (typeof v === 'bigint' ? Number(v) : v), schema);
@@ -81,6 +91,7 @@ const OurFileSchema = z.strictObject({
   actionDefaults: DefaultsSchema.shape.actions.partial().optional(),
   quickBlockSingle: z.boolean().optional(),
   logLevel: z.enum(LOG_LEVELS).optional(),
+  neverBlock: z.array(text).optional(),
 });
 type OurFile = z.infer<typeof OurFileSchema>;
 
@@ -98,6 +109,7 @@ export function exportSettingsYaml(settings: Settings, options: { includeToken?:
     actionDefaults: settings.actionDefaults,
     quickBlockSingle: settings.quickBlockSingle,
     logLevel: settings.logLevel,
+    neverBlock: settings.neverBlock,
   };
   const header = options.includeToken
     ? '# S1 IOC Manager settings. This file holds the API token: keep it secret.\n'
@@ -107,6 +119,7 @@ export function exportSettingsYaml(settings: Settings, options: { includeToken?:
 
 /** Reads a settings file (ours or the original tool's) onto `current`. */
 export function importSettingsYaml(yamlText: string, current: Settings): ImportResult {
+  if (yamlText.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, message: TOO_LARGE };
   const probe = parseYamlWith(z.unknown(), yamlText, { intAsBigInt: true });
   if (!probe.ok) return probe;
   const isOriginal =
@@ -120,6 +133,12 @@ export function importSettingsYaml(yamlText: string, current: Settings): ImportR
   const parsed = parseYamlWith(OurFileSchema, yamlText, { intAsBigInt: true });
   return parsed.ok ? merge(current, parsed.value) : parsed;
 }
+
+const TOO_LARGE = `The file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB: a settings file is a few hundred bytes.`;
+
+/** Why a file of `bytes` is not read at all, or null when it may be. */
+export const refuseFileSize = (bytes: number): string | null =>
+  bytes > MAX_SETTINGS_FILE_BYTES ? TOO_LARGE : null;
 
 function fromOriginal(config: OriginalConfig): OurFile {
   const hash = config.sha1_retention;
@@ -148,7 +167,9 @@ function fromOriginal(config: OriginalConfig): OurFile {
 function merge(current: Settings, file: OurFile): ImportResult {
   const connection = mergeConnection(current.connection, file.connection);
   if (!connection.ok) return connection;
+  // Keys the file cannot name (none today) stay as they are rather than fall back to defaults.
   const next = {
+    ...current,
     connection: connection.value,
     iocDefaults: {
       ...current.iocDefaults,
@@ -157,12 +178,18 @@ function merge(current: Settings, file: OurFile): ImportResult {
     },
     sync: { ...current.sync, ...file.sync },
     actionDefaults: { ...current.actionDefaults, ...file.actionDefaults },
-    quickBlockSingle: file.quickBlockSingle ?? current.quickBlockSingle,
+    // A file may turn the quick path off, never on (see ImportResult).
+    quickBlockSingle: current.quickBlockSingle && file.quickBlockSingle !== false,
     logLevel: file.logLevel ?? current.logLevel,
+    neverBlock: file.neverBlock ?? current.neverBlock,
   };
   const checked = SettingsSchema.safeParse(next);
   return checked.success
-    ? { ok: true, settings: checked.data }
+    ? {
+        ok: true,
+        settings: checked.data,
+        quickPathHeldOff: file.quickBlockSingle === true && !current.quickBlockSingle,
+      }
     : { ok: false, message: checked.error.issues[0]?.message ?? 'invalid settings' };
 }
 

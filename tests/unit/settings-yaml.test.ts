@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../config/settings';
-import { exportSettingsYaml, importSettingsYaml } from '../../lib/settings-yaml';
+import {
+  exportSettingsYaml,
+  importSettingsYaml,
+  MAX_SETTINGS_FILE_BYTES,
+  refuseFileSize,
+} from '../../lib/settings-yaml';
 
 const connected: Settings = {
   ...DEFAULT_SETTINGS,
@@ -60,6 +65,7 @@ describe('importSettingsYaml: the original tool’s config.yml', () => {
     const result = importSettingsYaml(ORIGINAL_FILLED_IN, DEFAULT_SETTINGS);
     expect(result).toEqual({
       ok: true,
+      quickPathHeldOff: false,
       settings: {
         ...DEFAULT_SETTINGS,
         connection: {
@@ -125,10 +131,15 @@ describe('exportSettingsYaml and importing our own files', () => {
       logLevel: 'warn',
       sync: { intervalMinutes: 5, pageSize: 500, maxParallelRequests: 2 },
       actionDefaults: { blockExecution: false, blockExecutionOs: ['linux'], blockNetwork: false },
+      neverBlock: ['acme.example', '10.0.0.0/8'],
     };
-    expect(importSettingsYaml(exportSettingsYaml(changed, { includeToken: true }), DEFAULT_SETTINGS)).toEqual(
-      { ok: true, settings: changed },
-    );
+    // Onto settings whose quick path is on already: an import keeps it, never turns it on.
+    const onto = { ...DEFAULT_SETTINGS, quickBlockSingle: true };
+    expect(importSettingsYaml(exportSettingsYaml(changed, { includeToken: true }), onto)).toEqual({
+      ok: true,
+      settings: changed,
+      quickPathHeldOff: false,
+    });
   });
 
   it('keeps the current token when a file without one names the same console', () => {
@@ -136,8 +147,29 @@ describe('exportSettingsYaml and importing our own files', () => {
     expect(importSettingsYaml(file, connected)).toEqual({
       ok: true,
       settings: { ...connected, logLevel: 'debug' },
+      quickPathHeldOff: false,
     });
   });
+
+  it.each([
+    // [the quick path here, what the file says, after the import, held off]
+    [false, undefined, false, false],
+    [false, false, false, false],
+    [false, true, false, true],
+    [true, undefined, true, false],
+    [true, true, true, false],
+    [true, false, false, false],
+  ] as const)(
+    'quick path %s here, %s in the file: %s after the import (held off: %s)',
+    (here, inFile, after, heldOff) => {
+      const file = inFile === undefined ? 'logLevel: info\n' : `quickBlockSingle: ${inFile}\n`;
+      expect(importSettingsYaml(file, { ...connected, quickBlockSingle: here })).toEqual({
+        ok: true,
+        settings: { ...connected, quickBlockSingle: after },
+        quickPathHeldOff: heldOff,
+      });
+    },
+  );
 
   it('refuses a file without a token for another console, rather than pairing it with this one’s', () => {
     const file = exportSettingsYaml(connected).replace('usea1-acme', 'euce1-other');
@@ -174,10 +206,80 @@ describe('exportSettingsYaml and importing our own files', () => {
     expect(result).toEqual({
       ok: true,
       settings: { ...connected, actionDefaults: { ...connected.actionDefaults, blockNetwork: false } },
+      quickPathHeldOff: false,
     });
   });
 
   it('takes an empty file as no change', () => {
-    expect(importSettingsYaml('', connected)).toEqual({ ok: true, settings: connected });
+    expect(importSettingsYaml('', connected)).toEqual({
+      ok: true,
+      settings: connected,
+      quickPathHeldOff: false,
+    });
+  });
+});
+
+/** Nine references to nine references to …: 9^9 strings once expanded, from eleven lines. */
+const ALIAS_BOMB = `connection:
+  creatorEmail: soc@acme.example
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`;
+
+describe('importSettingsYaml: files that are not settings files', () => {
+  it.each([
+    [
+      'an alias bomb, at its first alias',
+      ALIAS_BOMB,
+      'Line 4: settings files may not use YAML aliases (*a).',
+    ],
+    [
+      'an alias standing for a value elsewhere',
+      'connection:\n  consoleUrl: &c https://usea1-acme.sentinelone.net\n  tagPrefix: x\n  creatorEmail: *c\n',
+      'Line 4: settings files may not use YAML aliases (*c).',
+    ],
+    [
+      'a merge key',
+      'base: &b {score: 1}\niocDefaults:\n  <<: *b\n',
+      'Line 3: settings files may not use YAML aliases (*b).',
+    ],
+    [
+      'an anchor alone, on the line of its name',
+      'logLevel: info\niocDefaults: &d\n  score: 50\n',
+      'Line 2: settings files may not use YAML anchors (&d).',
+    ],
+    [
+      'an alias to no anchor',
+      'logLevel: *nothing\n',
+      'Line 1: settings files may not use YAML aliases (*nothing).',
+    ],
+  ])('refuses %s with its line', (_, file, message) => {
+    expect(importSettingsYaml(file, connected)).toEqual({ ok: false, message });
+  });
+
+  it.each([
+    ['nested 100,000 deep', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    ['a mapping nested 20,000 deep', `a: ${'{x: '.repeat(20_000)}1${'}'.repeat(20_000)}`],
+    ['one byte too large', `logLevel: info\n#${'x'.repeat(MAX_SETTINGS_FILE_BYTES)}`],
+    ['binary', '\u0000\u0001\uFFFD\u0007PK\u0003\u0004'],
+  ])('gives a message, never a throw, for a file %s', (_, file) => {
+    const result = importSettingsYaml(file, connected);
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/\S/) });
+  });
+
+  it.each([
+    [1_000, null],
+    [MAX_SETTINGS_FILE_BYTES, null],
+    [MAX_SETTINGS_FILE_BYTES + 1, 'The file is larger than 256 KB: a settings file is a few hundred bytes.'],
+    [5_000_000_000, 'The file is larger than 256 KB: a settings file is a few hundred bytes.'],
+  ])('a file of %d bytes is read: %j', (bytes, refusal) => {
+    expect(refuseFileSize(bytes)).toBe(refusal);
   });
 });
