@@ -13,6 +13,8 @@ import { logFor, setLogLevel, setLogSink } from './log';
 import { browserMenuDeps } from './menu/browser-menu-deps';
 import { handleMenuClick } from './menu/handle-menu-click';
 import type { MenuClick } from './menu/menu-text';
+import { neverBlockList } from './never-block';
+import { guardActions, guardSubmit, guardUpdate, ruleRefusal } from './never-block-guard';
 import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
 import type { Ioc, IocDraft, IocRef } from './s1/schemas';
@@ -80,10 +82,11 @@ export function createBackgroundServices() {
     return connection;
   }
   const connectedClient = async () => createS1Client(await savedConnection());
+  /** config/defaults.yml's never-block entries and the analyst's, read afresh for every write. */
+  const neverBlock = async () => neverBlockList((await readSettings()).neverBlock);
   const submit = async (drafts: readonly IocDraft[]) =>
-    submitIocs(
-      { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
-      checkedDrafts(drafts),
+    guardSubmit(await neverBlock(), checkedDrafts(drafts), async (allowed) =>
+      submitIocs({ client: await connectedClient(), afterWrite: () => void engine.sync('write') }, allowed),
     );
   const menu = browserMenuDeps({
     readSettings,
@@ -113,9 +116,10 @@ export function createBackgroundServices() {
     applyActions: async (requests: readonly RowActionRequest[]) => {
       // Every value is checked before anything is sent, as for a plain submission.
       const drafts = checkedDrafts(requests.map((request) => request.draft));
-      return applyActions(
-        { client: await connectedClient(), afterWrite },
+      return guardActions(
+        await neverBlock(),
         requests.map((request, i) => ({ ...request, draft: drafts[i] as IocDraft })),
+        async (allowed) => applyActions({ client: await connectedClient(), afterWrite }, allowed),
       );
     },
     unblock: async (targets: UnblockTargets) =>
@@ -123,15 +127,23 @@ export function createBackgroundServices() {
     /** The payload is checked there: it comes from a page, and the rules are read from the cache by id. */
     renewFirewallRules: async (request: unknown) =>
       renewRulesById(
-        { client: await connectedClient(), afterWrite, cachedRules: () => blockRepo.allFirewallRules() },
+        {
+          client: await connectedClient(),
+          afterWrite,
+          cachedRules: () => blockRepo.allFirewallRules(),
+          refuse: ruleRefusal(await neverBlock()),
+        },
         request,
       ),
-    updateIoc: async (previous: Ioc, draft: IocDraft) =>
-      updateIoc(
+    updateIoc: async (previous: Ioc, draft: IocDraft) => {
+      const checked = checkedDrafts([draft])[0] as IocDraft;
+      guardUpdate(await neverBlock(), checked);
+      return updateIoc(
         { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
         previous,
-        checkedDrafts([draft])[0] as IocDraft,
-      ),
+        checked,
+      );
+    },
     deleteIocs: async (targets: readonly IocRef[]) =>
       deleteIocs(
         {

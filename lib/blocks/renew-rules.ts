@@ -23,6 +23,8 @@ export interface RenewRulesDeps {
   afterWrite: () => void;
   /** The clock the limits count from; the real one unless a test sets it. */
   now?: () => Date;
+  /** Why a rule must not be renewed (never-block-guard.ts ruleRefusal), or null. */
+  refuse?: (rule: FirewallRule) => string | null;
 }
 
 export interface RenewRulesReport {
@@ -153,6 +155,8 @@ async function run(
     async (rule): Promise<Result> => {
       if (!isOwnRule(rule))
         return { rule, status: 'failed', message: 'Not a rule of the extension; left as it is.' };
+      const refused = deps.refuse?.(rule);
+      if (refused) return { rule, status: 'failed', message: refused };
       if (denied) return { rule, status: 'failed', message: `Not sent: ${denied.message}` };
       const until = clampValidUntil(limitTypeOf(rule), asked, now);
       const clamped = until !== asked;
