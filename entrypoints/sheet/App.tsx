@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { openInManager } from '../../components/open-manager';
 import { ReviewSheet } from '../../components/ReviewSheet';
 import { useStorageItem } from '../../components/use-storage-item';
-import { type PendingSheet, readSheet } from '../../lib/menu/pending-sheet';
+import { type PendingSheet, takeSheet } from '../../lib/menu/pending-sheet';
 import { settingsItem } from '../../lib/settings';
 import { syncStatusItem } from '../../lib/sync/sync-status';
+import { keepWindowCopy, readWindowCopy } from './window-copy';
 
 /** The review sheet the context menu opens: sheet.html?id=<pending sheet>. */
 export function App() {
@@ -14,13 +15,21 @@ export function App() {
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id');
     if (!id) return setSheet(null);
-    void readSheet(id).then(setSheet, () => setSheet(null));
+    const kept = readWindowCopy(id);
+    if (kept) return setSheet(kept);
+    void takeSheet(id).then(
+      (taken) => {
+        if (taken) keepWindowCopy(taken);
+        setSheet(taken);
+      },
+      () => setSheet(null),
+    );
   }, []);
   if (sheet === undefined || settings === undefined) return <p>Loading…</p>;
   if (sheet === null)
     return (
       <p role="alert" class="status-error">
-        This review is no longer available (the browser was restarted). Select the text again.
+        This review is no longer available (it was opened in another window, or the browser was restarted). Select the text again.
       </p>
     );
   return <ReviewSheet sheet={sheet} settings={settings} status={status} onOpen={openInManager} />;

@@ -2,20 +2,36 @@
 import { browser } from 'wxt/browser';
 import type { MenuDeps } from './handle-menu-click';
 import { saveSheet } from './pending-sheet';
+import { type PageSelection, readSelectionInPage, SELECTION_MAX_CHARS } from './read-selection';
 
 type Services = Pick<MenuDeps, 'readSettings' | 'cachedWithValues' | 'submit'>;
 
 /**
- * Reads the selection of the clicked frame. Works where the extension may script the page: with
- * activeTab, which Chrome grants for the tab whose context menu the analyst used. Pages no
- * extension may script (the Web Store, chrome://, PDFs) fall back to Chrome's selectionText.
+ * Reads the selection of the clicked frame, capped and with what of it is visible
+ * (read-selection.ts). Works where the extension may script the page: with activeTab, which Chrome
+ * grants for the tab whose context menu the analyst used. Pages no extension may script (the Web
+ * Store, chrome://, PDFs) fall back to Chrome's selectionText.
  */
-async function readFullSelection(tabId: number, frameId: number): Promise<string | null> {
+async function readFullSelection(tabId: number, frameId: number): Promise<PageSelection | null> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
-    func: () => globalThis.getSelection?.()?.toString() ?? '',
+    func: readSelectionInPage,
+    args: [SELECTION_MAX_CHARS],
   });
-  return typeof result?.result === 'string' ? result.result : null;
+  return isPageSelection(result?.result) ? result.result : null;
+}
+
+/** What came back from the page is the page's to choose: only the expected shape is taken. */
+function isPageSelection(value: unknown): value is PageSelection {
+  if (typeof value !== 'object' || value === null) return false;
+  const { text, visibleText, truncated, totalChars } = value as Record<string, unknown>;
+  return (
+    typeof text === 'string' &&
+    text.length <= SELECTION_MAX_CHARS &&
+    (visibleText === null || typeof visibleText === 'string') &&
+    typeof truncated === 'boolean' &&
+    typeof totalChars === 'number'
+  );
 }
 
 async function notify(title: string, message: string): Promise<void> {

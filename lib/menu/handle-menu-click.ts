@@ -11,18 +11,25 @@
  *   in SentinelOne yet is sent at once as a TI IOC, which detects and blocks nothing: a block always
  *   goes through the review, where the analyst sees what it will stop. If the quick path fails (an
  *   expired token, the console gone) the sheet opens with the text, so nothing selected is lost.
+ * - The quick path takes only a selection the page showed whole (selection-check.ts): a page that
+ *   hides text in it, a selection cut at the cap or a page that cannot be read opens the review
+ *   instead, with a note saying why. (A link never takes it: its URL and its host are two values.)
+ * - A selection is read capped in the page, and the review holds at most REVIEW_MAX_ROWS values.
  */
 import type { Settings } from '../../config/settings';
 import { defaultFields, draftSettings, toDrafts } from '../iocs/drafts';
 import { findIn, lookupValues } from '../iocs/existing-lookup';
-import { type Candidate, extractCandidates } from '../iocs/extract';
+import { type Candidate, extractCandidatesChunked } from '../iocs/extract';
 import { answerLookups, describeAnswer } from '../iocs/lookup';
 import { buildReview, sendableRows } from '../iocs/review';
+import { capReview } from '../iocs/review-cap';
 import { logFor } from '../log';
 import type { Ioc, IocDraft } from '../s1/schemas';
 import type { SubmitReport } from '../submit-iocs';
 import { type MenuClick, menuText, quote } from './menu-text';
 import { ADD_MENU, isMenuId } from './menus';
+import type { PageSelection } from './read-selection';
+import { checkSelection, type SelectionCheck } from './selection-check';
 
 export type SheetMode = 'add' | 'lookup';
 
@@ -35,8 +42,8 @@ export interface SheetRequest {
 
 export interface MenuDeps {
   readSettings(): Promise<Settings>;
-  /** The clicked frame's selection with its line breaks; null when the page cannot be read. */
-  readFullSelection(tabId: number, frameId: number): Promise<string | null>;
+  /** The clicked frame's selection with its line breaks, and what of it is visible; null when the page cannot be read. */
+  readFullSelection(tabId: number, frameId: number): Promise<PageSelection | null>;
   /** The cached IOCs with any of these values (ioc-repo byValues). */
   cachedWithValues(values: readonly string[]): Promise<Ioc[]>;
   submit(drafts: IocDraft[]): Promise<SubmitReport>;
@@ -45,6 +52,13 @@ export interface MenuDeps {
   openSettings(): Promise<void>;
   now(): Date;
 }
+
+/** Why a single value opened the review although the quick path is on, when no other note says so. */
+export const NOT_SHOWN_NOTE =
+  'Not detected at once: only a selection the page shows whole is sent without the review. Check the value, then submit.';
+
+/** Nothing read from the page: Chrome's selectionText or a link's address, which the page chose. */
+const UNCHECKED: SelectionCheck = { shownWhole: false, note: null };
 
 const log = logFor('menu');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -60,12 +74,17 @@ export async function handleMenuClick(deps: MenuDeps, click: MenuClick): Promise
     );
     return;
   }
-  const fullSelection =
+  const selection =
     click.selectionText && click.tabId !== undefined && click.tabId >= 0
       ? await deps.readFullSelection(click.tabId, click.frameId ?? 0).catch(() => null)
       : null;
-  const text = menuText(click, fullSelection);
-  const candidates = extractCandidates(text);
+  const text = menuText(click, selection?.text ?? null);
+  // menuText takes the page's reading only when it is the clicked selection; only then was it checked.
+  const check =
+    selection && text !== '' && text === selection.text.trim() ? checkSelection(selection) : UNCHECKED;
+  // In chunks: the worker keeps answering the extension's pages while a long selection is read.
+  const found = await extractCandidatesChunked(text);
+  const { items: candidates } = capReview(found);
   if (candidates.length === 0) {
     log.info(`Context menu: no IOC in ${quote(text)}`);
     await deps.notify(
@@ -75,14 +94,24 @@ export async function handleMenuClick(deps: MenuDeps, click: MenuClick): Promise
     return;
   }
   const cached = await deps.cachedWithValues(lookupValues(candidates));
-  if (click.menuItemId === ADD_MENU) await add(deps, settings, text, candidates, cached);
-  else await lookUp(deps, text, candidates, cached);
+  if (click.menuItemId === ADD_MENU) await add(deps, settings, text, check, candidates, cached);
+  else await lookUp(deps, text, check, candidates, cached);
 }
 
-async function lookUp(deps: MenuDeps, text: string, candidates: Candidate[], cached: Ioc[]): Promise<void> {
+/** The sheet for `text`, with the check's note when there is one. */
+const sheetFor = (mode: SheetRequest['mode'], text: string, note: string | null): SheetRequest =>
+  note ? { mode, text, note } : { mode, text };
+
+async function lookUp(
+  deps: MenuDeps,
+  text: string,
+  check: SelectionCheck,
+  candidates: Candidate[],
+  cached: Ioc[],
+): Promise<void> {
   const answers = answerLookups(candidates, cached);
   const [only] = answers;
-  if (answers.length !== 1 || !only) return deps.openSheet({ mode: 'lookup', text });
+  if (answers.length !== 1 || !only) return deps.openSheet(sheetFor('lookup', text, check.note));
   const title =
     only.state === 'in-s1' ? 'In SentinelOne' : only.state === 'absent' ? 'Not in SentinelOne' : 'Not an IOC';
   const line = describeAnswer(only, deps.now().getTime());
@@ -94,6 +123,7 @@ async function add(
   deps: MenuDeps,
   settings: Settings,
   text: string,
+  check: SelectionCheck,
   candidates: Candidate[],
   cached: Ioc[],
 ): Promise<void> {
@@ -104,7 +134,11 @@ async function add(
     rows.filter((row) => !row.suggestion).length === 1 &&
     single?.status === 'valid' &&
     single.warnings.length === 0;
-  if (!quick || !single) return deps.openSheet({ mode: 'add', text });
+  if (!quick || !single) return deps.openSheet(sheetFor('add', text, check.note));
+  if (!check.shownWhole) {
+    log.info(`Quick Detect of ${single.value} not taken: ${check.note ?? 'not a selection the page showed'}`);
+    return deps.openSheet(sheetFor('add', text, check.note ?? NOT_SHOWN_NOTE));
+  }
 
   const drafts = toDrafts([single], defaultFields(settings), draftSettings(settings), deps.now());
   let problem: string;

@@ -2,9 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../config/connection';
 import { DEFAULT_SETTINGS, type Settings } from '../../../config/settings';
 import { logFor } from '../../../lib/log';
-import { handleMenuClick, type MenuDeps, type SheetRequest } from '../../../lib/menu/handle-menu-click';
+import {
+  handleMenuClick,
+  type MenuDeps,
+  NOT_SHOWN_NOTE,
+  type SheetRequest,
+} from '../../../lib/menu/handle-menu-click';
 import type { MenuClick } from '../../../lib/menu/menu-text';
 import { ADD_MENU, LOOKUP_MENU } from '../../../lib/menu/menus';
+import type { PageSelection } from '../../../lib/menu/read-selection';
+import { HIDDEN_NOTE, UNCHECKED_NOTE } from '../../../lib/menu/selection-check';
 import type { Ioc, IocDraft } from '../../../lib/s1/schemas';
 import type { SubmitReport } from '../../../lib/submit-iocs';
 import { makeIoc } from '../iocs/fixtures';
@@ -49,7 +56,7 @@ interface Options {
   settings?: Settings;
   cached?: Ioc[];
   /** What readFullSelection resolves with, or an Error it rejects with. */
-  fullSelection?: string | null | Error;
+  fullSelection?: PageSelection | null | Error;
   /** What submit resolves with, or an Error (or any other value) it throws. */
   submitted?: SubmitReport | { throws: unknown };
 }
@@ -99,15 +106,32 @@ function fakeDeps({
   return { deps, calls, only };
 }
 
-/** The calls after the settings were read and the cache asked, which every click past "connected" makes. */
+/** The calls after the settings, the page and the cache were read, which every click past "connected" makes. */
 const outcome = (calls: Call[]) =>
-  calls.filter((call) => call[0] !== 'readSettings' && call[0] !== 'cachedWithValues');
+  calls.filter(
+    (call) => call[0] !== 'readSettings' && call[0] !== 'readFullSelection' && call[0] !== 'cachedWithValues',
+  );
+
+/** A selection the page shows whole, as read-selection.ts reads it. */
+const shown = (text: string): PageSelection => ({
+  text,
+  visibleText: text,
+  truncated: false,
+  totalChars: text.length,
+});
 
 // The handler logs every decision; the tests read its calls instead.
 beforeAll(() => logFor('menu').setLevel('silent', false));
 
 const lookup = (selectionText: string): MenuClick => ({ menuItemId: LOOKUP_MENU, selectionText });
 const block = (selectionText: string): MenuClick => ({ menuItemId: ADD_MENU, selectionText });
+/** Add on a selection in tab 7, as Chrome reports it: white space squashed (the page is read for the rest). */
+const blockOnPage = (text: string): MenuClick => ({
+  menuItemId: ADD_MENU,
+  selectionText: text.replace(/\s+/g, ' ').trim(),
+  tabId: 7,
+  frameId: 0,
+});
 
 describe('handleMenuClick: before any look-up', () => {
   it.each<[string, MenuClick]>([
@@ -260,21 +284,21 @@ describe('handleMenuClick: the page selection', () => {
       [
         'the full selection is read from the clicked frame',
         { selectionText: 'evil.com bad.ru', tabId: 7, frameId: 3 },
-        'evil.com\nbad.ru',
+        shown('evil.com\nbad.ru'),
         [[7, 3]],
         'evil.com\nbad.ru',
       ],
       [
         'the top frame when Chrome gives no frame',
         { selectionText: 'evil.com bad.ru', tabId: 7 },
-        'evil.com\nbad.ru',
+        shown('evil.com\nbad.ru'),
         [[7, 0]],
         'evil.com\nbad.ru',
       ],
       [
         'tab 0 is a tab',
         { selectionText: 'evil.com bad.ru', tabId: 0, frameId: 0 },
-        'evil.com\nbad.ru',
+        shown('evil.com\nbad.ru'),
         [[0, 0]],
         'evil.com\nbad.ru',
       ],
@@ -295,28 +319,28 @@ describe('handleMenuClick: the page selection', () => {
       [
         'a changed page selection is not used',
         { selectionText: 'evil.com bad.ru', tabId: 7, frameId: 0 },
-        'something else.example',
+        shown('something else.example'),
         [[7, 0]],
         'evil.com bad.ru',
       ],
       [
         'no tab: nothing to read',
         { selectionText: 'evil.com bad.ru' },
-        'never.example\nread.example',
+        shown('never.example\nread.example'),
         [],
         'evil.com bad.ru',
       ],
       [
         'a negative tab id (not a tab): nothing to read',
         { selectionText: 'evil.com bad.ru', tabId: -1 },
-        'never.example\nread.example',
+        shown('never.example\nread.example'),
         [],
         'evil.com bad.ru',
       ],
       [
         'a link without a selection: nothing to read',
         { linkUrl: 'https://evil.com/a', tabId: 7, frameId: 0 },
-        'never.example\nread.example',
+        shown('never.example\nread.example'),
         [],
         'https://evil.com/a\nevil.com',
       ],
@@ -359,8 +383,8 @@ describe('handleMenuClick: block', () => {
     ],
     ['one value in a sentence', 'Blocked the C2 at evil.com today.', { type: 'DNS', value: 'evil.com' }],
   ])('quick-detects %s', async (_name, text, { type, value }) => {
-    const { deps, calls } = fakeDeps({ settings: QUICK });
-    await handleMenuClick(deps, block(text));
+    const { deps, calls } = fakeDeps({ settings: QUICK, fullSelection: shown(text) });
+    await handleMenuClick(deps, blockOnPage(text));
     const draft: IocDraft = {
       type,
       value,
@@ -393,8 +417,8 @@ describe('handleMenuClick: block', () => {
         validityDays: { ...QUICK.iocDefaults.validityDays, DNS: 7 },
       },
     };
-    const { deps, only } = fakeDeps({ settings });
-    await handleMenuClick(deps, block('evil.com'));
+    const { deps, only } = fakeDeps({ settings, fullSelection: shown('evil.com') });
+    await handleMenuClick(deps, blockOnPage('evil.com'));
     expect(only('submit')).toEqual([
       [
         [
@@ -424,8 +448,8 @@ describe('handleMenuClick: block', () => {
     ['a valid value and an invalid one', 'evil.com, 300.1.1.1', []],
     ['an e-mail address (its domain is only a suggestion)', 'alice@evil.com', []],
   ])('does not quick-detect %s', async (_name, text, cached) => {
-    const { deps, calls } = fakeDeps({ settings: QUICK, cached });
-    await handleMenuClick(deps, block(text));
+    const { deps, calls } = fakeDeps({ settings: QUICK, cached, fullSelection: shown(text) });
+    await handleMenuClick(deps, blockOnPage(text));
     expect(outcome(calls)).toEqual([['openSheet', { mode: 'add', text }]]);
   });
 
@@ -457,8 +481,8 @@ describe('handleMenuClick: block', () => {
     ],
     ['the report has no outcome', { outcomes: [], stored: 0, stoppedBecause: null }, 'Not stored.'],
   ])('opens the sheet with a note when %s', async (_name, submitted, problem) => {
-    const { deps, calls, only } = fakeDeps({ settings: QUICK, submitted });
-    await handleMenuClick(deps, block('evil.com'));
+    const { deps, calls, only } = fakeDeps({ settings: QUICK, submitted, fullSelection: shown('evil.com') });
+    await handleMenuClick(deps, blockOnPage('evil.com'));
     expect(only('submit')).toHaveLength(1);
     expect(outcome(calls).slice(1)).toEqual([
       ['openSheet', { mode: 'add', text: 'evil.com', note: `Not added: ${problem}` }],
@@ -473,5 +497,116 @@ describe('handleMenuClick: block', () => {
       ['readSettings'],
       ['cachedWithValues', ['http://evil.com/x', 'evil.com']],
     ]);
+  });
+});
+
+describe('handleMenuClick: only a selection the page shows whole is detected without the review', () => {
+  const HIDDEN: PageSelection = {
+    text: 'payroll-acme-corp.com',
+    visibleText: '',
+    truncated: false,
+    totalChars: 21,
+  };
+  const CUT =
+    'The selection was cut at 8 characters: the last 149,992 were left out. Select and add them separately.';
+
+  it.each<[string, MenuClick, Options['fullSelection'], SheetRequest]>([
+    [
+      'text the page hides (drawn by CSS, the real value in a zero-size box)',
+      blockOnPage('payroll-acme-corp.com'),
+      HIDDEN,
+      { mode: 'add', text: 'payroll-acme-corp.com', note: HIDDEN_NOTE },
+    ],
+    [
+      'a hidden character between visible ones',
+      blockOnPage('evil.com'),
+      { ...shown('evil.com'), visibleText: 'evilcom' },
+      { mode: 'add', text: 'evil.com', note: HIDDEN_NOTE },
+    ],
+    [
+      'a selection cut at the cap',
+      blockOnPage('evil.com'),
+      { ...shown('evil.com'), truncated: true, totalChars: 150_000 },
+      { mode: 'add', text: 'evil.com', note: CUT },
+    ],
+    [
+      'a cut selection that also hides text',
+      blockOnPage('evil.com'),
+      { text: 'evil.com', visibleText: 'bad.ru', truncated: true, totalChars: 150_000 },
+      { mode: 'add', text: 'evil.com', note: `${CUT} ${HIDDEN_NOTE}` },
+    ],
+    [
+      'a page too large to check in time',
+      blockOnPage('evil.com'),
+      { ...shown('evil.com'), visibleText: null },
+      { mode: 'add', text: 'evil.com', note: UNCHECKED_NOTE },
+    ],
+    [
+      'a page that cannot be read (Chrome’s selectionText is not checked)',
+      blockOnPage('evil.com'),
+      null,
+      { mode: 'add', text: 'evil.com', note: NOT_SHOWN_NOTE },
+    ],
+    [
+      'a selection in no tab',
+      block('evil.com'),
+      shown('evil.com'),
+      { mode: 'add', text: 'evil.com', note: NOT_SHOWN_NOTE },
+    ],
+    [
+      'a page selection that changed since the click',
+      blockOnPage('evil.com'),
+      shown('other.example'),
+      { mode: 'add', text: 'evil.com', note: NOT_SHOWN_NOTE },
+    ],
+  ])('opens the review for %s', async (_name, click, fullSelection, request) => {
+    const { deps, calls } = fakeDeps({ settings: QUICK, fullSelection });
+    await handleMenuClick(deps, click);
+    expect(outcome(calls)).toEqual([['openSheet', request]]);
+  });
+
+  it.each<[string, PageSelection]>([
+    ['line breaks between blocks read differently', { ...shown('  evil.com\n'), visibleText: 'evil.com' }],
+    [
+      'runs of white space',
+      { ...shown('Staging host:\n\n evil.com'), visibleText: 'Staging host: evil.com' },
+    ],
+  ])('detects at once when only white space differs: %s', async (_name, fullSelection) => {
+    const { deps, only } = fakeDeps({ settings: QUICK, fullSelection });
+    await handleMenuClick(deps, blockOnPage(fullSelection.text));
+    expect(only('submit').map(([drafts]) => drafts.map((d) => d.value))).toEqual([['evil.com']]);
+    expect(only('openSheet')).toEqual([]);
+  });
+
+  it.each<[string, MenuClick, Settings, SheetRequest]>([
+    [
+      'Add without the quick path',
+      blockOnPage('evil.com bad.ru'),
+      CONNECTED,
+      { mode: 'add', text: 'evil.com bad.ru', note: HIDDEN_NOTE },
+    ],
+    [
+      'Look up',
+      { ...blockOnPage('evil.com bad.ru'), menuItemId: LOOKUP_MENU },
+      QUICK,
+      { mode: 'lookup', text: 'evil.com bad.ru', note: HIDDEN_NOTE },
+    ],
+  ])('says the page hides text on the sheet of %s', async (_name, click, settings, request) => {
+    const fullSelection = { ...shown('evil.com bad.ru'), visibleText: 'evil.com' };
+    const { deps, calls } = fakeDeps({ settings, fullSelection });
+    await handleMenuClick(deps, click);
+    expect(outcome(calls)).toEqual([['openSheet', request]]);
+  });
+});
+
+describe('handleMenuClick: a selection with thousands of values', () => {
+  const ips = (n: number) => Array.from({ length: n }, (_, i) => `45.${i >> 8}.${i & 255}.9`);
+
+  it('asks the cache about the first 2,000 only, and opens the review', async () => {
+    const text = ips(2_500).join('\n');
+    const { deps, calls, only } = fakeDeps({ settings: QUICK, fullSelection: shown(text) });
+    await handleMenuClick(deps, blockOnPage(text));
+    expect(only('cachedWithValues')).toEqual([[ips(2_000)]]);
+    expect(outcome(calls)).toEqual([['openSheet', { mode: 'add', text }]]);
   });
 });
