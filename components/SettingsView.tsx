@@ -4,6 +4,8 @@ import { type Connection, ConnectionSchema, normalizeConsoleUrl } from '../confi
 import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import type { Settings } from '../config/settings';
 import { type ConnectionReport, describeConnectionReport } from '../lib/connection-check';
+import { tokenForConsole } from '../lib/connection-probe';
+import type { ConsoleProbe } from '../lib/messages';
 import type { Account } from '../lib/s1/schemas';
 import type { SyncStatus } from '../lib/sync/sync-status';
 import { ActionDefaultsFieldset } from './ActionDefaultsFieldset';
@@ -14,8 +16,9 @@ interface Props {
   /** What the last sync learnt about the console's Blocklist and Firewall Control. */
   blocks?: SyncStatus['blocks'];
   onSave(settings: Settings): Promise<void>;
-  onTest(connection: Connection): Promise<ConnectionReport>;
-  onListAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Promise<Account[]>;
+  /** Without `apiToken`, the worker uses the saved token, and only for the saved console. */
+  onTest(probe: ConsoleProbe & { accountId: string }): Promise<ConnectionReport>;
+  onListAccounts(probe: ConsoleProbe): Promise<Account[]>;
 }
 
 type Status = { kind: 'idle' | 'busy' | 'ok' | 'warn' | 'error'; text: string };
@@ -29,9 +32,11 @@ type Draft = Record<
   actionDefaults: Settings['actionDefaults'];
 };
 
+// The token field is never filled with the saved token: a URL changed in the form must not inherit it,
+// and the page has no reason to show it. Left empty, it keeps the saved token for the saved console.
 const toDraft = (settings: Settings): Draft => ({
   consoleUrl: settings.connection?.consoleUrl ?? '',
-  apiToken: settings.connection?.apiToken ?? '',
+  apiToken: '',
   accountId: settings.connection?.accountId ?? '',
   accountName: settings.connection?.accountName ?? '',
   creatorEmail: settings.connection?.creatorEmail ?? '',
@@ -44,14 +49,44 @@ const toDraft = (settings: Settings): Draft => ({
   actionDefaults: settings.actionDefaults,
 });
 
+type Saved = Settings['connection'];
+
+/** The hint in the empty token field: the saved token's last four characters only. */
+const savedTokenHint = (saved: Saved) =>
+  saved?.apiToken ? `Saved token …${saved.apiToken.slice(-4)}: leave empty to keep it` : undefined;
+
+/** The token the draft's console may use (typed, or the saved one for the saved console), or why not. */
+function readToken(
+  draft: Draft,
+  origin: string,
+  saved: Saved,
+): { ok: true; value: string } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: tokenForConsole(origin, draft.apiToken, saved) };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
+/** What Test connection and Load accounts send: the token only when typed, never the saved one. */
+const probeOf = (draft: Draft, consoleUrl: string): ConsoleProbe => {
+  const typed = draft.apiToken.trim();
+  return typed ? { consoleUrl, apiToken: typed } : { consoleUrl };
+};
+
 /** The draft as a connection, or the first reason it is not one. */
-function readConnection(draft: Draft): { ok: true; value: Connection } | { ok: false; reason: string } {
+function readConnection(
+  draft: Draft,
+  saved: Saved,
+): { ok: true; value: Connection } | { ok: false; reason: string } {
   const url = normalizeConsoleUrl(draft.consoleUrl);
   if (!url.ok) return { ok: false, reason: url.reason };
+  const token = readToken(draft, url.origin, saved);
+  if (!token.ok) return token;
   const parsed = ConnectionSchema.safeParse({
     ...draft,
     consoleUrl: url.origin,
-    apiToken: draft.apiToken.trim(),
+    apiToken: token.value,
     accountId: draft.accountId.trim(),
   });
   return parsed.success
@@ -64,7 +99,7 @@ function readSettings(
   draft: Draft,
   base: Settings,
 ): { ok: true; value: Settings } | { ok: false; reason: string } {
-  const connection = readConnection(draft);
+  const connection = readConnection(draft, base.connection);
   if (!connection.ok) return connection;
   const validityDays = { ...base.iocDefaults.validityDays };
   for (const type of IOC_TYPES) {
@@ -128,6 +163,8 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
               ? { ...read.value, connection: { ...read.value.connection, accountName: account.name } }
               : read.value;
           await onSave(value);
+          // The field goes back to the hint of the token now saved.
+          setDraft((current) => ({ ...current, apiToken: '' }));
           return { kind: 'ok', text: 'Saved.' };
         });
       }}
@@ -148,7 +185,9 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
           id="apiToken"
           type="password"
           autocomplete="off"
-          required
+          required={!settings.connection}
+          placeholder={savedTokenHint(settings.connection)}
+          title={savedTokenHint(settings.connection)}
           value={draft.apiToken}
           onInput={set('apiToken')}
         />
@@ -175,12 +214,10 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
             onClick={() => {
               const url = normalizeConsoleUrl(draft.consoleUrl);
               if (!url.ok) return setStatus({ kind: 'error', text: url.reason });
-              if (!draft.apiToken.trim()) return setStatus({ kind: 'error', text: 'Enter the API token.' });
+              const token = readToken(draft, url.origin, settings.connection);
+              if (!token.ok) return setStatus({ kind: 'error', text: token.reason });
               void run('Loading accounts…', async () => {
-                const list = await onListAccounts({
-                  consoleUrl: url.origin,
-                  apiToken: draft.apiToken.trim(),
-                });
+                const list = await onListAccounts(probeOf(draft, url.origin));
                 setAccounts(list);
                 const only = list.length === 1 ? list[0] : undefined;
                 if (only) setDraft({ ...draft, accountId: only.id, accountName: only.name });
@@ -251,10 +288,11 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
           type="button"
           disabled={busy}
           onClick={() => {
-            const read = readConnection(draft);
+            const read = readConnection(draft, settings.connection);
             if (!read.ok) return setStatus({ kind: 'error', text: read.reason });
+            const probe = { ...probeOf(draft, read.value.consoleUrl), accountId: read.value.accountId };
             void run('Testing the connection…', async () =>
-              describeConnectionReport(await onTest(read.value), Date.now()),
+              describeConnectionReport(await onTest(probe), Date.now()),
             );
           }}
         >

@@ -17,6 +17,7 @@ import { neverBlockList } from './never-block';
 import { guardActions, guardSubmit, guardUpdate, ruleRefusal } from './never-block-guard';
 import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
+import { grantedOnly } from './s1/granted-origin';
 import type { Ioc, IocDraft, IocRef } from './s1/schemas';
 import { readSettings, settingsItem } from './settings';
 import { createBlockRepo } from './store/block-repo';
@@ -50,7 +51,7 @@ export function createBackgroundServices() {
     repo,
     blockRepo,
     readSettings,
-    createClient: (connection) => createS1Client(connection),
+    createClient: (connection) => createS1Client(connection, grantedOnly),
     publish,
   });
 
@@ -81,7 +82,7 @@ export function createBackgroundServices() {
     registerSecret(connection.apiToken);
     return connection;
   }
-  const connectedClient = async () => createS1Client(await savedConnection());
+  const connectedClient = async () => createS1Client(await savedConnection(), grantedOnly);
   /** config/defaults.yml's never-block entries and the analyst's, read afresh for every write. */
   const neverBlock = async () => neverBlockList((await readSettings()).neverBlock);
   const submit = async (drafts: readonly IocDraft[]) =>

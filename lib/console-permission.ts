@@ -1,7 +1,7 @@
 /**
  * The manifest grants https://*.sentinelone.net/* only. A console hosted elsewhere is reached after
- * the analyst grants its one origin (optional_host_permissions), asked for while the Save click is
- * still a user gesture, as permissions.request requires.
+ * the analyst grants its one origin (optional_host_permissions), asked for while the click on Save,
+ * Test connection or Load accounts is still a user gesture, as permissions.request requires.
  */
 import { browser } from 'wxt/browser';
 
@@ -18,6 +18,6 @@ export async function requestConsoleOrigin(consoleUrl: string): Promise<void> {
   const granted = await browser.permissions.request({ origins: [pattern] });
   if (!granted)
     throw new Error(
-      `The extension may not reach ${new URL(consoleUrl).origin} until you allow it. Nothing was saved.`,
+      `The extension may not reach ${new URL(consoleUrl).origin} until you allow it. Nothing was sent or saved.`,
     );
 }

@@ -100,8 +100,16 @@ export function App() {
               if (next.connection) await requestConsoleOrigin(next.connection.consoleUrl);
               await updateSettings(next);
             }}
-            onTest={(draft) => sendMessage('testConnection', draft)}
-            onListAccounts={(draft) => sendMessage('listAccounts', draft)}
+            // The origin is asked for first, while the click is still a user gesture: the worker's
+            // client reaches only origins the browser has granted.
+            onTest={async (probe) => {
+              await requestConsoleOrigin(probe.consoleUrl);
+              return sendMessage('testConnection', probe);
+            }}
+            onListAccounts={async (probe) => {
+              await requestConsoleOrigin(probe.consoleUrl);
+              return sendMessage('listAccounts', probe);
+            }}
           />
         )}
         {shown === 'log' && <LogView />}

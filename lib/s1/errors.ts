@@ -19,6 +19,8 @@ export type S1ErrorKind =
   | 'timeout'
   | 'network'
   | 'not-json' // a login page or a proxy page where the API should be
+  | 'redirected' // a 3xx: never followed, so that the token and the data go to the console only
+  | 'origin-not-granted' // the browser has not granted the extension this origin: nothing is sent
   | 'truncated' // JSON announced but cut off or malformed
   | 'unexpected-shape'; // JSON that our schemas reject
 

@@ -3,6 +3,10 @@
  * request (headers and body), JSON parsing that tells a login page from an API answer, and the retry
  * policy of s1-api.md §f: reads retry transient failures with back-off; writes retry only a 429,
  * because after a 5xx, a timeout or a reset the write may have committed.
+ *
+ * The token goes to the console's origin and nowhere else: a redirect is never followed (the
+ * browser would forward the body, and a same-origin hop the token too, to a host nobody chose), and
+ * an origin the browser has not granted the extension is refused before anything is sent.
  */
 import { ofetch } from 'ofetch';
 import type { z } from 'zod';
@@ -21,6 +25,11 @@ export interface S1HttpOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: (info: { path: string; attempt: number; delayMs: number; error: S1Error }) => void;
+  /**
+   * Whether the extension may talk to `origin` at all (the worker asks the browser's permissions);
+   * asked before the first request and remembered once yes. Without it every origin is allowed.
+   */
+  originAllowed?: (origin: string) => Promise<boolean>;
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -75,9 +84,18 @@ export function createS1Http(options: S1HttpOptions) {
     retry: 0,
     ignoreResponseError: true,
     responseType: 'text',
+    redirect: 'manual',
   });
+  let granted = options.originAllowed === undefined;
+
+  async function checkOrigin(): Promise<void> {
+    if (granted) return;
+    granted = await (options.originAllowed as NonNullable<S1HttpOptions['originAllowed']>)(options.origin);
+    if (!granted) throw notGranted(options.origin);
+  }
 
   async function once<T extends z.ZodType>(req: S1Request<T>): Promise<z.infer<T>> {
+    await checkOrigin();
     // Our own deadline rather than ofetch's `timeout`: ofetch clears its timer when the headers
     // arrive, so a body that stalls after them would hang for ever.
     const controller = new AbortController();
@@ -94,11 +112,14 @@ export function createS1Http(options: S1HttpOptions) {
         headers: req.body === undefined ? undefined : { 'Content-Type': 'application/json' },
         signal: controller.signal,
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
+        throw redirected(options.origin, response.status, response.headers.get('location'), response.url);
       status = response.status;
       text = typeof response._data === 'string' ? response._data : '';
       retryAfter = response.headers.get('retry-after');
       contentType = response.headers.get('content-type') ?? '';
     } catch (cause) {
+      if (cause instanceof S1Error) throw cause;
       throw controller.signal.aborted
         ? new S1Error('timeout', `SentinelOne did not answer within ${timeoutMs / 1000} s.`, { cause })
         : new S1Error(
@@ -180,6 +201,34 @@ function notJson(origin: string, status: number): S1Error {
     'not-json',
     `${origin} answered (HTTP ${status}) with a page that is not the SentinelOne API, such as a login or proxy page. Check the console URL.`,
     { status },
+  );
+}
+
+/**
+ * A 3xx, or the opaque answer a browser gives for one under `redirect: 'manual'` (status 0, no
+ * headers): the target is named when the runtime shows it (Node does, a browser does not).
+ */
+function redirected(origin: string, status: number, location: string | null, url: string): S1Error {
+  let target = '';
+  if (location) {
+    try {
+      target = new URL(location, url || origin).href;
+    } catch {
+      target = location;
+    }
+  }
+  const what = status > 0 ? `HTTP ${status}${target ? ` to ${target}` : ''}` : target ? `to ${target}` : '';
+  return new S1Error(
+    'redirected',
+    `${origin} answered with a redirect${what ? ` (${what})` : ''}; the extension never follows one, so that the token and your data go only to the console. Check the console URL.`,
+    status > 0 ? { status } : {},
+  );
+}
+
+function notGranted(origin: string): S1Error {
+  return new S1Error(
+    'origin-not-granted',
+    `The extension has not been allowed to reach ${origin}, so nothing was sent there. Save the console in Settings and allow it when the browser asks.`,
   );
 }
 

@@ -90,7 +90,11 @@ export const UserSchema = z.looseObject({
   email: z.string().nullish(),
   fullName: z.string().nullish(),
   scope: z.string().nullish(),
-  scopeRoles: z.array(z.looseObject({})).nullish(),
+  // The role per account or site the user holds; its shape is UNCONFIRMED, so a roleName that is not
+  // a string is dropped rather than failing the whole answer.
+  scopeRoles: z
+    .array(z.looseObject({ id: z.unknown(), roleName: z.string().nullish().catch(null) }))
+    .nullish(),
   apiToken: z.looseObject({ createdAt: timestamp.nullish(), expiresAt: timestamp.nullish() }).nullish(),
   canGenerateApiToken: z.boolean().nullish(),
   account: z.looseObject({ id: z.string(), name: z.string().nullish() }).nullish(),

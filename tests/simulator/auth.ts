@@ -7,7 +7,10 @@ import { DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID } from './accounts-data';
 import { daysUs, parseTimestampUs, type SimClock } from './clock';
 
 export const SIM_TOKENS = {
-  /** Single-account user of Acme Corp with TI view + manage; expires 30 days after the start clock (§a). */
+  /**
+   * Single-account user of Acme Corp with TI view + manage, under a custom role such as a dedicated
+   * service user has; expires 30 days after the start clock (§a).
+   */
   default: 'sim-token-default-7c1e9a52f04b4d3e8a6b2f19c0d7e38a5b41f6c2d9e0a7b3',
   /** User spanning two accounts: 403 / 4030010 on threat-intelligence/iocs, /user still works (§a). */
   multiAccount: 'sim-token-multi-account-4b8d2e6f1a3c5e7092b4d6f8a0c2e4f6b8d0a2c4',
@@ -19,6 +22,8 @@ export const SIM_TOKENS = {
   noBlocklist: 'sim-token-no-blocklist-5d7f9b1c3e5a7c9e1f3b5d7a9c1e3f5b7d9a1c3e5f',
   /** TI view + manage but no Firewall Control permission: 403 on every firewall-control call. */
   noFirewall: 'sim-token-no-firewall-8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e',
+  /** Every permission under the console's built-in Admin role: what an analyst's own token often is. */
+  admin: 'sim-token-admin-role-3c5e7a9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e',
 } as const;
 
 export interface SimUser {
@@ -71,7 +76,7 @@ export function createTokenTable(clock: SimClock): TokenTable {
     blocklistManage: true,
     firewallView: true,
     firewallManage: true,
-    roleName: 'Admin',
+    roleName: 'IOC Manager',
     createdAt: now - daysUs(1),
     expiresAt: now + daysUs(30),
   });
@@ -111,6 +116,13 @@ export function createTokenTable(clock: SimClock): TokenTable {
       blocklistView: false,
       blocklistManage: false,
       roleName: 'TI Curator',
+    });
+    table.set(SIM_TOKENS.admin, {
+      ...baseUser('admin', now),
+      id: '1904412745532171035',
+      email: 'soc.lead@acme.example',
+      fullName: 'SOC Lead',
+      roleName: 'Admin',
     });
     table.set(SIM_TOKENS.noFirewall, {
       ...baseUser('noFirewall', now),

@@ -1,4 +1,6 @@
 /** Run-time knobs (SimulatorOptions minus the start-up ones) and their defaults. */
+import type { RedirectRule } from './redirects';
+
 export interface Knobs {
   writeMode: 'upsert' | 'duplicate';
   upsertKey: Array<'type' | 'value' | 'source' | 'externalId'>;
@@ -24,6 +26,8 @@ export interface Knobs {
   notRecommendedHashes: string[];
   /** false = the console has no Control SKU: every firewall-control call gets a 403. */
   firewallControl: boolean;
+  /** API paths answered with a redirect to another origin instead of the console's answer. */
+  redirects: RedirectRule[];
 }
 
 export interface SimulatorOptions extends Partial<Knobs> {
@@ -52,6 +56,7 @@ export const DEFAULT_KNOBS: Knobs = {
   notAllowedHashes: [],
   notRecommendedHashes: [],
   firewallControl: true,
+  redirects: [],
 };
 
 const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;

@@ -16,6 +16,7 @@ import {
 } from './errors';
 import type { ActiveFault } from './faults';
 import { parseJson, readBody, replyText, send, sendSlowly, sleep } from './http-io';
+import { redirectReply } from './redirects';
 import { redact } from './request-log';
 import { API_ROUTES, matchRoute } from './routes/api';
 import { BAD_JSON, type Route, type RouteContext } from './routes/context';
@@ -97,7 +98,11 @@ export async function dispatch(
 
   let status: number | null;
   const commits = fault?.phase === 'after' || method === 'GET';
-  if (fault && TERMINAL.has(fault.kind)) {
+  const redirect = isControl ? null : redirectReply(state.knobs.redirects, method, req.url ?? '/', path);
+  if (redirect) {
+    send(res, redirect);
+    status = redirect.status;
+  } else if (fault && TERMINAL.has(fault.kind)) {
     const reply = commits ? run(matched?.route ?? null, ctx, path) : null;
     if (fault.kind === 'reset') {
       req.socket.destroy();

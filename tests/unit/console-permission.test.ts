@@ -33,7 +33,7 @@ describe('requestConsoleOrigin', () => {
   it('refuses to save when the analyst declines', async () => {
     fakeBrowser.permissions.request = vi.fn(async () => false);
     await expect(requestConsoleOrigin('https://s1.acme-mssp.example')).rejects.toThrow(
-      'The extension may not reach https://s1.acme-mssp.example until you allow it. Nothing was saved.',
+      'The extension may not reach https://s1.acme-mssp.example until you allow it. Nothing was sent or saved.',
     );
   });
 });

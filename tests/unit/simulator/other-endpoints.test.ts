@@ -13,7 +13,7 @@ describe('GET /user', () => {
     expect(body.data).toMatchObject({
       email: 'soc.analyst@acme.example',
       scope: 'account',
-      scopeRoles: [{ id: ACCOUNT, name: 'Acme Corp', accountName: 'Acme Corp', roleName: 'Admin' }],
+      scopeRoles: [{ id: ACCOUNT, name: 'Acme Corp', accountName: 'Acme Corp', roleName: 'IOC Manager' }],
       apiToken: { createdAt: '2026-11-26T12:00:00.000000Z', expiresAt: '2026-12-27T12:00:00.000000Z' },
       canGenerateApiToken: true,
       account: { id: ACCOUNT, name: 'Acme Corp' },
