@@ -14,7 +14,7 @@ import { OS_TYPES } from '../config/os-types';
 import type { RowActionRequest, UnblockTargets } from './blocks/actions';
 import type { RenewRulesRequest } from './blocks/renew-rules';
 import type { ConsoleProbe, Protocol } from './messages';
-import { IocDraftSchema, IocSchema, type IocRef } from './s1/schemas';
+import { IocDraftSchema, type IocRef, IocSchema } from './s1/schemas';
 
 /**
  * At most this many items per list: the most IOCs the API holds per scope, so that "select all" on
