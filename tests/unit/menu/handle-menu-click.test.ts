@@ -574,7 +574,9 @@ describe('handleMenuClick: only a selection the page shows whole is detected wit
   ])('detects at once when only white space differs: %s', async (_name, fullSelection) => {
     const { deps, only } = fakeDeps({ settings: QUICK, fullSelection });
     await handleMenuClick(deps, blockOnPage(fullSelection.text));
-    expect(only('submit').map(([drafts]) => drafts.map((d) => d.value))).toEqual([['evil.com']]);
+    expect(only('submit').map(([drafts]) => (drafts as IocDraft[]).map((d) => d.value))).toEqual([
+      ['evil.com'],
+    ]);
     expect(only('openSheet')).toEqual([]);
   });
 
