@@ -24,6 +24,7 @@ import {
   retypeInReview,
   sendableRows,
 } from '../lib/iocs/review';
+import { neverBlockList } from '../lib/never-block';
 import type { IocDraft } from '../lib/s1/schemas';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
@@ -72,6 +73,8 @@ export function NewIocsView({
   // Read through a ref: a new lookup function from the parent must not re-review (and wipe results).
   const lookupRef = useRef(lookupExisting);
   lookupRef.current = lookupExisting;
+  const neverBlock = useRef(settings.neverBlock);
+  neverBlock.current = settings.neverBlock;
 
   // Review as the analyst types or pastes; a long paste is processed in chunks, never freezing the page.
   // The review is built from the text alone: a cache refresh after sending must not wipe the results.
@@ -84,7 +87,7 @@ export function NewIocsView({
         const find = await lookupRef.current(lookupValues(candidates));
         if (!abort.signal.aborted) {
           setExisting(() => find);
-          setRows(buildReview(candidates, find));
+          setRows(buildReview(candidates, find, neverBlockList(neverBlock.current)));
           setOutcomes(new Map());
           setChosen(new Map());
         }
@@ -164,7 +167,7 @@ export function NewIocsView({
       type: row.type ?? classifyValue(row.value) ?? 'DNS',
     }));
     const find = await lookupExisting(lookupValues(candidates));
-    const review = buildReview(candidates, find);
+    const review = buildReview(candidates, find, neverBlockList(neverBlock.current));
     setExisting(() => find);
     const map = new Map<string, RowOverride>();
     review.forEach((row, i) => {
@@ -224,7 +227,7 @@ export function NewIocsView({
           const next = new Map(chosen);
           next.delete(key);
           setChosen(next);
-          setRows(retypeInReview(rows, key, type, existing));
+          setRows(retypeInReview(rows, key, type, existing, neverBlockList(neverBlock.current)));
         }}
       />
       {firewall === false && firewallReason && (

@@ -22,7 +22,8 @@ interface Props {
 
 function statusText(row: ReviewRow, now: number): string {
   const warnings = row.warnings.map((w: IocWarning) => WARNING_TEXT[w]).join('; ');
-  const warned = warnings ? ` — warning: ${warnings}; sent only if ticked` : '';
+  const ticked = row.warnings.includes('never-block') ? '' : '; sent only if ticked';
+  const warned = warnings ? ` — warning: ${warnings}${ticked}` : '';
   switch (row.status) {
     case 'invalid':
       return `Invalid: ${row.reason ?? 'not a valid IOC'}`;

@@ -3,6 +3,7 @@
  * status. Invalid and duplicate rows are never sent; valid and existing rows are ticked by default
  * unless they carry a warning or are only a suggestion (a URL's host, an e-mail's domain).
  */
+import { type NeverBlockEntry, neverBlockMatch } from '../never-block';
 import type { Ioc, IocType } from '../s1/schemas';
 import type { Candidate } from './extract';
 import { type IocWarning, validateIoc } from './validate';
@@ -50,6 +51,7 @@ function judge(
   input: string,
   type: IocType,
   findExisting: FindExisting,
+  neverBlock: readonly NeverBlockEntry[],
 ): ReviewRow {
   const validation = validateIoc(input, type);
   if (!validation.ok) {
@@ -66,6 +68,8 @@ function judge(
   }
   const found = findExisting(validation.value, type);
   const warnings = [...validation.warnings, ...(base.contextWarnings ?? [])];
+  // Shown before sending, and never ticked: the worker would refuse it anyway (never-block-guard.ts).
+  if (neverBlockMatch(validation.value, type, neverBlock)) warnings.push('never-block');
   const row: ReviewRow = {
     ...base,
     input,
@@ -100,8 +104,12 @@ function markDuplicates(rows: readonly ReviewRow[]): ReviewRow[] {
   });
 }
 
-/** The review rows for `candidates`, in order, one per candidate. */
-export function buildReview(candidates: readonly Candidate[], findExisting: FindExisting): ReviewRow[] {
+/** The review rows for `candidates`, in order, one per candidate; those on `neverBlock` warned. */
+export function buildReview(
+  candidates: readonly Candidate[],
+  findExisting: FindExisting,
+  neverBlock: readonly NeverBlockEntry[] = [],
+): ReviewRow[] {
   const rows = candidates.map((candidate, index) => {
     const suggestionOf: ReviewRow['suggestionOf'] = candidate.fromUrlHost
       ? 'url-host'
@@ -116,13 +124,18 @@ export function buildReview(candidates: readonly Candidate[], findExisting: Find
       ...(candidate.contextWarnings ? { contextWarnings: candidate.contextWarnings } : {}),
       ...(candidate.fromUrlHost && candidate.blockHost ? { blockHost: true } : {}),
     };
-    return judge(base, candidate.value, candidate.type, findExisting);
+    return judge(base, candidate.value, candidate.type, findExisting, neverBlock);
   });
   return markDuplicates(rows);
 }
 
 /** `row` judged again under an analyst-chosen `type` (duplicates need retypeInReview, which sees all rows). */
-export function retypeRow(row: ReviewRow, type: IocType, findExisting: FindExisting): ReviewRow {
+export function retypeRow(
+  row: ReviewRow,
+  type: IocType,
+  findExisting: FindExisting,
+  neverBlock: readonly NeverBlockEntry[] = [],
+): ReviewRow {
   const { key, detectedType, suggestion, suggestionOf, contextWarnings, blockHost } = row;
   const base = {
     key,
@@ -132,7 +145,7 @@ export function retypeRow(row: ReviewRow, type: IocType, findExisting: FindExist
     ...(contextWarnings ? { contextWarnings } : {}),
     ...(blockHost ? { blockHost } : {}),
   };
-  return judge(base, row.input ?? row.value, type, findExisting);
+  return judge(base, row.input ?? row.value, type, findExisting, neverBlock);
 }
 
 /**
@@ -144,11 +157,12 @@ export function retypeInReview(
   key: string,
   type: IocType,
   findExisting: FindExisting,
+  neverBlock: readonly NeverBlockEntry[] = [],
 ): ReviewRow[] {
   // A former duplicate is judged again so it becomes valid when the row it repeated changed type.
   const judged = rows.map((row) =>
     row.key === key || row.status === 'duplicate'
-      ? retypeRow(row, row.key === key ? type : row.type, findExisting)
+      ? retypeRow(row, row.key === key ? type : row.type, findExisting, neverBlock)
       : row,
   );
   return markDuplicates(judged);

@@ -20,7 +20,8 @@ export type IocWarning =
   | 'host-port'
   | 'public-resolver'
   | 'session-value'
-  | 'api-group';
+  | 'api-group'
+  | 'never-block';
 
 /** Short text for each warning, as the review table shows it. */
 export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
@@ -42,6 +43,8 @@ export const WARNING_TEXT: Readonly<Record<IocWarning, string>> = {
     'a well-known public DNS resolver: in a report, a setting or a request sample; blocking it disrupts name resolution',
   'session-value': 'the value of a session, cookie or token parameter (name=value), not a file hash?',
   'api-group': 'an API group and version (group/v1) as Kubernetes manifests write them, not a host?',
+  'never-block':
+    "on the never-block list (the organisation's own values): the extension refuses to send it, even ticked",
   'host-port':
     'written as address:port: the address is the network IOC; as a URL it matches web requests only',
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IocType } from '../../config/ioc-types';
+import { buildReview, retypeInReview } from '../../lib/iocs/review';
 import {
   neverBlockLines,
   neverBlockMatch,
@@ -148,5 +149,35 @@ describe('neverBlockLines and neverBlockRefusal', () => {
   it('names the entry as written in the refusal', () => {
     const [entry] = parseNeverBlock(['acme[.]com']).entries;
     expect(entry && neverBlockRefusal(entry)).toBe('On the never-block list (acme[.]com): not sent.');
+  });
+});
+
+describe('the review with the list', () => {
+  const none = () => undefined;
+  const candidates = [
+    { value: 'vpn.acme[.]com', type: 'DNS' as const },
+    { value: 'evil.example.org', type: 'DNS' as const },
+    { value: '10.1.2.3', type: 'IPV4' as const },
+  ];
+
+  it('warns the listed rows and leaves them unticked; the others are as without the list', () => {
+    const rows = buildReview(candidates, none, LIST);
+    expect(rows.map((row) => [row.value, row.warnings, row.selected])).toEqual([
+      ['vpn.acme.com', ['never-block'], false],
+      ['evil.example.org', ['reserved-domain'], false],
+      ['10.1.2.3', ['private-ip', 'never-block'], false],
+    ]);
+    expect(buildReview([{ value: 'acme.org', type: 'DNS' }], none, LIST)[0]).toMatchObject({
+      warnings: [],
+      selected: true,
+    });
+  });
+
+  it('keeps the warning when a row is retyped, and warns what the new type names', () => {
+    const rows = buildReview([{ value: 'login.acme.com', type: 'DNS' }], none, LIST);
+    expect(rows[0]?.warnings).toEqual(['never-block']);
+    const retyped = retypeInReview(rows, 'row-0', 'URL', none, LIST);
+    expect(retyped[0]).toMatchObject({ value: 'http://login.acme.com', warnings: ['never-block'] });
+    expect(buildReview(candidates, none)[0]?.warnings).toEqual([]);
   });
 });
