@@ -9,6 +9,7 @@ import type { ConsoleProbe } from '../lib/messages';
 import type { Account } from '../lib/s1/schemas';
 import type { SyncStatus } from '../lib/sync/sync-status';
 import { ActionDefaultsFieldset } from './ActionDefaultsFieldset';
+import { type NeverBlockDraft, NeverBlockFieldset, neverBlockDraft } from './NeverBlockFieldset';
 import { SettingsFileFieldset } from './SettingsFileFieldset';
 
 interface Props {
@@ -30,6 +31,7 @@ type Draft = Record<
   score: string;
   quickBlockSingle: boolean;
   actionDefaults: Settings['actionDefaults'];
+  neverBlock: NeverBlockDraft;
 };
 
 // The token field is never filled with the saved token: a URL changed in the form must not inherit it,
@@ -47,6 +49,7 @@ const toDraft = (settings: Settings): Draft => ({
   score: String(settings.iocDefaults.score),
   quickBlockSingle: settings.quickBlockSingle,
   actionDefaults: settings.actionDefaults,
+  neverBlock: neverBlockDraft(settings.neverBlock),
 });
 
 type Saved = Settings['connection'];
@@ -115,6 +118,8 @@ function readSettings(
   const score = Number(draft.score);
   if (!Number.isInteger(score) || score < 0 || score > 100)
     return { ok: false, reason: 'The default score must be a whole number from 0 to 100.' };
+  const [neverBlockProblem] = draft.neverBlock.problems;
+  if (neverBlockProblem) return { ok: false, reason: neverBlockProblem };
   return {
     ok: true,
     value: {
@@ -123,6 +128,7 @@ function readSettings(
       iocDefaults: { ...base.iocDefaults, validityDays, score },
       quickBlockSingle: draft.quickBlockSingle,
       actionDefaults: draft.actionDefaults,
+      neverBlock: draft.neverBlock.entries,
     },
   };
 }
@@ -133,7 +139,8 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [accounts, setAccounts] = useState<Account[]>([]);
   const set =
-    (key: keyof Omit<Draft, 'validityDays' | 'quickBlockSingle' | 'actionDefaults'>) => (event: Event) =>
+    (key: keyof Omit<Draft, 'validityDays' | 'quickBlockSingle' | 'actionDefaults' | 'neverBlock'>) =>
+    (event: Event) =>
       setDraft({ ...draft, [key]: (event.currentTarget as HTMLInputElement).value });
 
   async function run(label: string, action: () => Promise<Status>) {
@@ -279,6 +286,10 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
         onChange={(actionDefaults) => setDraft({ ...draft, actionDefaults })}
         blocklistReason={blocks?.blocklist.readable === false ? blocks.blocklist.reason : null}
         firewallReason={blocks?.firewall.available === false ? blocks.firewall.reason : null}
+      />
+      <NeverBlockFieldset
+        value={draft.neverBlock}
+        onChange={(neverBlock) => setDraft((current) => ({ ...current, neverBlock }))}
       />
       <div class="actions">
         <button type="submit" disabled={busy}>
