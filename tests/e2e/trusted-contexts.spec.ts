@@ -1,0 +1,154 @@
+/**
+ * Trusted contexts only: code in the isolated world of a web page the extension scripts (where the
+ * selection-reading script runs) can neither read the API token from chrome.storage nor make the
+ * worker write, while the very same message from the manager tab still works. The page is a report
+ * on a *.sentinelone.net host, which the extension may script; the code is injected from the
+ * service worker with chrome.scripting, as the worker injects its own selection reader.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dumpExtensionState } from './pages/extension-dump';
+import { connectAndSync } from './pages/options-page';
+import { openReportPage, REPORT_URL } from './pages/report-page';
+
+test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
+
+/** The value the hostile code asks to have detected and blocked: an organisation's own domain. */
+const VALUE = 'payroll-acme-corp.com';
+const DRAFT = { type: 'DNS', value: VALUE, source: 'hostile page', method: 'EQUALS' };
+
+/** What the code in the page's isolated world saw: each storage area as text, each message's answer. */
+interface Probe {
+  local: string;
+  session: string;
+  submitIocs: unknown;
+  applyActions: unknown;
+}
+
+/**
+ * Runs the probe in the report tab's isolated world. Messages are framed as @webext-core/messaging
+ * frames them ({id, type, data, timestamp}); its answer is {res} or {err}.
+ */
+function probeFromPage(worker: Worker): Promise<Probe> {
+  return worker.evaluate(
+    async ({ pageUrl, draft }) => {
+      type Chrome = {
+        tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+        scripting: {
+          executeScript(injection: {
+            target: { tabId: number };
+            world: 'ISOLATED';
+            func: (draft: object) => Promise<unknown>;
+            args: unknown[];
+          }): Promise<Array<{ result?: unknown }>>;
+        };
+      };
+      const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [tab] = await api.tabs.query({ url: pageUrl });
+      if (tab?.id === undefined) throw new Error(`No tab at ${pageUrl}`);
+      const [injected] = await api.scripting.executeScript({
+        target: { tabId: tab.id },
+        world: 'ISOLATED',
+        args: [draft],
+        // Runs in the page's isolated world: only what is defined inside exists there.
+        func: async (draft: object) => {
+          type Area = { get(keys: null): Promise<Record<string, unknown>> };
+          type PageChrome = {
+            storage: { local?: Area; session?: Area };
+            runtime: {
+              sendMessage(message: object, reply: (answer: unknown) => void): void;
+              lastError?: { message?: string };
+            };
+          };
+          const chrome = (globalThis as unknown as { chrome: PageChrome }).chrome;
+          const read = async (area: Area | undefined) => {
+            try {
+              return area ? JSON.stringify(await area.get(null)) : 'no such area';
+            } catch (error) {
+              return `error: ${(error as Error).message}`;
+            }
+          };
+          const ask = (type: string, data: unknown) =>
+            new Promise((resolve) => {
+              try {
+                chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, (answer) =>
+                  resolve(
+                    chrome.runtime.lastError ? { lastError: chrome.runtime.lastError.message } : answer,
+                  ),
+                );
+              } catch (error) {
+                resolve({ thrown: (error as Error).message });
+              }
+            });
+          return {
+            local: await read(chrome.storage.local),
+            session: await read(chrome.storage.session),
+            submitIocs: await ask('submitIocs', [draft]),
+            applyActions: await ask('applyActions', [{ draft, detect: true, blockNetwork: true }]),
+          };
+        },
+      });
+      return injected?.result as Probe;
+    },
+    { pageUrl: REPORT_URL, draft: DRAFT },
+  );
+}
+
+/** The same framed message, sent from an extension page (the manager tab). */
+function askFromManager(manager: Page, type: string, data: unknown): Promise<unknown> {
+  return manager.evaluate(
+    ({ type, data }) =>
+      new Promise((resolve) => {
+        const { runtime } = (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: object, reply: (answer: unknown) => void): void } };
+          }
+        ).chrome;
+        runtime.sendMessage({ id: 2, type, data, timestamp: Date.now() }, resolve);
+      }),
+    { type, data },
+  );
+}
+
+const writes = (sim: { requests(): Array<{ method: string; path: string }> }) =>
+  sim.requests().filter((r) => r.method !== 'GET');
+
+test('code in a web page’s isolated world cannot read the token or make the worker write; the manager tab still can', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+}) => {
+  const manager = await connectAndSync(context, extensionId, sim);
+  const writesBefore = writes(sim).length;
+  await openReportPage(context);
+
+  const probe = await probeFromPage(serviceWorker);
+
+  // (a) No token, nor any setting, from storage: the browser refuses the page's world.
+  expect(probe.local).not.toContain(sim.defaultToken);
+  expect(probe.local).toMatch(/^error: |^no such area$/);
+  expect(probe.session).toMatch(/^error: |^no such area$/);
+  // (b) Both writes refused by the worker, and the console was sent nothing.
+  const refused = {
+    err: expect.objectContaining({ message: "Refused: only the extension's own pages may ask this." }),
+  };
+  expect(probe.submitIocs).toEqual(refused);
+  expect(probe.applyActions).toEqual(refused);
+  expect(sim.iocs(sim.defaultAccountId).map((ioc) => ioc.value)).not.toContain(VALUE);
+  expect(sim.firewallRules()).toEqual([]);
+  expect(writes(sim)).toHaveLength(writesBefore);
+  // The activity log says what was refused and from where, without the payload.
+  const log = (await dumpExtensionState(serviceWorker)).filter((place) =>
+    place.text.includes('Refused the '),
+  );
+  expect(log.map((place) => place.text).join('\n')).toContain(
+    "Refused the submitIocs message from https://threat-report.sentinelone.net: not one of the extension's pages.",
+  );
+  expect(log.map((place) => place.text).join('\n')).not.toContain(VALUE);
+
+  // The same message from the extension's own page is answered and written.
+  const answer = await askFromManager(manager, 'submitIocs', [DRAFT]);
+  expect(answer).toMatchObject({ res: { stored: 1 } });
+  expect(sim.iocs(sim.defaultAccountId).map((ioc) => ioc.value)).toContain(VALUE);
+});
