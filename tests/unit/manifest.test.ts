@@ -28,6 +28,22 @@ describe('manifest', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
+  it.each([
+    ["script-src 'self'", 'scripts only from the package'],
+    ["object-src 'none'", 'no plugins'],
+    ["base-uri 'none'", 'no <base> to re-point relative URLs'],
+    ["frame-ancestors 'none'", 'no page may frame ours'],
+    ["form-action 'none'", 'no form navigates anywhere'],
+  ])('restricts the extension pages with %s: %s', (directive) => {
+    const policy = manifest.content_security_policy?.extension_pages ?? '';
+    expect(policy.split(';').map((part) => part.trim())).toContain(directive);
+  });
+
+  it('allows nothing in its page policy beyond the package itself', () => {
+    const policy = manifest.content_security_policy?.extension_pages ?? '';
+    expect(policy).not.toMatch(/unsafe-|https?:|\*|data:|blob:|wasm/);
+  });
+
   it('is named S1 IOC Manager', () => {
     expect(manifest.name).toBe('S1 IOC Manager');
   });
