@@ -10,14 +10,21 @@ export function chromiumExecutable(): string | undefined {
 
 /**
  * Loads the production build and sends *.sentinelone.net to the local simulator, so the extension
- * talks to https://usea1-test.sentinelone.net through the real network stack (house-style.md §6).
- * The background-networking flags keep Chromium from calling home on a machine with no network.
+ * talks to https://usea1-test.sentinelone.net through the real network stack. `hostRules` come
+ * first, so a spec can send one host elsewhere (another local server, or ~NOTFOUND); the first rule
+ * that matches a host wins. The background-networking flags keep Chromium from calling home on a
+ * machine with no network.
  */
-export function extensionArgs(extensionDir: string, simulatorPort: number): string[] {
+export function extensionArgs(
+  extensionDir: string,
+  simulatorPort: number,
+  hostRules: string[] = [],
+): string[] {
+  const rules = [...hostRules, `MAP *.sentinelone.net 127.0.0.1:${simulatorPort}`];
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=MAP *.sentinelone.net 127.0.0.1:${simulatorPort}`,
+    `--host-resolver-rules=${rules.join(',')}`,
     '--ignore-certificate-errors',
     '--disable-gpu',
     '--disable-quic',

@@ -11,7 +11,8 @@ import { createSimulator, type Simulator, type SimulatorOptions } from '../simul
 import { chromiumExecutable, extensionArgs } from './chromium';
 import { describeReport, type SecretScan, watchForSecrets } from './pages/secret-scan';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The production build; E2E_EXTENSION_DIR points at a copy, so that a build running meanwhile cannot mix it. */
+export const EXTENSION_DIR = path.resolve(process.env.E2E_EXTENSION_DIR ?? '.output/chrome-mv3');
 /** A console host inside the manifest's https://*.sentinelone.net/* grant; mapped to the simulator. */
 export const CONSOLE_URL = 'https://usea1-test.sentinelone.net';
 
@@ -23,6 +24,8 @@ interface Fixtures {
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
+  /** Extra --host-resolver-rules, before the one that sends *.sentinelone.net to the simulator. */
+  hostRules: string[];
   /** Where the API token may be sent; a spec that points Test connection elsewhere adds the origin. */
   consoleOrigins: string[];
   /** Only the scan's own negative control plants tokens, and then expects them found. */
@@ -40,14 +43,15 @@ export const test = base.extend<Fixtures>({
     await use(server.port);
     await server.close();
   },
-  context: async ({ simPort }, use) => {
+  hostRules: [[], { option: true }],
+  context: async ({ simPort, hostRules }, use) => {
     if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No production build at ${EXTENSION_DIR}: run "npm run build" first.`);
     }
     const context = await chromium.launchPersistentContext('', {
       executablePath: chromiumExecutable(),
       headless: true,
-      args: extensionArgs(EXTENSION_DIR, simPort),
+      args: extensionArgs(EXTENSION_DIR, simPort, hostRules),
     });
     await use(context);
     await context.close();

@@ -4,8 +4,13 @@ import { CONSOLE_URL, expect, test } from './fixtures';
 import { readExtensionStorage } from './pages/extension-storage';
 import { fillConnection, openOptionsPage } from './pages/options-page';
 
-// Test connection is pointed at an unreachable console on purpose: the token may go there too.
-test.use({ consoleOrigins: [new URL(CONSOLE_URL).origin, 'https://nothing-here.invalid'] });
+// Test connection is pointed at an unreachable console on purpose: the token may go there too. It is
+// inside the manifest's grant, so no permission prompt (which nothing answers here) holds the test.
+const UNREACHABLE = 'https://nothing-here.sentinelone.net';
+test.use({
+  consoleOrigins: [new URL(CONSOLE_URL).origin, UNREACHABLE],
+  hostRules: [`MAP ${new URL(UNREACHABLE).host} ~NOTFOUND`],
+});
 
 const connectionStatus = (page: import('@playwright/test').Page) =>
   page.getByRole('status', { name: 'Connection status' });
@@ -75,13 +80,13 @@ test('Test connection names each failure the console gives', async ({ context, e
     await expect(connectionStatus(page)).toHaveText(message);
   }
   await fillConnection(page, {
-    consoleUrl: 'https://nothing-here.invalid',
+    consoleUrl: UNREACHABLE,
     apiToken: sim.defaultToken,
     accountId: sim.defaultAccountId,
   });
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(connectionStatus(page)).toHaveText(
-    /^Could not reach https:\/\/nothing-here\.invalid: .*Check the console URL and the network\./,
+    /^Could not reach https:\/\/nothing-here\.sentinelone\.net: .*Check the console URL and the network\./,
     { timeout: 30_000 },
   );
 });
