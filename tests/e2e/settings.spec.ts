@@ -128,6 +128,10 @@ test('imports the original tool’s config.yml, exports without the token, and r
     `s1_token: '${sim.defaultToken}'\ns1_api: '${CONSOLE_URL}/web/api/v2.1/'\ns1_account_id: ${sim.defaultAccountId}\ndebug: True\ncreator_mail: 'analyst@acme.example'\nsha1_retention: 60\nurl_retention: 45\ndns_retention: 90\nip_retention: 7\nioc_tag: "[ACME SOC]"\n`,
   );
   await page.getByLabel(/^Import YAML/).setInputFiles(original);
+  await page
+    .getByRole('dialog', { name: 'Import config.yml?' })
+    .getByRole('button', { name: 'Apply' })
+    .click();
   await expect(connectionStatus(page)).toHaveText('Imported config.yml.');
   const { settings } = (await readExtensionStorage(serviceWorker)).local as {
     settings: Record<string, unknown>;
