@@ -24,6 +24,7 @@ import { answerLookups, describeAnswer } from '../iocs/lookup';
 import { buildReview, sendableRows } from '../iocs/review';
 import { capReview } from '../iocs/review-cap';
 import { logFor } from '../log';
+import { neverBlockList } from '../never-block';
 import type { Ioc, IocDraft } from '../s1/schemas';
 import type { SubmitReport } from '../submit-iocs';
 import { type MenuClick, menuText, quote } from './menu-text';
@@ -127,7 +128,8 @@ async function add(
   candidates: Candidate[],
   cached: Ioc[],
 ): Promise<void> {
-  const rows = buildReview(candidates, findIn(cached));
+  // A value on the never-block list is warned, so the quick path leaves it to the sheet, which says why.
+  const rows = buildReview(candidates, findIn(cached), neverBlockList(settings.neverBlock));
   const [single] = sendableRows(rows);
   const quick =
     settings.quickBlockSingle &&
