@@ -10,6 +10,7 @@ import { DefaultsSchema, ValidityDaysSchema } from '../config/defaults';
 import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import { parseYamlWith } from '../config/parse-yaml';
 import { LOG_LEVELS, type Settings, SettingsSchema } from '../config/settings';
+import { parseNeverBlockEntry } from './never-block';
 
 /**
  * What an import yields: complete new settings, or why not. `quickPathHeldOff` says the file asked
@@ -91,7 +92,17 @@ const OurFileSchema = z.strictObject({
   actionDefaults: DefaultsSchema.shape.actions.partial().optional(),
   quickBlockSingle: z.boolean().optional(),
   logLevel: z.enum(LOG_LEVELS).optional(),
-  neverBlock: z.array(text).optional(),
+  // Each entry read as Settings reads it, so that a file cannot store one Save would refuse.
+  neverBlock: z
+    .array(
+      text.pipe(
+        z.string().superRefine((entry, ctx) => {
+          const parsed = parseNeverBlockEntry(entry);
+          if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+        }),
+      ),
+    )
+    .optional(),
 });
 type OurFile = z.infer<typeof OurFileSchema>;
 

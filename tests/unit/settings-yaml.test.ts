@@ -194,6 +194,10 @@ describe('exportSettingsYaml and importing our own files', () => {
       /^Line 2, "actionDefaults.blockExecutionOs.0": must be one of/,
     ],
     ['- just\n- a list\n', /expected object/],
+    [
+      'neverBlock:\n  - acme.example\n  - https://acme.example/login\n',
+      /^Line 3, "neverBlock.1": Never-block entry "https:\/\/acme.example\/login": write the domain or address/,
+    ],
     ['iocDefaults: [\n', /^Line \d+: /],
   ])('refuses %j', (file, message) => {
     const result = importSettingsYaml(file, connected);
