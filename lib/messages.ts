@@ -4,7 +4,6 @@
  * their message and own fields (such as S1Error's `kind`), not their class.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Connection } from '../config/connection';
 import type { ActionsReport, RowActionRequest, UnblockReport, UnblockTargets } from './blocks/actions';
 import type { RenewRulesReport } from './blocks/renew-rules';
 import type { ConnectionReport } from './connection-check';
@@ -14,11 +13,21 @@ import type { SubmitReport } from './submit-iocs';
 import type { SyncOutcome } from './sync/sync-engine';
 import type { UpdateReport } from './update-ioc';
 
+/**
+ * A console to talk to before it is saved, from the Settings form. Without `apiToken` the worker uses
+ * the saved token, and only when `consoleUrl` is the saved console's origin: a token is bound to its
+ * console, so a URL typed into the form never receives the saved token.
+ */
+export interface ConsoleProbe {
+  consoleUrl: string;
+  apiToken?: string;
+}
+
 export interface Protocol {
-  /** Checks a connection (the saved one when none is given): who the token is, its expiry, the IOC count. */
-  testConnection(connection?: Connection): ConnectionReport;
+  /** Checks a connection (the saved one when none is given): who the token is, its role and expiry, the IOC count. */
+  testConnection(probe?: ConsoleProbe & { accountId: string }): ConnectionReport;
   /** The accounts a token can see, for the account picker. */
-  listAccounts(connection: Pick<Connection, 'consoleUrl' | 'apiToken'>): Account[];
+  listAccounts(probe: ConsoleProbe): Account[];
   /** Deletes IOCs by uuid on the console and from the cache; a lost answer is re-read, never re-sent. */
   deleteIocs(targets: IocRef[]): DeleteReport;
   /** Sends reviewed IOCs in batches of 1,000; the outcome per row; never re-sent blindly. */
