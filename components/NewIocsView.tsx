@@ -24,6 +24,7 @@ import {
   retypeInReview,
   sendableRows,
 } from '../lib/iocs/review';
+import { capReview } from '../lib/iocs/review-cap';
 import { neverBlockList } from '../lib/never-block';
 import type { IocDraft } from '../lib/s1/schemas';
 import { IocFieldsForm } from './IocFieldsForm';
@@ -64,6 +65,8 @@ export function NewIocsView({
   // The analyst's changes to a row's actions; a row without an entry has the defaults of its type.
   const [chosen, setChosen] = useState<ReadonlyMap<string, RowActions>>(new Map());
   const [message, setMessage] = useState<Message>(null);
+  // How many values the text held beyond those the review shows (review-cap.ts).
+  const [capNote, setCapNote] = useState<string | null>(null);
   const now = Date.now();
 
   // What the current rows were judged against; retyping a row asks it again.
@@ -83,11 +86,12 @@ export function NewIocsView({
     textJob.current = abort;
     const timer = setTimeout(async () => {
       try {
-        const candidates = await extractCandidatesChunked(text, { signal: abort.signal });
-        const find = await lookupRef.current(lookupValues(candidates));
+        const capped = capReview(await extractCandidatesChunked(text, { signal: abort.signal }));
+        const find = await lookupRef.current(lookupValues(capped.items));
         if (!abort.signal.aborted) {
           setExisting(() => find);
-          setRows(buildReview(candidates, find, neverBlockList(neverBlock.current)));
+          setCapNote(capped.note);
+          setRows(buildReview(capped.items, find, neverBlockList(neverBlock.current)));
           setOutcomes(new Map());
           setChosen(new Map());
         }
@@ -162,13 +166,15 @@ export function NewIocsView({
     if (parsed.errors.length > 0 && parsed.rows.length === 0) {
       return setMessage({ kind: 'error', text: `${file.name}: ${parsed.errors.slice(0, 3).join('; ')}` });
     }
-    const candidates = parsed.rows.map((row) => ({
+    const capped = capReview(parsed.rows, 'import the rest');
+    const candidates = capped.items.map((row) => ({
       value: row.value,
       type: row.type ?? classifyValue(row.value) ?? 'DNS',
     }));
     const find = await lookupExisting(lookupValues(candidates));
     const review = buildReview(candidates, find, neverBlockList(neverBlock.current));
     setExisting(() => find);
+    setCapNote(capped.note);
     const map = new Map<string, RowOverride>();
     review.forEach((row, i) => {
       const source = parsed.rows[i];
@@ -186,7 +192,7 @@ export function NewIocsView({
     setChosen(new Map());
     setMessage({
       kind: parsed.errors.length ? 'warn' : 'ok',
-      text: `${file.name}: ${parsed.rows.length} rows to review.${parsed.errors.length ? ` Skipped: ${parsed.errors.slice(0, 3).join('; ')}` : ''}`,
+      text: `${file.name}: ${capped.items.length} rows to review.${parsed.errors.length ? ` Skipped: ${parsed.errors.slice(0, 3).join('; ')}` : ''}`,
     });
   }
 
@@ -215,6 +221,11 @@ export function NewIocsView({
           if (file) void importCsv(file);
         }}
       />
+      {capNote && (
+        <p role="note" aria-label="Review cap" class="status-warn">
+          {capNote}
+        </p>
+      )}
       <ReviewTable
         rows={rows}
         outcomes={outcomes}

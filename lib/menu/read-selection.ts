@@ -42,11 +42,12 @@ export function readSelectionInPage(maxChars: number, budgetMs = 1_000): PageSel
   const clipsX = rootStyle.overflowX === 'hidden' || rootStyle.overflowX === 'clip';
   const clipsY = rootStyle.overflowY === 'hidden' || rootStyle.overflowY === 'clip';
 
-  /** A colour with no alpha (transparent, rgba(…, 0), color(… / 0)). */
+  /** A colour with no alpha: transparent, rgba(r, g, b, 0), or any function ending in "/ 0". */
   const invisibleColour = (colour: string) => {
     if (colour === 'transparent') return true;
-    const alpha = /[,/]\s*([\d.]+%?)\s*\)$/.exec(colour)?.[1];
-    return alpha !== undefined && Number.parseFloat(alpha) === 0;
+    const alpha =
+      /^rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+%?)\s*\)$/.exec(colour) ?? /\/\s*([\d.]+%?)\s*\)$/.exec(colour);
+    return alpha?.[1] !== undefined && Number.parseFloat(alpha[1]) === 0;
   };
 
   // Per element: whether its own style hides its text, and the boxes its ancestors clip it to.
@@ -64,6 +65,9 @@ export function readSelectionInPage(maxChars: number, budgetMs = 1_000): PageSel
       Number.parseFloat(style.opacity) < 0.1 ||
       invisibleColour(style.color) ||
       invisibleColour(style.getPropertyValue('-webkit-text-fill-color')) ||
+      // Clipping paths are drawn by the page to hide (clip: rect(0 0 0 0), clip-path: inset(50%)).
+      (style.clip !== '' && style.clip !== 'auto') ||
+      style.clipPath !== 'none' ||
       (element.parentElement !== null && isHiddenByStyle(element.parentElement));
     hiddenByStyle.set(element, hidden);
     return hidden;
@@ -74,14 +78,12 @@ export function readSelectionInPage(maxChars: number, budgetMs = 1_000): PageSel
     const known = clipBoxes.get(element);
     if (known) return known;
     const style = styleOf(element);
-    // Overflow does not apply to an inline box; clip and clip-path do. A scrolling box shows its
-    // text when scrolled, unless it is too small to scroll.
+    // Overflow does not apply to an inline box. A scrolling box shows its text when scrolled,
+    // unless it is too small to scroll.
     const overflow = style.display === 'inline' ? '' : `${style.overflowX} ${style.overflowY}`;
     const clips =
       /hidden|clip/.test(overflow) ||
-      (/auto|scroll/.test(overflow) && (element.clientWidth < 8 || element.clientHeight < 8)) ||
-      (style.clip !== '' && style.clip !== 'auto') ||
-      style.clipPath !== 'none';
+      (/auto|scroll/.test(overflow) && (element.clientWidth < 8 || element.clientHeight < 8));
     const boxes = clipBoxesOf(element.parentElement);
     const own = clips ? [element.getBoundingClientRect(), ...boxes] : boxes;
     clipBoxes.set(element, own);

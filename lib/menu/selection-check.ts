@@ -16,8 +16,11 @@ export const HIDDEN_NOTE = 'The page hides part of this selection: check every v
 export const UNCHECKED_NOTE =
   'This selection is too large to check what the page shows: check every value before submitting.';
 
-/** Runs of white space as one space: line breaks between blocks differ between the two readings. */
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/**
+ * Runs of white space as one space: line breaks between blocks differ between the two readings. In
+ * one case: the selection holds text as CSS shows it (text-transform), the visible text as written.
+ */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Whether the visible text is the text; for a cut selection, up to where the shorter one ends. */

@@ -19,6 +19,7 @@ describe('checkSelection', () => {
       true,
       null,
     ],
+    ['text upper-cased by CSS (the selection holds it as shown)', read('EVIL.COM', 'evil.com'), true, null],
     ['text a person cannot see', read('payroll-acme-corp.com', ''), false, HIDDEN_NOTE],
     ['a hidden word among visible ones', read('Staging host: evil.com', 'Staging host:'), false, HIDDEN_NOTE],
     ['a hidden space joining two values', read('evil .com', 'evil.com'), false, HIDDEN_NOTE],
