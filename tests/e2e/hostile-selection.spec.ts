@@ -6,6 +6,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { type PageSelection, readSelectionInPage, SELECTION_MAX_CHARS } from '../../lib/menu/read-selection';
 import { checkSelection } from '../../lib/menu/selection-check';
 import { expect, test } from './fixtures';
+import { readExtensionStorage } from './pages/extension-storage';
 import { connectAndSync } from './pages/options-page';
 import {
   chooseMenuItem,
@@ -75,6 +76,18 @@ test('with quick Detect on, a value the page hides in the selection is not writt
   expect(sim.iocs(sim.defaultAccountId)).toEqual([]);
   expect(sim.requests().filter((r) => r.method === 'POST')).toEqual([]);
   expect(await shownNotifications(serviceWorker)).toEqual([]);
+
+  // The sheet took its selection out of the session area; a reload of its window still shows it.
+  const waiting = async () =>
+    Object.keys((await readExtensionStorage(serviceWorker)).session).filter((key) =>
+      key.startsWith('sheet-'),
+    );
+  expect(await waiting()).toEqual([]);
+  await sheet.reload();
+  await expect(sheet.getByRole('alert')).toHaveText(HIDDEN_NOTE);
+  await expect(sheet.getByRole('table', { name: 'Review' }).locator('tbody tr')).toContainText(
+    'payroll-acme-corp.com',
+  );
 });
 
 /** Each selection: how the page hides (or shows) its text, and whether a person sees all of it. */
