@@ -29,7 +29,8 @@ export function App() {
   if (sheet === null)
     return (
       <p role="alert" class="status-error">
-        This review is no longer available (it was opened in another window, or the browser was restarted). Select the text again.
+        This review is no longer available (it was opened in another window, or the browser was restarted).
+        Select the text again.
       </p>
     );
   return <ReviewSheet sheet={sheet} settings={settings} status={status} onOpen={openInManager} />;
