@@ -14,7 +14,6 @@
  */
 import ipaddr from 'ipaddr.js';
 import { parse as parseHost } from 'tldts';
-import { DEFAULTS } from '../config/defaults';
 import type { IocType } from '../config/ioc-types';
 import { isIPv4, isIPv6, splitCidr, toAsciiHostname } from './iocs/classify';
 import { refang } from './iocs/refang';
@@ -107,15 +106,6 @@ export function parseNeverBlock(written: readonly string[]): {
     else problems.push(parsed.message);
   }
   return { entries, problems };
-}
-
-/**
- * The list in force: config/defaults.yml's entries, which Settings cannot remove, and the analyst's.
- * An entry that does not read is left out here: Settings refuses to save one, and the tests refuse
- * one in config/defaults.yml. Stored settings from before the list existed have no field at all.
- */
-export function neverBlockList(analyst: readonly string[] | undefined): NeverBlockEntry[] {
-  return parseNeverBlock([...DEFAULTS.neverBlock, ...(analyst ?? [])]).entries;
 }
 
 /** The entries of the Settings text box: one a line, blank lines left out. */

@@ -24,7 +24,7 @@ import { answerLookups, describeAnswer } from '../iocs/lookup';
 import { buildReview, sendableRows } from '../iocs/review';
 import { capReview } from '../iocs/review-cap';
 import { logFor } from '../log';
-import { neverBlockList } from '../never-block';
+import { neverBlockList } from '../never-block-list';
 import type { Ioc, IocDraft } from '../s1/schemas';
 import type { SubmitReport } from '../submit-iocs';
 import { type MenuClick, menuText, quote } from './menu-text';
