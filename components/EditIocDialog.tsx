@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import { displayText } from '../lib/iocs/display-text';
 import { type IocFields, toDrafts, validateFields } from '../lib/iocs/drafts';
 import type { Ioc, IocDraft } from '../lib/s1/schemas';
@@ -8,7 +8,7 @@ import { IocFieldsForm } from './IocFieldsForm';
 
 interface Props {
   ioc: Ioc;
-  settings: Settings;
+  settings: StoredSettings;
   onSave(draft: IocDraft): Promise<UpdateReport>;
   onClose(): void;
 }

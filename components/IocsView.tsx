@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { IOC_TYPES, MAX_VALIDITY_DAYS } from '../config/ioc-types';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../lib/iocs/export';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../lib/iocs/ioc-index';
@@ -23,7 +23,7 @@ interface Props {
   iocs: readonly Ioc[];
   /** IOCs still being read from the local cache after the first rows (0 when all are here). */
   stillReading: number;
-  settings: Settings;
+  settings: StoredSettings;
   onDelete(targets: IocRef[]): Promise<void>;
   onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
   onUpdate(previous: Ioc, draft: IocDraft): Promise<UpdateReport>;
@@ -187,7 +187,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
 }
 
 /** "30 days (DNS), 14 days (IPV4)" for the types among `iocs`. */
-function describeValidity(iocs: readonly Ioc[], settings: Settings): string {
+function describeValidity(iocs: readonly Ioc[], settings: StoredSettings): string {
   // In the fixed type order, not the cache's: the same selection always reads the same.
   const present = new Set(iocs.map((ioc) => ioc.type));
   const types = IOC_TYPES.filter((type) => present.has(type));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import type { ActionsReport, RowActionReport, RowActionRequest } from '../lib/blocks/actions';
 import { summarizeActions } from '../lib/blocks/outcome-text';
 import {
@@ -25,7 +25,7 @@ import {
   sendableRows,
 } from '../lib/iocs/review';
 import { capReview } from '../lib/iocs/review-cap';
-import { neverBlockList } from '../lib/never-block';
+import { neverBlockList } from '../lib/never-block-list';
 import type { IocDraft } from '../lib/s1/schemas';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
@@ -33,7 +33,7 @@ import { ReviewTable } from './ReviewTable';
 interface Props {
   /** Which values SentinelOne already holds, from the local cache. */
   lookupExisting: ExistingLookup;
-  settings: Settings;
+  settings: StoredSettings;
   /** Whether the console has Firewall Control (from the last sync): Block network is offered only then. */
   firewall: FirewallAvailability;
   /** Why Block network is not offered, when the console said so. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../lib/sync/sync-status';
 import { LookupAnswers } from './LookupAnswers';
 import { useAnswerActions } from './use-answer-actions';
@@ -8,7 +8,7 @@ import { preloadFullLookup, useLookup } from './use-lookup';
 import { whenIdle } from './when-idle';
 
 interface Props {
-  settings: Settings | undefined;
+  settings: StoredSettings | undefined;
   /** Undefined until the published status has been read. */
   status: SyncStatus | undefined;
   onOpen(value: string): void;

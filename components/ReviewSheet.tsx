@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import type { SheetMode } from '../lib/menu/handle-menu-click';
 import type { PendingSheet } from '../lib/menu/pending-sheet';
 import { sendMessage } from '../lib/messages';
@@ -13,7 +13,7 @@ import { useLookup } from './use-lookup';
 
 interface Props {
   sheet: PendingSheet;
-  settings: Settings;
+  settings: StoredSettings;
   /** Undefined until the published status has been read. */
   status: SyncStatus | undefined;
   onOpen(value: string): void;

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { Settings, StoredSettings } from '../config/settings';
 import { displayText } from '../lib/iocs/display-text';
+import { readSettings } from '../lib/settings';
 import type { ImportChange } from '../lib/settings-import-diff';
 import { downloadText } from './download';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 
 interface Props {
-  settings: Settings;
+  /** As stored, without the token: an import or a token export reads the token from the vault. */
+  settings: StoredSettings;
   /** A file that could not be imported, with the reason; nothing was changed. */
   onRefused(text: string): void;
   /** Called only once the analyst has seen what the file changes and chose Apply. */
@@ -52,9 +54,11 @@ export function SettingsFileFieldset({ settings, onRefused, onImported }: Props)
           // Checked before reading: a file of gigabytes would stall the page before any message.
           const tooLarge = refuseFileSize(file.size);
           if (tooLarge) return onRefused(`${fileName}: ${tooLarge} Nothing was changed.`);
-          const result = importSettingsYaml(await file.text(), settings);
+          // With the saved token, so that a file naming the saved console keeps it.
+          const current = await readSettings();
+          const result = importSettingsYaml(await file.text(), current);
           if (!result.ok) return onRefused(`${fileName}: ${result.message} Nothing was changed.`);
-          const changes = describeImport(settings, result.settings, result);
+          const changes = describeImport(current, result.settings, result);
           setPending({ next: result.settings, fileName, changes });
         }}
       />
@@ -71,7 +75,8 @@ export function SettingsFileFieldset({ settings, onRefused, onImported }: Props)
           const { exportSettingsYaml } = await settingsYaml();
           downloadText(
             's1-ioc-manager-settings.yml',
-            exportSettingsYaml(settings, { includeToken }),
+            // The token is read from the vault only when it goes into the file.
+            exportSettingsYaml(includeToken ? await readSettings() : settings, { includeToken }),
             'text/yaml',
           );
         }}

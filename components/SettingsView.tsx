@@ -1,10 +1,10 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { type Connection, ConnectionSchema, normalizeConsoleUrl } from '../config/connection';
+import { ConnectionFieldsSchema, type ConnectionInput, normalizeConsoleUrl } from '../config/connection';
 import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../config/ioc-types';
-import type { Settings } from '../config/settings';
+import type { Settings, SettingsInput, StoredSettings } from '../config/settings';
 import { type ConnectionReport, describeConnectionReport } from '../lib/connection-check';
-import { tokenForConsole } from '../lib/connection-probe';
+import { tokenChoice } from '../lib/connection-probe';
 import type { ConsoleProbe } from '../lib/messages';
 import type { Account } from '../lib/s1/schemas';
 import type { SyncStatus } from '../lib/sync/sync-status';
@@ -13,10 +13,12 @@ import { type NeverBlockDraft, NeverBlockFieldset, neverBlockDraft } from './Nev
 import { SettingsFileFieldset } from './SettingsFileFieldset';
 
 interface Props {
-  settings: Settings;
+  /** As stored: without the token, which this page never holds (only its hint). */
+  settings: StoredSettings;
   /** What the last sync learnt about the console's Blocklist and Firewall Control. */
   blocks?: SyncStatus['blocks'];
-  onSave(settings: Settings): Promise<void>;
+  /** A connection without `apiToken` keeps the saved token (for the saved console only). */
+  onSave(settings: SettingsInput): Promise<void>;
   /** Without `apiToken`, the worker uses the saved token, and only for the saved console. */
   onTest(probe: ConsoleProbe & { accountId: string }): Promise<ConnectionReport>;
   onListAccounts(probe: ConsoleProbe): Promise<Account[]>;
@@ -36,7 +38,7 @@ type Draft = Record<
 
 // The token field is never filled with the saved token: a URL changed in the form must not inherit it,
 // and the page has no reason to show it. Left empty, it keeps the saved token for the saved console.
-const toDraft = (settings: Settings): Draft => ({
+const toDraft = (settings: SettingsInput): Draft => ({
   consoleUrl: settings.connection?.consoleUrl ?? '',
   apiToken: '',
   accountId: settings.connection?.accountId ?? '',
@@ -52,20 +54,25 @@ const toDraft = (settings: Settings): Draft => ({
   neverBlock: neverBlockDraft(settings.neverBlock),
 });
 
-type Saved = Settings['connection'];
+type Saved = StoredSettings['connection'];
 
 /** The hint in the empty token field: the saved token's last four characters only. */
 const savedTokenHint = (saved: Saved) =>
-  saved?.apiToken ? `Saved token …${saved.apiToken.slice(-4)}: leave empty to keep it` : undefined;
+  saved?.tokenHint ? `Saved token ${saved.tokenHint}: leave empty to keep it` : undefined;
 
-/** The token the draft's console may use (typed, or the saved one for the saved console), or why not. */
+/**
+ * The token the draft's console may use: the one typed, or the saved one (`keep`) for the saved
+ * console, which stays with the worker; or why neither.
+ */
 function readToken(
   draft: Draft,
   origin: string,
   saved: Saved,
-): { ok: true; value: string } | { ok: false; reason: string } {
+): { ok: true; typed?: string } | { ok: false; reason: string } {
   try {
-    return { ok: true, value: tokenForConsole(origin, draft.apiToken, saved) };
+    const hint = saved && { consoleUrl: saved.consoleUrl, hasToken: saved.tokenHint !== '' };
+    const choice = tokenChoice(origin, draft.apiToken, hint);
+    return 'typed' in choice ? { ok: true, typed: choice.typed } : { ok: true };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
@@ -81,27 +88,26 @@ const probeOf = (draft: Draft, consoleUrl: string): ConsoleProbe => {
 function readConnection(
   draft: Draft,
   saved: Saved,
-): { ok: true; value: Connection } | { ok: false; reason: string } {
+): { ok: true; value: ConnectionInput } | { ok: false; reason: string } {
   const url = normalizeConsoleUrl(draft.consoleUrl);
   if (!url.ok) return { ok: false, reason: url.reason };
   const token = readToken(draft, url.origin, saved);
   if (!token.ok) return token;
-  const parsed = ConnectionSchema.safeParse({
+  const parsed = ConnectionFieldsSchema.safeParse({
     ...draft,
     consoleUrl: url.origin,
-    apiToken: token.value,
     accountId: draft.accountId.trim(),
   });
   return parsed.success
-    ? { ok: true, value: parsed.data }
+    ? { ok: true, value: token.typed ? { ...parsed.data, apiToken: token.typed } : parsed.data }
     : { ok: false, reason: parsed.error.issues[0]?.message ?? 'Invalid connection.' };
 }
 
 /** The draft as complete settings, or the first reason it is not. */
 function readSettings(
   draft: Draft,
-  base: Settings,
-): { ok: true; value: Settings } | { ok: false; reason: string } {
+  base: StoredSettings,
+): { ok: true; value: SettingsInput } | { ok: false; reason: string } {
   const connection = readConnection(draft, base.connection);
   if (!connection.ok) return connection;
   const validityDays = { ...base.iocDefaults.validityDays };

@@ -3,7 +3,7 @@
  * answer-actions.ts, sent through the same worker message as the review, and what became of it.
  */
 import { useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import { ACTION_LABELS, type ActionKind } from '../lib/blocks/actions';
 import { type AnsweredValue, answerActionRequest } from '../lib/blocks/answer-actions';
 import { rowReportLines } from '../lib/blocks/outcome-text';
@@ -15,7 +15,7 @@ export type ActionProgress = { kind: 'busy' | 'ok' | 'error'; text: string };
 
 export const progressKey = (value: string, kind: ActionKind) => `${value}|${kind}`;
 
-export function useAnswerActions(settings: Settings | undefined) {
+export function useAnswerActions(settings: StoredSettings | undefined) {
   const [progress, setProgress] = useState<ReadonlyMap<string, ActionProgress>>(new Map());
   const set = (key: string, state: ActionProgress) =>
     setProgress((current) => new Map(current).set(key, state));

@@ -3,11 +3,11 @@
  * the popup. undefined until read; kept up to date afterwards.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../config/settings';
+import type { StoredSettings } from '../config/settings';
 import { whenIdle } from './when-idle';
 
-export function useLazySettings(): Settings | undefined {
-  const [settings, setSettings] = useState<Settings>();
+export function useLazySettings(): StoredSettings | undefined {
+  const [settings, setSettings] = useState<StoredSettings>();
   useEffect(() => {
     let live = true;
     let unwatch: (() => void) | undefined;

@@ -19,6 +19,23 @@ export const ConnectionSchema = z.object({
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
+/** A connection without its token: what forms check before the token is chosen. */
+export const ConnectionFieldsSchema = ConnectionSchema.omit({ apiToken: true });
+
+/**
+ * What storage.local keeps of a connection: everything but the token, which lives in the
+ * extension's IndexedDB (lib/token-vault.ts), out of reach of content scripts in every browser.
+ */
+export type StoredConnection = Omit<Connection, 'apiToken'> & {
+  /** The saved token's last four characters ("…abcd") for the Settings page; '' when none is saved. */
+  tokenHint: string;
+  /** When the token was last saved (ms): a new token changes the item, so that watchers of it see one. */
+  tokenSavedAt: number;
+};
+
+/** A connection to save: without `apiToken`, the token saved for the same console is kept. */
+export type ConnectionInput = Omit<Connection, 'apiToken'> & { apiToken?: string };
+
 export type NormalizedUrl = { ok: true; origin: string } | { ok: false; reason: string };
 
 /** Reduces a pasted console address to its https origin, or says why it cannot be one. */

@@ -3,7 +3,7 @@
  * for new IOCs and for the sync. The shipped starting values come from config/defaults.yml.
  */
 import { z } from 'zod';
-import { ConnectionSchema } from './connection';
+import { type Connection, type ConnectionInput, ConnectionSchema, type StoredConnection } from './connection';
 import { DEFAULTS, DefaultsSchema } from './defaults';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -24,7 +24,19 @@ export const SettingsSchema = z.object({
    */
   neverBlock: z.array(z.string()),
 });
+/** The settings with the API token: what the worker reads (lib/settings.ts joins the token in). */
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What code that never sends anything needs: either form fits (drafts, defaults, the review). */
+export type SettingsWithoutToken = Omit<Settings, 'connection'> & {
+  connection: Omit<Connection, 'apiToken'> | null;
+};
+
+/** The settings as storage.local holds them: the token is not there, only its hint. */
+export type StoredSettings = Omit<Settings, 'connection'> & { connection: StoredConnection | null };
+
+/** Settings to save: a connection without `apiToken` keeps the token saved for its console. */
+export type SettingsInput = Omit<Settings, 'connection'> & { connection: ConnectionInput | null };
 
 export const DEFAULT_SETTINGS: Settings = {
   connection: null,

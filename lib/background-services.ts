@@ -13,13 +13,13 @@ import { logFor, setLogLevel, setLogSink } from './log';
 import { browserMenuDeps } from './menu/browser-menu-deps';
 import { handleMenuClick } from './menu/handle-menu-click';
 import type { MenuClick } from './menu/menu-text';
-import { neverBlockList } from './never-block';
+import { neverBlockList } from './never-block-list';
 import { guardActions, guardSubmit, guardUpdate, ruleRefusal } from './never-block-guard';
 import { registerSecret } from './redact';
 import { createS1Client } from './s1/client';
 import { grantedOnly } from './s1/granted-origin';
 import type { Ioc, IocDraft, IocRef } from './s1/schemas';
-import { readSettings, settingsItem } from './settings';
+import { readSettings, readStoredSettings, settingsItem } from './settings';
 import { createBlockRepo } from './store/block-repo';
 import { openIocDb } from './store/db';
 import { createIocRepo } from './store/ioc-repo';
@@ -62,15 +62,25 @@ export function createBackgroundServices() {
     await scheduleSyncAlarm(settings.sync.intervalMinutes);
   }
 
-  /** A new console, account or token starts a sync at once; other changes only re-apply. */
+  /**
+   * A new console, account or token starts a sync at once; other changes only re-apply. The token
+   * itself is in the vault: saving one also stamps `tokenSavedAt` in the item, which is seen here.
+   */
   settingsItem.watch((next, previous) => {
     void applySettings();
     const a = next?.connection;
     const b = previous?.connection;
-    if (a && (a.consoleUrl !== b?.consoleUrl || a.accountId !== b?.accountId || a.apiToken !== b?.apiToken)) {
+    if (
+      a &&
+      (a.consoleUrl !== b?.consoleUrl || a.accountId !== b?.accountId || a.tokenSavedAt !== b?.tokenSavedAt)
+    ) {
       void engine.sync('settings');
     }
   });
+  // At every start: a token an older version left in storage.local goes into the vault.
+  void readStoredSettings().catch((error: unknown) =>
+    logFor('settings').error(`Could not move the API token out of storage: ${(error as Error).message}`),
+  );
 
   /** The saved connection, or a clear error when there is none yet. */
   async function savedConnection() {
@@ -79,6 +89,8 @@ export function createBackgroundServices() {
       throw new Error(
         'The extension is not connected yet: open Settings and enter the console URL and token.',
       );
+    if (!connection.apiToken)
+      throw new Error(`No API token is saved for ${connection.consoleUrl}: enter it in Settings.`);
     registerSecret(connection.apiToken);
     return connection;
   }

@@ -14,23 +14,43 @@ export interface SavedConsole {
   apiToken: string;
 }
 
+/** The same, as a page knows it: the Settings page never holds the saved token, only whether one is saved. */
+export interface SavedConsoleHint {
+  consoleUrl: string;
+  hasToken: boolean;
+}
+
 /**
- * The token that `consoleUrl` (an origin) may be sent: the one typed, else the saved one when the
+ * Which token `consoleUrl` (an origin) may be sent: the one typed, else the saved one when the
  * console is the saved console. Throws an Error that tells the analyst what to do otherwise.
  */
+export function tokenChoice(
+  consoleUrl: string,
+  typed: string | undefined,
+  saved: SavedConsoleHint | null | undefined,
+): { typed: string } | { saved: true } {
+  const token = typed?.trim() ?? '';
+  if (token !== '') return { typed: token };
+  if (!saved?.hasToken) throw new Error('Enter the API token.');
+  if (saved.consoleUrl !== consoleUrl)
+    throw new Error(
+      `Enter the API token for ${consoleUrl}: the saved token belongs to ${saved.consoleUrl} and is never sent elsewhere.`,
+    );
+  return { saved: true };
+}
+
+/** The token itself, by `tokenChoice`'s rule: what the worker sends. */
 export function tokenForConsole(
   consoleUrl: string,
   typed: string | undefined,
   saved: SavedConsole | null | undefined,
 ): string {
-  const token = typed?.trim() ?? '';
-  if (token !== '') return token;
-  if (!saved?.apiToken) throw new Error('Enter the API token.');
-  if (saved.consoleUrl !== consoleUrl)
-    throw new Error(
-      `Enter the API token for ${consoleUrl}: the saved token belongs to ${saved.consoleUrl} and is never sent elsewhere.`,
-    );
-  return saved.apiToken;
+  const choice = tokenChoice(
+    consoleUrl,
+    typed,
+    saved && { consoleUrl: saved.consoleUrl, hasToken: saved.apiToken !== '' },
+  );
+  return 'typed' in choice ? choice.typed : (saved as SavedConsole).apiToken;
 }
 
 export interface ProbeDeps {

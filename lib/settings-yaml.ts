@@ -9,7 +9,7 @@ import { type Connection, ConnectionSchema, normalizeConsoleUrl } from '../confi
 import { DefaultsSchema, ValidityDaysSchema } from '../config/defaults';
 import { MAX_VALIDITY_DAYS } from '../config/ioc-types';
 import { parseYamlWith } from '../config/parse-yaml';
-import { LOG_LEVELS, type Settings, SettingsSchema } from '../config/settings';
+import { LOG_LEVELS, type Settings, type SettingsInput, SettingsSchema } from '../config/settings';
 import { parseNeverBlockEntry } from './never-block';
 
 /**
@@ -108,13 +108,27 @@ type OurFile = z.infer<typeof OurFileSchema>;
 
 const ORIGINAL_KEYS = Object.keys(OriginalConfigSchema.shape);
 
-/** The settings as a YAML document; the token only when `includeToken`. */
-export function exportSettingsYaml(settings: Settings, options: { includeToken?: boolean } = {}): string {
-  const { apiToken, ...connection } = settings.connection ?? { apiToken: '' };
+/**
+ * The settings as a YAML document; the token only when `includeToken` (the caller then passes the
+ * settings read with their token, lib/settings.ts readSettings; the stored item has none).
+ */
+export function exportSettingsYaml(
+  settings: SettingsInput,
+  options: { includeToken?: boolean } = {},
+): string {
+  const c = settings.connection;
+  const token = options.includeToken ? c?.apiToken : undefined;
+  // Named one by one: the stored item's token hint and date are not settings a file carries.
+  const connection = c && {
+    consoleUrl: c.consoleUrl,
+    accountId: c.accountId,
+    accountName: c.accountName,
+    creatorEmail: c.creatorEmail,
+    tagPrefix: c.tagPrefix,
+    ...(token ? { apiToken: token } : {}),
+  };
   const file: OurFile = {
-    connection: settings.connection
-      ? { ...connection, ...(options.includeToken ? { apiToken } : {}) }
-      : undefined,
+    connection: connection ?? undefined,
     iocDefaults: settings.iocDefaults,
     sync: settings.sync,
     actionDefaults: settings.actionDefaults,
@@ -122,7 +136,7 @@ export function exportSettingsYaml(settings: Settings, options: { includeToken?:
     logLevel: settings.logLevel,
     neverBlock: settings.neverBlock,
   };
-  const header = options.includeToken
+  const header = token
     ? '# S1 IOC Manager settings. This file holds the API token: keep it secret.\n'
     : '# S1 IOC Manager settings. The API token is left out; it stays as it is on import.\n';
   return header + stringify(file);

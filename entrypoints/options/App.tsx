@@ -10,7 +10,7 @@ import { useWakeWorker } from '../../components/use-wake-worker';
 import { requestConsoleOrigin } from '../../lib/console-permission';
 import { sendMessage } from '../../lib/messages';
 import type { IocDraft } from '../../lib/s1/schemas';
-import { settingsItem, updateSettings } from '../../lib/settings';
+import { saveSettings, settingsItem } from '../../lib/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
 type View = 'iocs' | 'blocks' | 'new' | 'settings' | 'log';
@@ -98,7 +98,7 @@ export function App() {
             blocks={status.blocks}
             onSave={async (next) => {
               if (next.connection) await requestConsoleOrigin(next.connection.consoleUrl);
-              await updateSettings(next);
+              await saveSettings(next);
             }}
             // The origin is asked for first, while the click is still a user gesture: the worker's
             // client reaches only origins the browser has granted.

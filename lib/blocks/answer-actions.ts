@@ -5,7 +5,7 @@
  */
 
 import { OS_TYPES } from '../../config/os-types';
-import type { Settings } from '../../config/settings';
+import type { SettingsWithoutToken } from '../../config/settings';
 import { defaultFields, draftSettings, toDrafts } from '../iocs/drafts';
 import type { IocType } from '../s1/schemas';
 import type { ActionKind, RowActionRequest } from './actions';
@@ -38,7 +38,7 @@ export function offeredAnswerActions(
 export function answerActionRequest(
   answer: AnsweredValue,
   kind: ActionKind,
-  settings: Settings,
+  settings: SettingsWithoutToken,
   now: Date,
 ): RowActionRequest {
   const [draft] = toDrafts([answer], defaultFields(settings), draftSettings(settings), now);

@@ -4,7 +4,7 @@
  * clamped to the per-type maximum (the console would clamp it silently).
  */
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
-import type { Settings } from '../../config/settings';
+import type { SettingsWithoutToken } from '../../config/settings';
 import type { IocDraft, IocType } from '../s1/schemas';
 
 export interface IocFields {
@@ -24,7 +24,7 @@ export interface DraftSettings {
 }
 
 /** The fields a new submission starts with: creator and source from settings, validity per type. */
-export function defaultFields(settings: Settings): IocFields {
+export function defaultFields(settings: SettingsWithoutToken): IocFields {
   return {
     name: '',
     description: '',
@@ -37,7 +37,7 @@ export function defaultFields(settings: Settings): IocFields {
 }
 
 /** What toDrafts needs from the settings. */
-export function draftSettings(settings: Settings): DraftSettings {
+export function draftSettings(settings: SettingsWithoutToken): DraftSettings {
   return { tagPrefix: settings.connection?.tagPrefix ?? '', validityDays: settings.iocDefaults.validityDays };
 }
 

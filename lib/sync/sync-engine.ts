@@ -85,10 +85,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function run(forceFull: boolean): Promise<SyncOutcome> {
     const settings = await deps.readSettings();
     const connection = settings.connection;
-    if (!connection) {
+    // No token for the saved console (a vault cleared, or settings pointed elsewhere behind the
+    // form's back): said plainly rather than left to a 401.
+    if (!connection?.apiToken) {
       const error = {
         kind: 'not-configured' as const,
-        message: 'Not connected: enter the console URL and API token in Settings.',
+        message: connection
+          ? `No API token is saved for ${connection.consoleUrl}: enter it in Settings.`
+          : 'Not connected: enter the console URL and API token in Settings.',
         at: iso(),
       };
       await deps.publish({ running: null, lastError: error });

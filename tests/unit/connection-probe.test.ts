@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveProbe, type SavedConsole, tokenForConsole } from '../../lib/connection-probe';
+import { resolveProbe, type SavedConsole, tokenChoice, tokenForConsole } from '../../lib/connection-probe';
 
 const CONSOLE = 'https://usea1-acme.sentinelone.net';
 const EVIL = 'https://usea1-acme.sentinelone.net.evil.example';
@@ -41,6 +41,26 @@ describe('tokenForConsole', () => {
     ],
   ])('%s is refused', (_case, origin, typed, saved, message) => {
     expect(() => tokenForConsole(origin, typed, saved)).toThrow(message);
+  });
+});
+
+describe('tokenChoice (the Settings page, which knows only whether a token is saved)', () => {
+  const HINT = { consoleUrl: CONSOLE, hasToken: true };
+  it.each([
+    ['a typed token, another console', EVIL, ' typed-token-abc ', HINT, { typed: 'typed-token-abc' }],
+    ['no token, the saved console', CONSOLE, '', HINT, { saved: true }],
+    ['no token, another console', EVIL, '', HINT, /the saved token belongs to/],
+    [
+      'no token, the saved console without a saved token',
+      CONSOLE,
+      '',
+      { ...HINT, hasToken: false },
+      /^Enter the API token\.$/,
+    ],
+    ['no token, nothing saved', CONSOLE, undefined, null, /^Enter the API token\.$/],
+  ])('%s', (_case, origin, typed, saved, expected) => {
+    if (expected instanceof RegExp) expect(() => tokenChoice(origin, typed, saved)).toThrow(expected);
+    else expect(tokenChoice(origin, typed, saved)).toEqual(expected);
   });
 });
 

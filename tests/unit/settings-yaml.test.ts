@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../config/settings';
+import type { Connection } from '../../config/connection';
+import { DEFAULT_SETTINGS, type Settings, type StoredSettings } from '../../config/settings';
 import {
   exportSettingsYaml,
   importSettingsYaml,
@@ -122,6 +123,19 @@ describe('exportSettingsYaml and importing our own files', () => {
     expect(exportSettingsYaml(connected, { includeToken: true })).toContain(
       'apiToken: current-token-0123456789abcdef',
     );
+  });
+
+  it('exports the stored item (token hint and date, no token) as the same file, without them', () => {
+    const { apiToken: _token, ...rest } = connected.connection as Connection;
+    const stored: StoredSettings = {
+      ...connected,
+      connection: { ...rest, tokenHint: '…cdef', tokenSavedAt: 1 },
+    };
+    const file = exportSettingsYaml(stored, { includeToken: true });
+    expect(file).toBe(exportSettingsYaml(connected));
+    expect(file).not.toMatch(/tokenHint|tokenSavedAt|apiToken/);
+    // And it imports onto the settings read with their token, keeping it.
+    expect(importSettingsYaml(file, connected)).toMatchObject({ ok: true, settings: connected });
   });
 
   it('round-trips every setting, the token included when exported', () => {

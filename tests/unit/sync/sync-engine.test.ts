@@ -265,6 +265,17 @@ describe('the engine', () => {
     expect(sim.requests()).toEqual([]);
   });
 
+  it('says so when no token is saved for the console, without asking anything', async () => {
+    const harness = createSyncHarness(sim, origin);
+    const connection = { consoleUrl: origin, apiToken: '', accountId: '1' };
+    harness.setSettings({ connection: { ...connection, accountName: '', creatorEmail: '', tagPrefix: '' } });
+    expect((await harness.engine.sync('install')).result).toBe('not-configured');
+    expect(harness.status().lastError?.message).toBe(
+      `No API token is saved for ${origin}: enter it in Settings.`,
+    );
+    expect(sim.requests()).toEqual([]);
+  });
+
   it('replaces the cache with the new account’s IOCs when the account changes', async () => {
     const harness = createSyncHarness(sim, origin);
     await harness.engine.sync('install');
