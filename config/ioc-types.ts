@@ -1,9 +1,13 @@
 /**
- * The seven SentinelOne IOC types and what the API does with `validUntil` for each (s1-api.md §d):
- * the default when none is sent, and the maximum it silently clamps a later date to.
+ * The seven SentinelOne IOC types and what the API does with `validUntil` for each: the default when
+ * none is sent, and the maximum it silently clamps a later date to
+ * (docs/sentinelone-api.md#validuntil-defaults-and-clamping).
  */
 
-/** Upper case only: the API refuses `sha256` (s1-api.md §d). `DNS` covers domains and host names. */
+/**
+ * Upper case only: the API refuses `sha256` (docs/sentinelone-api.md#item-fields). `DNS` covers domains
+ * and host names.
+ */
 export const IOC_TYPES = ['DNS', 'IPV4', 'IPV6', 'MD5', 'SHA1', 'SHA256', 'URL'] as const;
 export type IocType = (typeof IOC_TYPES)[number];
 

@@ -1,7 +1,7 @@
 /**
- * Deleting IOCs: by uuid within the account (never by value, s1-api.md §e), then the cache at once
- * and the activity log. A DELETE is never re-sent blindly: when its answer is lost (5xx, timeout,
- * reset) the console is asked which of the IOCs are still there, and the analyst is told exactly.
+ * Deleting IOCs: by uuid within the account (never by value, docs/sentinelone-api.md#deleting-iocs), then the
+ * cache at once and the activity log. A DELETE is never re-sent blindly: when its answer is lost (5xx,
+ * timeout, reset) the console is asked which of the IOCs are still there, and the analyst is told exactly.
  */
 import { logFor } from './log';
 import { chunk, type S1Client } from './s1/client';

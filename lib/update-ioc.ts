@@ -1,6 +1,6 @@
 /**
- * Editing one IOC. The API has no update call: re-POSTing the same type, value, source and
- * externalId upserts (s1-api.md §d, match key UNCONFIRMED). So the result is re-read and checked,
+ * Editing one IOC. The API has no update call: re-POSTing the same type, value, source and externalId upserts
+ * (docs/sentinelone-api.md#upsert-semantics, match key UNCONFIRMED). So the result is re-read and checked,
  * and if the console made a second IOC instead, the old uuid is deleted and the analyst is told.
  */
 import { logFor } from './log';

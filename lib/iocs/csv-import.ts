@@ -22,7 +22,10 @@ type Column = (typeof COLUMNS)[number];
 
 /** export.ts puts `'` before a cell that Excel would run as a formula; the import takes it off again. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
-/** A date and time without a zone: read as UTC, as the console does (s1-api.md §d), not as local time. */
+/**
+ * A date and time without a zone: read as UTC, as the console does
+ * (docs/sentinelone-api.md#validuntil-defaults-and-clamping), not as local time.
+ */
 const ZONELESS = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/;
 
 function toUtcIso(text: string): string | null {

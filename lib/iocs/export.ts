@@ -39,7 +39,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 function cell(value: unknown): string {
   if (value == null) return '';
-  // scopeId may be a list in some console versions (s1-api.md §c); the API takes ids comma-joined.
+  // scopeId may be a list in some console versions (docs/sentinelone-api.md#the-ioc-object); the API
+  // takes ids comma-joined.
   if (Array.isArray(value)) return value.join(',');
   return String(value);
 }

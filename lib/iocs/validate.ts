@@ -5,21 +5,23 @@
  * and the warning helpers; split by type, each file would import the rest of this one.)
  *
  * Decisions:
- * - Normal form: hashes in lower case; IPs in their canonical text (RFC 5952 for IPv6); domain names
- *   in lower case with IDN labels as punycode (`bücher.de` → `xn--bcher-kva.de`), also for a URL's
- *   host. A DNS IOC is matched against DNS queries, which always carry the A-label form, and whether
- *   the console accepts or converts unicode is UNCONFIRMED (s1-api.md), so punycode is the form that
- *   can match. The rest of a URL (path, query) is kept as typed; `new URL().href` would add a slash
- *   or re-encode it and the IOC would no longer equal the URL an endpoint sees.
- * - CIDR: SentinelOne IPV4/IPV6 IOCs are single addresses matched with `EQUALS` (s1-api.md §d), so a
- *   range (`10.0.0.0/8`) is invalid: sending its network address would block one address and let
- *   the analyst believe the range was covered. A /32 (IPv4) or /128 (IPv6) names one address and is
- *   sent as that address, with the `cidr-range` warning so the analyst confirms the reading.
- * - The empty-file hashes are invalid, not warned: the issue lists them among the warnings, but the
- *   API refuses them (`hashes_empty_file`, s1-api.md §d) and one refused item fails the whole POST.
- *   `empty-file-hash` stays in IocWarning for the UI's legend, and is never returned.
- * - `reserved-domain` (not in the issue) marks the RFC 2606 documentation names (`*.example`,
- *   `*.test`, `example.com`), which classify.ts accepts so that test data is not lost.
+ * - Normal form: hashes in lower case; IPs in their canonical text (RFC 5952 for IPv6); domain names in lower
+ *   case with IDN labels as punycode (`bücher.de` → `xn--bcher-kva.de`), also for a URL's host. A DNS IOC is
+ *   matched against DNS queries, which always carry the A-label form, and whether the console accepts or
+ *   converts unicode is UNCONFIRMED (docs/sentinelone-api.md#item-fields), so punycode is the form that can
+ *   match. The rest of a URL (path, query) is kept as typed; `new URL().href` would add a slash or re-encode
+ *   it and the IOC would no longer equal the URL an endpoint sees.
+ * - CIDR: SentinelOne IPV4/IPV6 IOCs are single addresses matched with `EQUALS`
+ *   (docs/sentinelone-api.md#item-fields), so a range (`10.0.0.0/8`) is invalid: sending its network address
+ *   would block one address and let the analyst believe the range was covered. A /32 (IPv4) or /128 (IPv6)
+ *   names one address and is sent as that address, with the `cidr-range` warning so the analyst confirms the
+ *   reading.
+ * - The empty-file hashes are invalid, not warned: they look like a case for a warning, but the API refuses
+ *   them (`hashes_empty_file`, docs/sentinelone-api.md#batch-size-refused-items-and-limits) and one refused
+ *   item fails the whole POST. `empty-file-hash` stays in IocWarning for the UI's legend, and is never
+ *   returned.
+ * - `reserved-domain` marks the RFC 2606 documentation names (`*.example`, `*.test`, `example.com`), which
+ *   classify.ts accepts so that test data is not lost.
  * - Invisible and control characters make a value invalid whatever its type (invisible.ts).
  * - `url-credentials` marks a URL with userinfo (`http://user:pass@host/`). It is kept, not refused:
  *   `https://paypal.com@evil.com/` is a real phishing form. But a password there is stored in the

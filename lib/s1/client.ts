@@ -1,9 +1,10 @@
 /**
- * The one SentinelOne API client (s1-api.md). Built fresh from the current connection for each piece
- * of work, so nothing holds a stale token. Every call is scoped to the configured account: reads send
- * `accountIds`, writes send `filter.accountIds` (a POST without it gets a 500, §d), and deletes select
- * by uuid so they can never sweep every IOC that shares a value (§e). The Blocklist (`restrictions`)
- * and Firewall Control (`firewall-control`) are scoped the same way (docs/blocking-api.md).
+ * The one SentinelOne API client (docs/sentinelone-api.md). Built fresh from the current connection for each
+ * piece of work, so nothing holds a stale token. Every call is scoped to the configured account: reads send
+ * `accountIds`, writes send `filter.accountIds` (a POST without it gets a 500,
+ * docs/sentinelone-api.md#request-body-and-scope-filter), and deletes select by uuid so they can never sweep
+ * every IOC that shares a value (docs/sentinelone-api.md#deleting-iocs). The Blocklist (`restrictions`) and
+ * Firewall Control (`firewall-control`) are scoped the same way (docs/blocking-api.md).
  */
 import { createBlocklistCalls } from './blocklist-calls';
 import { S1Error } from './errors';
@@ -37,7 +38,10 @@ export interface S1Connection {
 
 type TimeFilter = `${'creationTime' | 'uploadTime' | 'updatedAt'}__${'gt' | 'gte' | 'lt' | 'lte'}`;
 
-/** The GET filters of s1-api.md §b that the extension uses; lists are sent comma-joined. */
+/**
+ * The GET filters of docs/sentinelone-api.md#query-filters that the extension uses; lists are sent
+ * comma-joined.
+ */
 export type IocQuery = Partial<Record<TimeFilter, string>> & {
   uuids?: readonly string[];
   value?: string;
@@ -60,7 +64,10 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
   const http = createS1Http({ ...transport, origin: connection.consoleUrl, apiToken: connection.apiToken });
   const scope = { accountIds: [connection.accountId] };
 
-  /** One page of IOCs. Every filter is sent again with the cursor (§b: cursors may not carry them). */
+  /**
+   * One page of IOCs. Every filter is sent again with the cursor, which may not carry them
+   * (docs/sentinelone-api.md#response-envelope-and-cursors).
+   */
   function listIocsPage(query: IocQuery = {}, cursor?: string): Promise<IocPage> {
     return http.request({
       method: 'GET',
@@ -87,7 +94,8 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
   }
 
   /**
-   * Creates or updates (the API upserts, §d) IOCs in batches of at most 1000, one after another.
+   * Creates or updates (the API upserts, docs/sentinelone-api.md#upsert-semantics) IOCs in batches of at
+   * most 1000, one after another.
    * A failing batch throws; the batches before it have been committed, which the error's
    * `committed` count says so the caller can re-read instead of re-sending them.
    */
@@ -123,10 +131,10 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
     deleteIocs,
     ...createBlocklistCalls(http, scope),
     ...createFirewallCalls(http, scope),
-    /** The token's user, its scope and the token's expiry (§g). */
+    /** The token's user, its scope and the token's expiry (docs/sentinelone-api.md#other-endpoints). */
     getUser: async () =>
       (await http.request({ method: 'GET', path: 'user', schema: UserResponseSchema })).data,
-    /** Accounts the token can see, for the account picker (§g). */
+    /** Accounts the token can see, for the account picker (docs/sentinelone-api.md#other-endpoints). */
     listAccounts: async (nameContains?: string) =>
       (
         await http.request({

@@ -1,7 +1,7 @@
 /**
  * The one error type of the SentinelOne client, and the mapping from HTTP answers to human messages
- * (s1-api.md §f). Class identity does not survive extension messaging, so callers branch on `kind`,
- * an own enumerable property that the messaging layer copies across.
+ * (docs/sentinelone-api.md#errors-and-retries). Class identity does not survive extension messaging, so
+ * callers branch on `kind`, an own enumerable property that the messaging layer copies across.
  */
 import { ErrorBodySchema } from './schemas';
 
@@ -59,7 +59,7 @@ export class S1Error extends Error {
   }
 }
 
-/** Which failures a read may simply ask again for (s1-api.md §f "Retry guidance"). */
+/** Which failures a read may simply ask again for (docs/sentinelone-api.md#retry-policy). */
 export function isTransient(error: S1Error): boolean {
   return ['rate-limited', 'server', 'timeout', 'network', 'truncated'].includes(error.kind);
 }
@@ -67,7 +67,8 @@ export function isTransient(error: S1Error): boolean {
 /**
  * The console lists the refused items of a POST inside one string `detail`, in its
  * `<field>: <n>: <message>` style: `data: 2: value: Not a valid IPV4 value: '300.1.1.1'; data: 4: ...`
- * (exact text UNCONFIRMED, s1-api.md §d). `offset` maps a batch index back to the caller's list.
+ * (exact text UNCONFIRMED, docs/sentinelone-api.md#batch-size-refused-items-and-limits). `offset` maps a
+ * batch index back to the caller's list.
  */
 export function parseBadItems(detail: string, offset = 0): BadItem[] {
   const items: BadItem[] = [];

@@ -1,8 +1,8 @@
 /**
- * The transport under the SentinelOne client: one ofetch instance per connection, a deadline on every
- * request (headers and body), JSON parsing that tells a login page from an API answer, and the retry
- * policy of s1-api.md §f: reads retry transient failures with back-off; writes retry only a 429,
- * because after a 5xx, a timeout or a reset the write may have committed.
+ * The transport under the SentinelOne client: one ofetch instance per connection, a deadline on every request
+ * (headers and body), JSON parsing that tells a login page from an API answer, and the retry policy of
+ * docs/sentinelone-api.md#retry-policy: reads retry transient failures with back-off; writes retry only a
+ * 429, because after a 5xx, a timeout or a reset the write may have committed.
  *
  * The token goes to the console's origin and nowhere else: a redirect is never followed (the
  * browser would forward the body, and a same-origin hop the token too, to a host nobody chose), and

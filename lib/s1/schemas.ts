@@ -1,5 +1,6 @@
 /**
- * zod schemas for every SentinelOne response the extension reads (s1-api.md §b-§g).
+ * zod schemas for every SentinelOne response the extension reads (docs/sentinelone-api.md, from
+ * Listing IOCs to Other endpoints).
  * Objects are loose: unknown fields are kept, because the console adds fields between releases and
  * the detail view shows the IOC exactly as the console returned it. Fields the API documents as
  * nullable are nullable; fields absent from some responses (externalId, nextCursor) are optional.
@@ -30,7 +31,8 @@ export const IocSchema = z.looseObject({
   updatedAt: timestamp,
   batchId: z.string().nullish(),
   scope: z.string().nullish(),
-  // A string in the sample; some versions may send a list (s1-api.md §c, UNCONFIRMED).
+  // A string in the sample; some versions may send a list (docs/sentinelone-api.md#the-ioc-object,
+  // UNCONFIRMED).
   scopeId: z.union([z.string(), z.array(z.string())]).nullish(),
   parentScopeId: z.string().nullish(),
   category: stringList.nullish(),
@@ -53,7 +55,10 @@ export type IocRef = Pick<Ioc, 'uuid' | 'value' | 'type'>;
 /** The reference alone, so that a message carries three fields rather than the whole IOC. */
 export const refOf = ({ uuid, value, type }: IocRef): IocRef => ({ uuid, value, type });
 
-/** `nextCursor` may be missing on the last page (s1-api.md §b): treat it like null. */
+/**
+ * `nextCursor` may be missing on the last page (docs/sentinelone-api.md#response-envelope-and-cursors):
+ * treat it like null.
+ */
 export const PaginationSchema = z.looseObject({
   nextCursor: z.string().nullish(),
   totalItems: z.number().int().nonnegative().nullish(),
@@ -65,7 +70,10 @@ const pageOf = <T extends z.ZodType>(item: T) =>
 export const IocPageSchema = pageOf(IocSchema);
 export type IocPage = z.infer<typeof IocPageSchema>;
 
-/** POST answers one IOC per input item and no pagination (s1-api.md §d). */
+/**
+ * POST answers one IOC per input item and no pagination
+ * (docs/sentinelone-api.md#batch-size-refused-items-and-limits).
+ */
 export const IocCreateResponseSchema = z.looseObject({ data: z.array(IocSchema) });
 
 export const DeleteResponseSchema = z.looseObject({
@@ -126,7 +134,10 @@ export const SystemInfoResponseSchema = z.looseObject({
   }),
 });
 
-/** What the extension sends for one IOC on POST (s1-api.md §d); `validUntil` is UTC ISO with `Z`. */
+/**
+ * What the extension sends for one IOC on POST (docs/sentinelone-api.md#item-fields); `validUntil` is
+ * UTC ISO with `Z` (docs/sentinelone-api.md#validuntil-defaults-and-clamping).
+ */
 export const IocDraftSchema = z.object({
   type: IocTypeSchema,
   value: z.string().min(1),

@@ -4,7 +4,7 @@
  *
  * IOCs are stored in chunks of up to CHUNK_SIZE, not one record each: in Chromium every record costs
  * about as much to write as 50 KB of data, so 100,000 single-IOC records took ~30 s to write and
- * 1,000 chunks take ~1 s (issue 7). A multiEntry index finds the chunks holding a value; an IOC is
+ * 1,000 chunks take ~1 s. A multiEntry index finds the chunks holding a value; an IOC is
  * found by its value, then its uuid.
  *
  * Chunks carry a `generation` in their key. A full sync writes a new generation beside the one
@@ -12,11 +12,11 @@
  * failed or interrupted sync therefore never replaces a complete cache with a partial one. Old
  * generations are deleted by key range afterwards.
  *
- * The blocks (issue 17) are stored one record per item, without chunks or generations: an account's
- * Blocklist holds hundreds or a few thousand hashes (an analyst adds them one by one, three per hash
- * at most), and the extension's own firewall rules are fewer still, so the per-record cost that made
- * chunks worth it for 100,000 IOCs is a few milliseconds here. A full sync replaces a whole store in
- * one transaction instead, which gives the same "never half a list" guarantee as a generation.
+ * The blocks (Blocklist items and firewall rules) are stored one record per item, without chunks or
+ * generations: an account's Blocklist holds hundreds or a few thousand hashes (an analyst adds them one by
+ * one, three per hash at most), and the extension's own firewall rules are fewer still, so the per-record
+ * cost that made chunks worth it for 100,000 IOCs is a few milliseconds here. A full sync replaces a whole
+ * store in one transaction instead, which gives the same "never half a list" guarantee as a generation.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
@@ -158,8 +158,8 @@ export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
       }
       if (from < 3) {
         // IOCs are found by value alone (a uuid's value never changes: POST upserts by value,
-        // s1-api.md §d). The byUuid index cost a quarter of a full sync in index writes. The cache
-        // stays valid; chunks written before keep an unused uuidKeys field until rewritten.
+        // docs/sentinelone-api.md#upsert-semantics). The byUuid index cost a quarter of a full sync in index
+        // writes. The cache stays valid; chunks written before keep an unused uuidKeys field until rewritten.
         (transaction as unknown as IDBPTransaction<unknown, ['chunks'], 'versionchange'>)
           .objectStore('chunks')
           .deleteIndex('byUuid');
@@ -169,7 +169,8 @@ export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
         db.createObjectStore('changes', { keyPath: ['generation', 'revision'] });
       }
       if (from < 5) {
-        // The blocks (issue 17): one record per item (see the file comment). The IOC cache stays.
+        // The blocks (Blocklist items and firewall rules): one record per item (see the file comment). The
+        // IOC cache stays.
         db.createObjectStore('blocklist', { keyPath: 'id' }).createIndex('byHash', 'hashKeys', {
           multiEntry: true,
         });

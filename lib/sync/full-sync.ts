@@ -1,7 +1,8 @@
 /**
- * A full sync: every IOC of the account, fetched as one cursor per IOC type in parallel (the API
- * pages each query on its own, s1-api.md §b), written into a new cache generation, and made visible
- * in one step only when every page arrived. Anything less leaves the previous cache as it was.
+ * A full sync: every IOC of the account, fetched as one cursor per IOC type in parallel (the API pages each
+ * query on its own, docs/sentinelone-api.md#response-envelope-and-cursors), written into a new cache
+ * generation, and made visible in one step only when every page arrived. Anything less leaves the previous
+ * cache as it was.
  */
 import pMap from 'p-map';
 import { IOC_TYPES } from '../../config/ioc-types';

@@ -1,5 +1,5 @@
 /**
- * The measurements of issue 7, each as the analyst meets it, in the production build against the
+ * The performance measurements, each as the analyst meets it, in the production build against the
  * simulator. Every function takes the number of runs and returns the samples; run.ts summarises.
  */
 import { createS1Client, type S1Client } from '../../lib/s1/client';
@@ -175,8 +175,8 @@ export async function sequentialSingleCursorMs(console: Console): Promise<number
 }
 
 /**
- * The same filters asked of the console (`name__contains`; the API has no reliable
- * `value__contains`, s1-api.md §b), first page of 100, with the console's latency in force.
+ * The same filters asked of the console (`name__contains`; the API has no reliable `value__contains`,
+ * docs/sentinelone-api.md#query-filters), first page of 100, with the console's latency in force.
  */
 export async function serverFilterMs(console: Console, texts: readonly string[]): Promise<number[]> {
   const client = nodeClient(console);

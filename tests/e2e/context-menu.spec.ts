@@ -151,7 +151,8 @@ test('Look up on a link answers for its URL and its domain, and Detect from the 
     'https://payload.badcorp.top/drop/invoice.exeNot in SentinelOne',
   );
   await expect(answers.nth(1)).toContainText('payload.badcorp.topIn SentinelOne');
-  // The simulator's default validity for a DNS IOC sent without one is 90 days (s1-api.md §d).
+  // The simulator's default validity for a DNS IOC sent without one is 90 days
+  // (docs/sentinelone-api.md#validuntil-defaults-and-clamping).
   await expect(answers.nth(1)).toContainText('DNS · Dropper host · expires in 89 days');
 
   // A URL can only be detected: no block is offered for it.

@@ -1,6 +1,7 @@
 /**
  * The accounts the simulated console knows. The default account id is the scopeId of the real
- * sample (s1-api.md §c); names and numbers are invented. Item keys follow §g.
+ * sample (docs/sentinelone-api.md#the-ioc-object); names and numbers are invented. Item keys follow
+ * docs/sentinelone-api.md#other-endpoints.
  */
 export const DEFAULT_ACCOUNT_ID = '2163822725049635476';
 export const SECOND_ACCOUNT_ID = '2163822725049635812';

@@ -1,5 +1,6 @@
 /**
- * Token table: API token -> console user (scope, accounts, TI permissions, expiry), s1-api.md §a/§g.
+ * Token table: API token -> console user (scope, accounts, TI permissions, expiry), as in
+ * docs/sentinelone-api.md#base-path-and-authentication and docs/sentinelone-api.md#other-endpoints.
  * The tokens are test-only strings; the request log never shows them (request-log.ts redacts).
  */
 import type { IncomingHttpHeaders } from 'node:http';
@@ -9,10 +10,14 @@ import { daysUs, parseTimestampUs, type SimClock } from './clock';
 export const SIM_TOKENS = {
   /**
    * Single-account user of Acme Corp with TI view + manage, under a custom role such as a dedicated
-   * service user has; expires 30 days after the start clock (§a).
+   * service user has; expires 30 days after the start clock
+   * (docs/sentinelone-api.md#base-path-and-authentication).
    */
   default: 'sim-token-default-7c1e9a52f04b4d3e8a6b2f19c0d7e38a5b41f6c2d9e0a7b3',
-  /** User spanning two accounts: 403 / 4030010 on threat-intelligence/iocs, /user still works (§a). */
+  /**
+   * User spanning two accounts: 403 / 4030010 on threat-intelligence/iocs, /user still works
+   * (docs/sentinelone-api.md#base-path-and-authentication).
+   */
   multiAccount: 'sim-token-multi-account-4b8d2e6f1a3c5e7092b4d6f8a0c2e4f6b8d0a2c4',
   /** TI view only: GET works, POST/DELETE get 403. */
   readOnly: 'sim-token-read-only-9e2c4a6b8d0f1e3a5c7b9d1f3a5c7e9b1d3f5a7c9e',
@@ -164,7 +169,10 @@ export interface AuthHeader {
   token: string;
 }
 
-/** `Authorization: ApiToken <t>`; `APIToken` is accepted too (§a), so the scheme is case-insensitive. */
+/**
+ * `Authorization: ApiToken <t>`; `APIToken` is accepted too
+ * (docs/sentinelone-api.md#base-path-and-authentication), so the scheme is case-insensitive.
+ */
 export function readAuthHeader(headers: IncomingHttpHeaders): AuthHeader | null {
   const value = headers.authorization;
   if (!value) return null;

@@ -1,18 +1,22 @@
 /**
  * The simulator's clock, in epoch MICROseconds: the console stamps IOCs with 6-digit fractions
- * (s1-api.md §c), and JS Dates only hold milliseconds. Epoch µs stays below 2^53, so a number is exact.
- * The clock is static unless set or advanced, so tests are deterministic.
+ * (docs/sentinelone-api.md#the-ioc-object), and JS Dates only hold milliseconds. Epoch µs stays below 2^53,
+ * so a number is exact. The clock is static unless set or advanced, so tests are deterministic.
  */
 
 const MS = 1000;
 const DAY_US = 86_400_000_000;
 export const daysUs = (days: number): number => days * DAY_US;
 
-// ISO 8601 with or without fraction and zone, plus the docs' 'YYYY-MM-DD HH:MM:SS[.ffffff]' (§d).
+// ISO 8601 with or without fraction and zone, plus the console docs' 'YYYY-MM-DD HH:MM:SS[.ffffff]'
+// (docs/sentinelone-api.md#validuntil-defaults-and-clamping).
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$/;
 
-/** Parses a timestamp to epoch µs, keeping microseconds; zone-less values are read as UTC (UNCONFIRMED, §d). */
+/**
+ * Parses a timestamp to epoch µs, keeping microseconds; zone-less values are read as UTC (UNCONFIRMED,
+ * docs/sentinelone-api.md#validuntil-defaults-and-clamping).
+ */
 export function parseTimestampUs(text: string): number | null {
   const m = DATE_TIME.exec(text.trim());
   if (!m) return null;

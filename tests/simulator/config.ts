@@ -42,7 +42,8 @@ export const REQUEST_LOG_CAPACITY = 20_000;
 
 export const DEFAULT_KNOBS: Knobs = {
   writeMode: 'upsert',
-  // §d simulator default; scopeId is implicit because each scope has its own store.
+  // The simulator's default match key (docs/sentinelone-api.md#upsert-semantics); scopeId is implicit
+  // because each scope has its own store.
   upsertKey: ['type', 'value', 'source'],
   outOfRange: 'reject',
   requireAccountIdsOnPost: true,

@@ -1,8 +1,9 @@
 /**
- * Opaque keyset cursors (s1-api.md §b). A cursor is base64url JSON carrying the last sort key and
- * uuid of the page (so inserts and deletes between pages neither skip nor repeat items), a hash of
- * the query that made it (filters + sort, not limit/skip), and an HMAC. A garbage, tampered, or
- * re-bound cursor decodes to null and the route answers the fixture 400 "Invalid cursor value received".
+ * Opaque keyset cursors (docs/sentinelone-api.md#response-envelope-and-cursors). A cursor is base64url JSON
+ * carrying the last sort key and uuid of the page (so inserts and deletes between pages neither skip nor
+ * repeat items), a hash of the query that made it (filters + sort, not limit/skip), and an HMAC. A garbage,
+ * tampered, or re-bound cursor decodes to null and the route answers the fixture 400 "Invalid cursor value
+ * received".
  */
 import { createHash, createHmac } from 'node:crypto';
 

@@ -1,5 +1,6 @@
 /**
- * One request from bytes to reply: route match, auth, fault injection (s1-api.md §i), logging.
+ * One request from bytes to reply: route match, auth, fault injection
+ * (docs/sentinelone-api.md#fault-injection), logging.
  * Faults apply to API routes only; control routes under /__sim/ are never faulted or delayed.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';

@@ -1,5 +1,6 @@
 /**
- * Error bodies in the console's envelope `{"errors":[{code, detail, title}]}` (s1-api.md §f).
+ * Error bodies in the console's envelope `{"errors":[{code, detail, title}]}`
+ * (docs/sentinelone-api.md#error-envelope-and-known-codes).
  * Where a real body exists it is served verbatim from the fixture file; the others are UNCONFIRMED
  * inventions that follow the "7 digits starting with the HTTP status" pattern.
  */
@@ -30,17 +31,26 @@ export const authFailed = (): Reply => ({
   status: 401,
   body: loadFixture('error-401.authentication-failed.json'),
 });
-/** 403 / 4030010 for users spanning several accounts, fixture error-403.multi-scope-user.json (§a). */
+/**
+ * 403 / 4030010 for users spanning several accounts, fixture error-403.multi-scope-user.json
+ * (docs/sentinelone-api.md#base-path-and-authentication).
+ */
 export const multiScope = (): Reply => ({
   status: 403,
   body: loadFixture('error-403.multi-scope-user.json'),
 });
-/** 500 / 5000010, fixture error-500.internal-server-error.json (also POST without accountIds, §d). */
+/**
+ * 500 / 5000010, fixture error-500.internal-server-error.json (also POST without accountIds,
+ * docs/sentinelone-api.md#request-body-and-scope-filter).
+ */
 export const internalError = (): Reply => ({
   status: 500,
   body: loadFixture('error-500.internal-server-error.json'),
 });
-/** 400 / 4000010 "Validation JSONError", fixture error-400.invalid-cursor.json (§b). */
+/**
+ * 400 / 4000010 "Validation JSONError", fixture error-400.invalid-cursor.json
+ * (docs/sentinelone-api.md#response-envelope-and-cursors).
+ */
 export const invalidCursor = (): Reply => ({
   status: 400,
   body: loadFixture('error-400.invalid-cursor.json'),
@@ -52,7 +62,10 @@ export const validationError = (detail: string): Reply => ({
   body: errorBody(4000010, 'Validation Error', detail),
 });
 
-/** Missing TI permission or an account outside the token. Code and title UNCONFIRMED (§f). */
+/**
+ * Missing TI permission or an account outside the token. Code and title UNCONFIRMED
+ * (docs/sentinelone-api.md#error-envelope-and-known-codes).
+ */
 export const forbidden = (detail: string | null = null): Reply => ({
   status: 403,
   body: errorBody(4030000, 'Insufficient permissions', detail),
@@ -64,14 +77,20 @@ export const notFound = (detail: string): Reply => ({
   body: errorBody(4040000, 'Not Found', detail),
 });
 
-/** Rate limited. Code 4290010 and title UNCONFIRMED; Retry-After was never seen live (§f). */
+/**
+ * Rate limited. Code 4290010 and title UNCONFIRMED; Retry-After was never seen live
+ * (docs/sentinelone-api.md#error-envelope-and-known-codes).
+ */
 export const tooManyRequests = (retryAfter?: number): Reply => ({
   status: 429,
   body: errorBody(4290010, 'Too Many Requests', null),
   ...(retryAfter === undefined ? {} : { headers: { 'Retry-After': String(retryAfter) } }),
 });
 
-/** Gateway errors are not JSON (§f: body "may not be JSON", UNCONFIRMED). */
+/**
+ * Gateway errors are not JSON (body "may not be JSON", UNCONFIRMED:
+ * docs/sentinelone-api.md#error-envelope-and-known-codes).
+ */
 export const gatewayPage = (status: 502 | 503): Reply => {
   const title = status === 502 ? '502 Bad Gateway' : '503 Service Temporarily Unavailable';
   return {

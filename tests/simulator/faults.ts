@@ -1,5 +1,5 @@
 /**
- * Fault injection (s1-api.md §i "Fault injection"): rules match API requests by method and path
+ * Fault injection (docs/sentinelone-api.md#fault-injection): rules match API requests by method and path
  * substring, for the next N requests and/or with a probability drawn from a seeded PRNG. The first
  * matching rule wins; server.ts applies it before the handler or, for phase 'after', once the
  * handler has committed (so "written but reported failed" can be tested).

@@ -1,5 +1,6 @@
 /**
- * A local SentinelOne management console for tests (s1-api.md §i is the checklist it implements).
+ * A local SentinelOne management console for tests (docs/sentinelone-api.md#the-simulator is the checklist it
+ * implements).
  *
  * Files (one reason to change each):
  *   server.ts        createSimulator(): the public Simulator object, listen() over HTTP/HTTPS
@@ -31,7 +32,8 @@
  *                    restrictions, firewall-control, block-access (permissions + scope forms), list-reply
  *   cli.ts           `npm run sim -- --iocs 5000 [--port 8443] [--http] [--seed 7]`
  *
- * UNCONFIRMED choices (the real console's behaviour is unknown, s1-api.md marks them):
+ * UNCONFIRMED choices (the real console's behaviour is unknown; also listed in
+ * docs/sentinelone-api.md#unconfirmed-choices-in-the-simulator):
  *   - 403 for missing TI permission, read-only writes and foreign accounts: 4030000 "Insufficient permissions".
  *   - GET naming an account the token lacks -> 403 (not an empty page); same for POST/DELETE.
  *   - 404 unknown route: 4040000 "Not Found". Non-JSON POST/DELETE body: 400 4000010 "Validation Error".

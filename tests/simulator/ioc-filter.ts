@@ -1,9 +1,10 @@
 /**
- * GET query parameters and DELETE `filter` bodies share field names (s1-api.md §b, §e). This module
- * turns either into a predicate over stored records plus a canonical string (the cursor binding).
- * Case rules (UNCONFIRMED, §b): `value` is exact, except hash types compare case-insensitively;
- * `__contains` is a case-insensitive substring, any of a comma list; `__in` and lists are exact any-of.
- * A null creationTime never matches a creationTime filter.
+ * GET query parameters and DELETE `filter` bodies share field names (docs/sentinelone-api.md#query-filters
+ * and docs/sentinelone-api.md#deleting-iocs). This module turns either into a predicate over stored records
+ * plus a canonical string (the cursor binding). Case rules (UNCONFIRMED,
+ * docs/sentinelone-api.md#unconfirmed-choices-in-the-simulator): `value` is exact, except hash types compare
+ * case-insensitively; `__contains` is a case-insensitive substring, any of a comma list; `__in` and lists are
+ * exact any-of. A null creationTime never matches a creationTime filter.
  */
 import { parseTimestampUs } from './clock';
 import { HASH_TYPES, type IocRecord } from './ioc-model';
@@ -22,7 +23,10 @@ const IN_FIELDS = [
 const TIME_FIELDS = ['creationTime', 'uploadTime', 'updatedAt'] as const;
 const TIME_OPS = ['gt', 'gte', 'lt', 'lte'] as const;
 
-/** Fields that select IOCs (DELETE needs one besides the scope fields, §e). */
+/**
+ * Fields that select IOCs (DELETE needs one besides the scope fields,
+ * docs/sentinelone-api.md#deleting-iocs).
+ */
 export const SCOPE_FIELDS: ReadonlySet<string> = new Set(['accountIds', 'siteIds', 'groupIds', 'tenant']);
 
 export type FilterResult = { ok: true; filter: IocFilter } | { ok: false; detail: string };

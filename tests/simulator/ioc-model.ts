@@ -1,7 +1,7 @@
 /**
- * The IOC object as the console returns it (s1-api.md §c) and the simulator's record around it.
- * The real sample lists its keys in alphabetical order, so every IOC the simulator builds is emitted
- * with sorted keys; optional keys (externalId, severity, ...) appear only when they were sent.
+ * The IOC object as the console returns it (docs/sentinelone-api.md#the-ioc-object) and the simulator's
+ * record around it. The real sample lists its keys in alphabetical order, so every IOC the simulator builds
+ * is emitted with sorted keys; optional keys (externalId, severity, ...) appear only when they were sent.
  */
 import { parseTimestampUs } from './clock';
 
@@ -46,7 +46,10 @@ export interface IocRecord {
   visibleAt: number;
 }
 
-/** Validity per type (§d): default when absent, maximum it is clamped to. */
+/**
+ * Validity per type: default when absent, maximum it is clamped to
+ * (docs/sentinelone-api.md#validuntil-defaults-and-clamping).
+ */
 export const VALIDITY_DAYS: Record<IocType, { default: number; max: number }> = {
   IPV4: { default: 14, max: 30 },
   IPV6: { default: 14, max: 30 },
@@ -76,7 +79,10 @@ export function toRecord(ioc: Ioc, visibleAt = 0): IocRecord {
   };
 }
 
-/** Upsert/dedupe key; hash values compare case-insensitively (§d simulator default). */
+/**
+ * Upsert/dedupe key; hash values compare case-insensitively (the simulator's default,
+ * docs/sentinelone-api.md#upsert-semantics).
+ */
 export function keyOf(ioc: Ioc, fields: readonly string[]): string {
   return fields
     .map((f) => {

@@ -1,6 +1,7 @@
 /**
- * One page of a GET (s1-api.md §b): keyset from the cursor position, then `skip` matches, then up to
- * `limit` matches; one extra match tells whether a next page exists. Cost: O(log N + scanned items).
+ * One page of a GET (docs/sentinelone-api.md#paging-and-sorting): keyset from the cursor position, then
+ * `skip` matches, then up to `limit` matches; one extra match tells whether a next page exists. Cost: O(log N
+ * + scanned items).
  */
 import type { CursorPosition } from './cursor';
 import type { IocFilter } from './ioc-filter';

@@ -1,7 +1,8 @@
 /**
- * Applies a validated POST batch to a scope (s1-api.md §d): builds console-shaped IOCs, applies the
- * validUntil defaults and clamps, and upserts on (scopeId + upsertKey) or always inserts ('duplicate').
- * New records are merged into the store once per batch, so a 2500-item POST into 1M IOCs stays cheap.
+ * Applies a validated POST batch to a scope (docs/sentinelone-api.md#upsert-semantics): builds console-shaped
+ * IOCs, applies the validUntil defaults and clamps, and upserts on (scopeId + upsertKey) or always inserts
+ * ('duplicate'). New records are merged into the store once per batch, so a 2500-item POST into 1M IOCs stays
+ * cheap.
  */
 import { daysUs, formatUs, parseTimestampUs } from './clock';
 import {
@@ -32,7 +33,8 @@ const SCALAR_DEFAULTS: Record<string, null | string> = {
   name: null,
   metadata: '',
 };
-// Spec-only fields: stored and returned only when sent, like externalId (§c).
+// Spec-only fields: stored and returned only when sent, like externalId
+// (docs/sentinelone-api.md#the-ioc-object).
 const OPTIONAL = [
   'externalId',
   'severity',
@@ -55,7 +57,10 @@ const SUPPLIABLE = [
   'method',
 ];
 
-/** §d: absent -> upload + default days; later than upload + max -> silently clamped; µs kept. */
+/**
+ * docs/sentinelone-api.md#validuntil-defaults-and-clamping: absent -> upload + default days; later than
+ * upload + max -> silently clamped; µs kept.
+ */
 export function resolveValidUntil(type: IocType, given: unknown, uploadUs: number): number {
   const days = VALIDITY_DAYS[type];
   const max = uploadUs + daysUs(days.max);

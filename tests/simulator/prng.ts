@@ -1,6 +1,6 @@
 /**
  * Seeded PRNG (sfc32 seeded through splitmix32), so uuids, batchIds, seed data and fault draws repeat
- * exactly for a given seed (s1-api.md §i "Determinism").
+ * exactly for a given seed (docs/sentinelone-api.md#determinism-seed-data-and-observation).
  */
 export interface Prng {
   /** Uniform float in [0, 1). */

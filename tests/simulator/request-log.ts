@@ -1,6 +1,6 @@
 /**
- * The request log (s1-api.md §i "Determinism and observation"): a bounded ring of every API and
- * control request. Tokens never enter it: the Authorization header is logged as its scheme plus
+ * The request log (docs/sentinelone-api.md#determinism-seed-data-and-observation): a bounded ring of
+ * every API and control request. Tokens never enter it: the Authorization header is logged as its scheme plus
  * `REDACTED:<label>`, and bodies/queries are scrubbed of `apiToken`/`token` members and of any
  * string containing a known token.
  */

@@ -1,5 +1,5 @@
 /**
- * IOCs of one scope (s1-api.md §i "Store IOCs per scopeId"), built for 1M-item full syncs:
+ * IOCs of one scope (docs/sentinelone-api.md#routing-auth-and-storage), built for 1M-item full syncs:
  * records sit in an array sorted by uuid (the default `id` sort), so a keyset page is a binary search
  * plus a forward scan; views for the other sort orders and match counts are cached per store version.
  * A few changes patch the cached views (drop the old records, merge the new ones in: O(N + k log k))

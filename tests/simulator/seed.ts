@@ -1,8 +1,8 @@
 /**
- * Deterministic IOC generator (s1-api.md §i "Seed data"): same seed -> same IOCs. Values are unique
- * per (type, value, source) by construction (a per-type counter is part of each non-hash value).
- * Built for 1M items in a few seconds: key order is written out alphabetically (as the console
- * emits it) and empty lists are one shared frozen array.
+ * Deterministic IOC generator (docs/sentinelone-api.md#determinism-seed-data-and-observation): same seed ->
+ * same IOCs. Values are unique per (type, value, source) by construction (a per-type counter is part of each
+ * non-hash value). Built for 1M items in a few seconds: key order is written out alphabetically (as the
+ * console emits it) and empty lists are one shared frozen array.
  */
 import { daysUs, formatUs } from './clock';
 import { type Ioc, type IocRecord, type IocType, VALIDITY_DAYS } from './ioc-model';

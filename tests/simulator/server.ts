@@ -1,7 +1,7 @@
 /**
  * createSimulator(): the in-process SentinelOne console. `handler` plugs into any node:http server;
  * listen() starts plain HTTP (unit tests) or HTTPS with the committed *.sentinelone.net test
- * certificate (e2e), s1-api.md §i "Routing".
+ * certificate (e2e), as docs/sentinelone-api.md#routing-auth-and-storage describes.
  */
 import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';

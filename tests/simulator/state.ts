@@ -43,7 +43,10 @@ export interface SimState {
   blocklists: Map<string, BlocklistItem[]>;
   /** Firewall Control rules per account id, in creation order. */
   firewallRules: Map<string, FirewallRule[]>;
-  /** Real-time ms of the last answered system/status call per client address (§g: 1/s). */
+  /**
+   * Real-time ms of the last answered system/status call per client address (one call a second,
+   * docs/sentinelone-api.md#other-endpoints).
+   */
   statusCalls: Map<string, number>;
   seedCalls: number;
   /** Origins the server listens on, for /__sim/info. */
@@ -130,6 +133,9 @@ export function createState(options: SimulatorOptions): SimState {
   return state;
 }
 
-/** The single account a user may touch IOCs in, or null when the user spans several (§a). */
+/**
+ * The single account a user may touch IOCs in, or null when the user spans several
+ * (docs/sentinelone-api.md#base-path-and-authentication).
+ */
 export const iocAccountOf = (user: SimUser): string | null =>
   user.accountIds.length === 1 ? (user.accountIds[0] ?? null) : null;

@@ -1,5 +1,5 @@
 /**
- * POST item validation (s1-api.md §d). One bad item fails the whole request with 400:
+ * POST item validation (docs/sentinelone-api.md#item-fields). One bad item fails the whole request with 400:
  *
  *   {"errors":[{"code":4000010,"title":"Validation Error","detail":"<problem>; <problem>; ..."}]}
  *

@@ -1,7 +1,8 @@
 /**
- * GET accounts and accounts/{id} (s1-api.md §g): only the token's accounts, with ids/accountIds,
- * name, name__contains, states/state and accountType filters; offset paging with cursors bound to
- * the filters (same codec as IOCs, the offset as key). An account outside the token -> 403 (UNCONFIRMED).
+ * GET accounts and accounts/{id} (docs/sentinelone-api.md#other-endpoints): only the token's accounts, with
+ * ids/accountIds, name, name__contains, states/state and accountType filters; offset paging with cursors
+ * bound to the filters (same codec as IOCs, the offset as key). An account outside the token -> 403
+ * (UNCONFIRMED).
  */
 import { SIM_ACCOUNTS, type SimAccount } from '../accounts-data';
 import type { SimUser } from '../auth';

@@ -1,4 +1,7 @@
-/** The console routes under /web/api/v2.1/ (s1-api.md §b-§g; restrictions and firewall-control: docs/blocking-api.md). */
+/**
+ * The console routes under /web/api/v2.1/ (docs/sentinelone-api.md, from Listing IOCs to Other endpoints;
+ * restrictions and firewall-control: docs/blocking-api.md).
+ */
 
 import { getAccount, getAccounts } from './accounts';
 import type { Route } from './context';

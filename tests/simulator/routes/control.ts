@@ -1,6 +1,6 @@
 /**
  * Control routes under /__sim/ (no auth, JSON) so Playwright tests can steer and observe the
- * simulator like Vitest does in-process (s1-api.md §i "Determinism and observation").
+ * simulator like Vitest does in-process (docs/sentinelone-api.md#determinism-seed-data-and-observation).
  */
 import type { SimUser } from '../auth';
 import type { BlocklistItem } from '../blocklist-model';

@@ -1,7 +1,8 @@
 /**
- * Who may touch threat-intelligence/iocs (s1-api.md §a): multi-account users get the fixture
- * 403 / 4030010; users without TI view (or manage, for writes) get 403 (code UNCONFIRMED); naming
- * an account outside the token gets 403 too (my choice: the real answer is UNCONFIRMED).
+ * Who may touch threat-intelligence/iocs (docs/sentinelone-api.md#base-path-and-authentication):
+ * multi-account users get the fixture 403 / 4030010; users without TI view (or manage, for writes) get 403
+ * (code UNCONFIRMED); naming an account outside the token gets 403 too (my choice: the real answer is
+ * UNCONFIRMED).
  */
 import { forbidden, multiScope, type Reply } from '../errors';
 import { iocAccountOf } from '../state';

@@ -1,5 +1,6 @@
 /**
- * GET threat-intelligence/iocs (s1-api.md §b). Choices where the real API is UNCONFIRMED:
+ * GET threat-intelligence/iocs (docs/sentinelone-api.md#listing-iocs). Choices where the real API is
+ * UNCONFIRMED:
  * - default sort is `id` (uuid) ascending; every sort breaks ties by uuid in the same direction;
  *   a null creationTime sorts before every date ascending;
  * - `countOnly=true` answers `{data: [], pagination: {nextCursor: null, totalItems: N}}`;
@@ -30,7 +31,8 @@ export function getIocs(ctx: RouteContext): Reply {
   const p = parsed.paging;
   const store = storeOf(state, access.accountId);
   const now = state.clock.now();
-  // The cursor is bound to filters + sort, not to limit/skip (§b: clients re-send the filters).
+  // The cursor is bound to filters + sort, not to limit/skip: clients re-send the filters
+  // (docs/sentinelone-api.md#response-envelope-and-cursors).
   const binding = `${filter.canonical}|${p.sortBy}|${p.desc ? 'desc' : 'asc'}`;
   const after = p.cursor === null ? null : state.cursors.decode(binding, p.cursor);
   if (p.cursor !== null && after === null) return invalidCursor();

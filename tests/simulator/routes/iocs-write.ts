@@ -1,5 +1,6 @@
 /**
- * POST and DELETE threat-intelligence/iocs (s1-api.md §d, §e).
+ * POST and DELETE threat-intelligence/iocs (docs/sentinelone-api.md#creating-and-updating-iocs,
+ * docs/sentinelone-api.md#deleting-iocs).
  * UNCONFIRMED choices: the per-scope cap answers 400 / 4000050 "IOC limit reached"; the batch cap
  * 400 / 4000010 "Validation Error" "data: Longer than maximum length N."; an empty or scope-only
  * DELETE filter 400 Validation Error; POST `filter` without accountIds 500 even when siteIds is set.
@@ -23,7 +24,8 @@ export function postIocs(ctx: RouteContext): Reply {
   const { state } = ctx;
   const filter = (body.filter ?? {}) as Record<string, unknown>;
   const accountIds = listOf(filter.accountIds);
-  // §d / AZ: a POST without filter.accountIds is a 500 on at least one tenant.
+  // A POST without filter.accountIds is a 500 on at least one tenant
+  // (docs/sentinelone-api.md#request-body-and-scope-filter).
   if ((!accountIds || accountIds.length === 0) && state.knobs.requireAccountIdsOnPost) return internalError();
   const denied = checkAccounts(access.accountId, accountIds);
   if (denied) return denied;
@@ -83,7 +85,8 @@ export function deleteIocs(ctx: RouteContext): Reply {
   }
   const denied = checkAccounts(access.accountId, compiledFilter.accountIds);
   if (denied) return denied;
-  // §e trap: without accountIds this still deletes every match in the token's scope, any type/source.
+  // The trap of docs/sentinelone-api.md#deleting-iocs: without accountIds this still deletes every match in
+  // the token's scope, any type/source.
   // Pending (not yet visible) IOCs are deleted too: they exist, GET just does not show them yet.
   const affected = storeOf(ctx.state, access.accountId).removeWhere((r) => compiledFilter.test(r));
   return { status: 200, body: { data: { affected } } };

@@ -1,7 +1,8 @@
 /**
- * limit / skip / cursor / countOnly / skipCount / sortBy / sortOrder (s1-api.md §b). Out-of-range
- * limit or skip is a 400 (knob outOfRange 'reject', default) or clamped ('clamp'); clamp-or-reject is
- * UNCONFIRMED. Messages follow marshmallow's wording, as the fixture's "Must be greater than or equal".
+ * limit / skip / cursor / countOnly / skipCount / sortBy / sortOrder
+ * (docs/sentinelone-api.md#paging-and-sorting). Out-of-range limit or skip is a 400 (knob outOfRange
+ * 'reject', default) or clamped ('clamp'); clamp-or-reject is UNCONFIRMED. Messages follow marshmallow's
+ * wording, as the fixture's "Must be greater than or equal".
  */
 import type { Knobs } from '../config';
 

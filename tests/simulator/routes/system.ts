@@ -1,5 +1,6 @@
 /**
- * GET system/info and the unauthenticated GET system/status (s1-api.md §g). status is limited to
+ * GET system/info and the unauthenticated GET system/status (docs/sentinelone-api.md#other-endpoints).
+ * status is limited to
  * one answered call per second per client address, measured in real time (not the sim clock, which
  * may stand still); a refused call does not restart the window. Version strings are invented.
  */

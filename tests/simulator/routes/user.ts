@@ -1,6 +1,7 @@
 /**
- * GET user and POST users/api-token-details (s1-api.md §g). Shapes follow the spec-derived models;
- * no real body was found (SOURCES.md), so values are invented. scopeRoles items are UNCONFIRMED.
+ * GET user and POST users/api-token-details (docs/sentinelone-api.md#other-endpoints). Shapes follow the
+ * spec-derived models; no real body was found (SOURCES.md), so values are invented. scopeRoles items are
+ * UNCONFIRMED.
  */
 import { accountById } from '../accounts-data';
 import type { SimUser } from '../auth';

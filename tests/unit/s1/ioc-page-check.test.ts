@@ -3,7 +3,7 @@ import { isPlainIoc, isPlainIocPage } from '../../../lib/s1/ioc-page-check';
 import { IocPageSchema, IocSchema } from '../../../lib/s1/schemas';
 import { generateIocs } from '../../simulator/seed';
 
-/** The IOC sample of s1-api.md §c. */
+/** The IOC sample of docs/sentinelone-api.md#the-ioc-object. */
 const SAMPLE = {
   batchId: '00000006e7caf1b52e91c898faf0d8d2',
   category: [],

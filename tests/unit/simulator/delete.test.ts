@@ -1,4 +1,8 @@
-/** s1-api.md §(i) DELETE: GET field names, {data:{affected}}, 0 -> 200, scope-only -> 400, source__contains -> 400 (§e). */
+/**
+ * The simulator's DELETE (docs/sentinelone-api.md#writes-and-deletes): GET field names,
+ * {data:{affected}}, 0 -> 200, scope-only -> 400, source__contains -> 400
+ * (docs/sentinelone-api.md#deleting-iocs).
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, draft, type Harness, IOCS, postBody, startSim } from './helpers';
 

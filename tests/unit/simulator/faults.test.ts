@@ -1,4 +1,7 @@
-/** s1-api.md §(i) "Fault injection": latency, 429 (+Retry-After), 5xx before/after commit, reset, malformed, html, slow body. */
+/**
+ * The simulator's fault injection (docs/sentinelone-api.md#fault-injection): latency, 429 (+Retry-After),
+ * 5xx before/after commit, reset, malformed, html, slow body.
+ */
 import { describe, expect, it } from 'vitest';
 import { draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';
 

@@ -1,4 +1,8 @@
-/** s1-api.md §(i) GET "Every filter in §b": exact, __contains, __in, time operators, comma lists, unknown ignored. */
+/**
+ * The simulator's reads (docs/sentinelone-api.md#reads): every filter of
+ * docs/sentinelone-api.md#query-filters: exact, __contains, __in, time operators, comma lists, unknown
+ * ignored.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, draft, type Harness, IOCS, postBody, q, startSim } from './helpers';
 

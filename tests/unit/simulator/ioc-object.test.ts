@@ -1,4 +1,7 @@
-/** s1-api.md §(i) "Store IOCs per scopeId ...": the IOC object, replayed against the real sample (§c). */
+/**
+ * IOCs stored per scopeId (docs/sentinelone-api.md#routing-auth-and-storage): the IOC object, replayed
+ * against the real sample (docs/sentinelone-api.md#the-ioc-object).
+ */
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT, draft, IOCS, loadFixture, postBody, startSim } from './helpers';
 
@@ -16,7 +19,8 @@ describe('replaying the fixture POST reproduces the fixture response', () => {
     const res = await h.call(IOCS, { method: 'POST', json: postBody(REQUEST) });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body)).toEqual(['data']); // no pagination on POST (§d)
+    // No pagination on POST (docs/sentinelone-api.md#batch-size-refused-items-and-limits).
+    expect(Object.keys(body)).toEqual(['data']);
     expect(body.data).toHaveLength(RESPONSE.data.length);
     const batchIds = new Set(body.data.map((i: { batchId: string }) => i.batchId));
     expect(batchIds.size).toBe(1);

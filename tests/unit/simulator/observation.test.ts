@@ -1,4 +1,7 @@
-/** s1-api.md §(i) "Determinism and observation": PRNG + clock, seed data, request log, control routes, reset. */
+/**
+ * Determinism and observation (docs/sentinelone-api.md#determinism-seed-data-and-observation): PRNG +
+ * clock, seed data, request log, control routes, reset.
+ */
 import { describe, expect, it } from 'vitest';
 import { createSimulator, SIM_TOKENS, type WireRequest } from '../../simulator';
 import { ACCOUNT, draft, IOCS, postBody, q, startSim } from './helpers';

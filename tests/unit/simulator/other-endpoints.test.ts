@@ -1,4 +1,7 @@
-/** s1-api.md §(i) "GET /user, GET /accounts (+/{id}), POST /users/api-token-details, GET /system/info, system/status" (§g). */
+/**
+ * GET /user, GET /accounts (+/{id}), POST /users/api-token-details, GET /system/info, system/status
+ * (docs/sentinelone-api.md#other-routes, docs/sentinelone-api.md#other-endpoints).
+ */
 import { describe, expect, it } from 'vitest';
 import { SIM_TOKENS } from '../../simulator';
 import { ACCOUNT, startSim } from './helpers';

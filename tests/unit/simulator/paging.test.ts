@@ -1,4 +1,7 @@
-/** s1-api.md §(i) GET: limit/skip bounds, sortBy/sortOrder with tie-break, countOnly, skipCount, cursors (§b). */
+/**
+ * The simulator's GET (docs/sentinelone-api.md#reads): limit/skip bounds, sortBy/sortOrder with
+ * tie-break, countOnly, skipCount, cursors (docs/sentinelone-api.md#paging-and-sorting).
+ */
 import { describe, expect, it } from 'vitest';
 import { type Harness, IOCS, loadFixture, q, startSim } from './helpers';
 

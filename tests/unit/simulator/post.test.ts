@@ -1,4 +1,7 @@
-/** s1-api.md §(i) POST: accountIds, validation, validUntil, upsert, batch and scope caps, visibility (§d). */
+/**
+ * The simulator's POST (docs/sentinelone-api.md#writes-and-deletes): accountIds, validation, validUntil,
+ * upsert, batch and scope caps, visibility (docs/sentinelone-api.md#creating-and-updating-iocs).
+ */
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../simulator';
 import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';

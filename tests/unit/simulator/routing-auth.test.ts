@@ -1,4 +1,7 @@
-/** s1-api.md §(i) "Routing, auth, data": routes, HTTPS, token table and its error bodies. */
+/**
+ * Routing, auth and storage (docs/sentinelone-api.md#routing-auth-and-storage): routes, HTTPS, token table
+ * and its error bodies.
+ */
 import { describe, expect, it } from 'vitest';
 import { createSimulator, SIM_TOKENS } from '../../simulator';
 import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';
