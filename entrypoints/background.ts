@@ -6,8 +6,8 @@ import { serveMessages } from '../lib/serve-messages';
 import { restrictStorageToTrustedContexts } from '../lib/storage-access';
 import { SYNC_ALARM } from '../lib/sync/sync-alarm';
 
-// Wiring only (house-style §3.1): main() stays synchronous and registers every listener at once,
-// so that an event that woke the worker finds its listener.
+// Wiring only (the work itself lives in lib/): main() stays synchronous and registers every listener
+// at once, so that an event that woke the worker finds its listener.
 export default defineBackground(() => {
   const services = createBackgroundServices();
   // At every start: the token in storage.local is then out of reach of any script the worker

@@ -1,5 +1,5 @@
 /**
- * One logger module (house-style §3.7): a named loglevel logger per area (`logFor('sync')`). Every
+ * One logger module for the whole extension: a named loglevel logger per area (`logFor('sync')`). Every
  * message is redacted before it reaches the console or the activity log, and each context (service
  * worker, manager tab) hands its entries to a sink that persists them.
  */
