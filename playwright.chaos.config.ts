@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
-// `npm run test:chaos`: the long reliability runs (issue 8), against the production build like the
+// `npm run test:chaos`: the long reliability runs (tests/chaos/), against the production build like the
 // e2e suite, one Chromium at a time.
 export default defineConfig({
   ...base,

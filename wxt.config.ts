@@ -10,7 +10,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), yamlAsData(), inlineStylesheets()],
     // Fewer files per page: each file an extension page loads costs ~20 ms on a 2-core machine
-    // before any code runs (issue 7), and the popup's answer waited behind nine. One stylesheet
+    // before any code runs, and the popup's answer waited behind nine. One stylesheet
     // for every page (4.7 KB, written into each page: vite-inline-css.ts), and chunks under 20 KB
     // merged into those that import them: the popup's look-up answered ~20 ms sooner, and ~10 ms
     // more with the stylesheet inlined (tests/bench/results.md).

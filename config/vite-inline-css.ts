@@ -1,6 +1,6 @@
 /**
  * Each page's stylesheet written into the page itself, as a <style> element, instead of a file it
- * links to (issue 7). An extension page's linked stylesheet is one more file to fetch from the
+ * links to. An extension page's linked stylesheet is one more file to fetch from the
  * browser process, and the page's module scripts wait for it before they run: inlining the 4.7 KB
  * answered the popup's look-up ~10 ms sooner (tests/bench/results.md). Every page carries its own
  * copy, and the stylesheet file, linked from nowhere then, is left out of the package.

@@ -1,5 +1,5 @@
 // Prints the one closing line CI reads, "N passed, N failed", from the unit and e2e JSON reports,
-// plus any further reports of the shape {passed, failed} (.ci/fresh-clone's, issue 9 item 5).
+// plus any further reports of the shape {passed, failed} (.ci/fresh-clone's screenshot check, .ci/audit's).
 // A stage of `npm test` that failed before writing its report (type check, lint, build) counts as
 // one failure, so a red run can never print "0 failed"; so does a further report that is missing.
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * What the console does about one value, as the cached blocks say, in the words the analyst reads
- * (issue 17): "Detected · Blocked on Windows, macOS · Network-blocked".
+ * (docs/blocking-api.md): "Detected · Blocked on Windows, macOS · Network-blocked".
  *
  * The vocabulary, in this order, joined by " · ":
  * - "Detected" / "Not detected": a Threat Intelligence IOC holds the value (the caller knows);

@@ -1,6 +1,6 @@
 /**
  * Console text as the analyst should read it. Preact already renders IOC fields as text, never
- * markup, but text alone can still deceive (issue 8, item 5): a RIGHT-TO-LEFT OVERRIDE makes
+ * markup, but text alone can still deceive (tests/e2e/hostile-data.spec.ts): a RIGHT-TO-LEFT OVERRIDE makes
  * "invoice\u202Efdp.exe" read "invoiceexe.pdf" (and reverses whatever follows it on the line),
  * zero-width characters hide inside "pay\u200Bpal", control characters draw nothing or a box.
  * Those characters are spelled out wherever IOC fields are shown; filters, copies and exports keep

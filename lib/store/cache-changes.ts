@@ -1,6 +1,6 @@
 /**
  * What each write to the visible cache changed, so that a page holding every IOC can bring its copy
- * up to date without reading them all again (issue 7). Re-reading 100,000 IOCs after every sync
+ * up to date without reading them all again. Re-reading 100,000 IOCs after every sync
  * took ~4 s (~40 s at 1,000,000) and queued the service worker's own IndexedDB requests behind it:
  * an incremental sync of 100 changes measured 2.1 s with the manager tab open, 0.37 s without.
  */

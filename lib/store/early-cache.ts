@@ -1,5 +1,5 @@
 /**
- * Opening the cache before the page's code has loaded (issue 7, popup look-up).
+ * Opening the cache before the page's code has loaded, so that the popup's look-up answers sooner.
  *
  * Opening IndexedDB takes 5–60 ms in a fresh extension page, and a module graph is evaluated only
  * after every file of it has loaded (~100 ms after the popup opens on a 2-core machine). A small

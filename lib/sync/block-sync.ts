@@ -1,5 +1,5 @@
 /**
- * Mirrors the blocks into the cache (issue 17): the account's Blocklist (`black_hash` items) and the
+ * Mirrors the blocks into the cache: the account's Blocklist (`black_hash` items) and the
  * extension's own Firewall Control rules, with the IOC cache's guarantees.
  *
  * The Blocklist syncs like the IOCs: a full sync lists every item and replaces the cached list in

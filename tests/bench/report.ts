@@ -4,7 +4,7 @@ import { round, type Summary } from './stats';
 export type Unit = 'ms' | 's' | 'MB' | 'KB' | '×';
 
 export interface MetricResult {
-  /** The issue's row number and a short name, e.g. `1 full-sync-100k`. */
+  /** The metric's number in tests/bench/results.md and a short name, e.g. `1 full-sync-100k`. */
   id: string;
   title: string;
   unit: Unit;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: issue 7's metrics on this machine, with the production build in headless
+ * `npm run bench`: the performance metrics on this machine, with the production build in headless
  * Chromium against the simulator. Prints one JSON line per metric and writes tests/bench/results.md
  * (the table is replaced; the notes under "## History" are kept).
  *
@@ -248,8 +248,8 @@ function writeResults(machineText: string): void {
 
 Written by \`npm run bench\` (tests/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${machineText}.
-Each metric: ${RUNS} runs (the filter rows: every keystroke of every run); targets from issue 7,
-checked on the statistic named in the target column. ${allMet ? 'Every target is met.' : 'Targets marked **no** are missed.'}
+Each metric: ${RUNS} runs (the filter rows: every keystroke of every run); targets as set in
+tests/bench/run.ts, checked on the statistic named in the target column. ${allMet ? 'Every target is met.' : 'Targets marked **no** are missed.'}
 
 ${markdownTable(results)}
 

@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 1, the long run: the production build in Chromium syncs 20,000 IOCs from a console
+ * The long chaos run: the production build in Chromium syncs 20,000 IOCs from a console
  * that fails 18% of requests (429 with Retry-After, 500, resets, malformed JSON) with latency
  * jitter, while other users create, rename and delete IOCs. Twenty rounds of an incremental sync
  * ("Grab the IOC ✊") and a full one ("Re-sync everything"), pressed as the analyst presses them.

@@ -1,6 +1,6 @@
 /**
  * `tsx tests/demo/check-screenshots.ts <dir> [--report <file.json>]`: CI's proof that the demo
- * showed something (issue 9, item 5). Each of the four screenshots must exist, be a few KB, decode,
+ * showed something. Each of the four screenshots must exist, be a few KB, decode,
  * and not be one flat colour. Prints a line per picture; the report, {passed, failed, checks}, is
  * what tests/ci-summary.mjs adds to the closing "N passed, N failed" line. Exits 1 on any failure.
  */

@@ -1,6 +1,6 @@
 /**
- * Just enough of a PNG decoder to tell a real screenshot from a blank one (issue 9, item 5) without
- * a new dependency: 8-bit grey, grey+alpha, RGB and RGBA, not interlaced, which is what Chromium's
+ * Just enough of a PNG decoder to tell a real screenshot from a blank one without a
+ * new dependency: 8-bit grey, grey+alpha, RGB and RGBA, not interlaced, which is what Chromium's
  * screenshots are. Anything else is refused by name rather than misread.
  */
 import { inflateSync } from 'node:zlib';

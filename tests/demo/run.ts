@@ -1,5 +1,5 @@
 /**
- * `npm run demo [-- --headless] [--out demo-screenshots]` (issue 9, item 1): the product working
+ * `npm run demo [-- --headless] [--out demo-screenshots]`: the product working
  * without a SentinelOne console. Builds, starts the simulator over HTTPS with 5,000 generated IOCs,
  * loads the production build into Chromium, connects it through the extension's own connection
  * screen, waits for the first sync and shows the manager.

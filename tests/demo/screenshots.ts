@@ -1,5 +1,5 @@
 /**
- * The four pictures `npm run demo -- --headless` leaves behind (issue 9, item 1): the manager with
+ * The four pictures `npm run demo -- --headless` leaves behind: the manager with
  * rows, one IOC's detail dialog, the review sheet the context menu opens, and the toolbar popup
  * answering a lookup. Each is taken only once what it shows is on screen, so none is blank.
  */

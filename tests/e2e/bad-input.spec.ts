@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 4, end to end: the bad-input corpus (tests/data/bad-input-corpus.yaml) goes into the
+ * The bad-input corpus end to end: the corpus (tests/data/bad-input-corpus.yaml) goes into the
  * New IOCs form as a CSV (one row per value, with the type the analyst meant) and as one paste; every
  * row must show its reason or warning, unticked; the bad field values must be refused; and the
  * simulator's request log must show that no corpus value, as typed, was ever POSTed.

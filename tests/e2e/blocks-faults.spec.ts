@@ -1,5 +1,5 @@
 /**
- * Issue 17 end to end, lost answers: a block write that the console committed but whose answer never
+ * Blocks end to end, lost answers: a block write that the console committed but whose answer never
  * arrived is re-read and reported as it stands, never re-sent by the extension.
  *
  * A 500 after the commit reaches the extension as it is. A connection reset after the commit is

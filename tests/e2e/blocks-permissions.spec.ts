@@ -1,5 +1,5 @@
 /**
- * Issue 17 end to end, permissions: a token without the Blocklist permission still detects, and the
+ * Blocks end to end, permissions: a token without the Blocklist permission still detects, and the
  * refused block says why without touching the Detect part of the same submission.
  */
 import { SIM_TOKENS } from '../simulator';

@@ -1,5 +1,5 @@
 /**
- * Issue 17 end to end, the popup and the IOC detail: each says what the console does with the value,
+ * Blocks end to end, the popup and the IOC detail: each says what the console does with the value,
  * as the simulator holds it after a sync, and the popup offers the actions not yet in place.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Issue 17 end to end, renewing Block network: a domain blocked through New IOCs is renewed from the
+ * Blocks end to end, renewing Block network: a domain blocked through New IOCs is renewed from the
  * Blocks tab for 20 days; the console's rule then carries the new expiry in its description, and the
  * Blocks tab shows it once the sync the renewal started has mirrored it.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 17 end to end, the review: a SHA256 right-clicked on a page is detected and blocked from
+ * Blocks end to end, the review: a SHA256 right-clicked on a page is detected and blocked from
  * running on every OS, and a second time is "already blocked" with nothing duplicated.
  */
 import { expect, test } from './fixtures';

@@ -1,5 +1,5 @@
 /**
- * Issue 17 end to end, the manager's Blocks tab: what the console blocks, as synced, and unblocking
+ * Blocks end to end, the manager's Blocks tab: what the console blocks, as synced, and unblocking
  * from it: a hash's Blocklist items (all its OSes) and one of the extension's firewall rules, deleted
  * by id; a DELETE whose answer is lost is re-read, never re-sent.
  */

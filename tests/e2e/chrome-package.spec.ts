@@ -1,5 +1,5 @@
 /**
- * Issue 9 item 4 for Chrome and Edge: the zip `npm run zip` writes (`npm test` builds with it) is the
+ * The store package for Chrome and Edge: the zip `npm run zip` writes (`npm test` builds with it) is the
  * build the other specs load, ready for the Chrome Web Store and Edge Add-ons.
  */
 import { existsSync, readdirSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 9 items 3 and 4 for Firefox: `npm run zip:firefox` builds an MV3 package that addons.mozilla.org
+ * The store package for Firefox: `npm run zip:firefox` builds an MV3 package that addons.mozilla.org
  * accepts. web-ext lint runs the same addons-linter as AMO's upload, on the zip itself. The build is
  * made here, not by `npm test`'s build step, because no other spec loads the Firefox build.
  */

@@ -2,7 +2,7 @@
  * The end-to-end fixture: a fresh SentinelOne simulator over HTTPS and a fresh Chromium profile with
  * the production build (.output/chrome-mv3) loaded, for every test. Tests drive the extension's own
  * pages and assert on what the simulator then holds and was sent. Every test also ends with a scan
- * for the API token outside the Authorization header (issue 8, item 6; pages/secret-scan.ts).
+ * for the API token outside the Authorization header (pages/secret-scan.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -70,7 +70,7 @@ export const test = base.extend<Fixtures>({
       const scan = watchForSecrets(context, sim, consoleOrigins);
       await use(scan);
       const report = await scan.finish();
-      // biome-ignore lint/suspicious/noConsole: the figures issue 8 asks every item to print.
+      // biome-ignore lint/suspicious/noConsole: a reliability test prints its figures for the run's log.
       console.log(describeReport(report));
       if (secretsPlanted) {
         expect(report.findings.length, 'the planted tokens were found').toBeGreaterThan(0);

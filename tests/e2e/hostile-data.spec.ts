@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 5: IOCs holding markup, `javascript:` URLs, bidi overrides, invisible and control
+ * IOCs holding markup, `javascript:` URLs, bidi overrides, invisible and control
  * characters and 100 KB strings are shown as inert text in the manager's table and detail, the
  * popup, the review sheet and notifications; no script runs and the layout holds. The first test
  * proves the traps: the same payloads, made into markup on purpose, are caught. One file past 250
@@ -51,7 +51,7 @@ test.afterEach(async () => {
 });
 
 test.afterAll(() => {
-  // biome-ignore lint/suspicious/noConsole: the figures issue 8 asks every item to print.
+  // biome-ignore lint/suspicious/noConsole: a reliability test prints its figures for the run's log.
   console.log(
     `hostile data: ${PAYLOAD_NAMES.length} payloads in ${figures.hostileIocs} IOCs (every text field); ` +
       `views checked: ${figures.views.length} (${figures.views.join(', ')}); scripts run: ${figures.scriptsRun}; ` +

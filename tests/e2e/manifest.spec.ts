@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 7: the manifest that ships (.output/chrome-mv3, built by `npm run build` before the e2e
+ * The manifest that ships (.output/chrome-mv3, built by `npm run build` before the e2e
  * suite) asks for exactly the permissions README.md justifies. tests/unit/manifest.test.ts checks
  * wxt.config.ts; this checks what WXT made of it, which is what Chrome grants, and that the pages'
  * content security policy holds in the browser.

@@ -97,7 +97,7 @@ test('a pasted threat report shows every status, and only the valid and the tick
     [
       'google.com',
       'DNS',
-      // Written plain in a paste that defangs its IOCs: also probably a reference (issue 18).
+      // Written plain in a paste that defangs its IOCs: also probably a reference.
       'Valid — warning: a very common domain: blocking it would disrupt normal work; written plain where the other values are defanged: a reference or a legitimate service?; sent only if ticked',
     ],
     [

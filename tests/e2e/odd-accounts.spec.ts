@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 9: accounts at the edges: none, one, IOCs whose optional fields are all null or
+ * Accounts at the edges: none, one, IOCs whose optional fields are all null or
  * absent, and 10,000 IOCs sharing one value across types and sources. Each syncs exactly, shows,
  * filters, opens and is looked up like any other.
  */

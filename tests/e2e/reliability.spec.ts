@@ -1,6 +1,6 @@
 /**
- * Issue 8, items 2 and 8: the service worker stopped in the middle of a sync, and the token
- * expiring in the middle of a session. Figures are printed for the issue's note.
+ * The service worker stopped in the middle of a sync, and the token expiring in the middle of a
+ * session. Figures are printed and kept on the test's report (pages/figures.ts).
  */
 
 import { describeDiff, diffCache } from '../support/cache-diff';

@@ -1,5 +1,5 @@
 /**
- * Issue 9 item 4: a store package (.output/<name>-<version>-<browser>.zip, written by `npm run zip` and
+ * A store package (.output/<name>-<version>-<browser>.zip, written by `npm run zip` and
  * `npm run zip:firefox`) read back as a store reads it: manifest.json at the root, and each icon the
  * manifest names inside the zip at the size its key says.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 8: the token expires in the middle of a session (the simulator switches to 401).
+ * The token expires in the middle of a session (the simulator switches to 401).
  * The sync stops and says why, the cache stays, the paste under review is kept through a trip to
  * Settings, and a new token there brings everything back.
  */

@@ -1,7 +1,7 @@
 /**
- * A first guess at what kind of non-IOC a ticked row is, so the list can be read grouped (issue 18's
- * kinds). It is a reading aid for the measurement, never a verdict: `other` is always possible and
- * the list is meant to be checked by hand. Shapes only, from the value and the line it stands on.
+ * A first guess at what kind of non-IOC a ticked row is, so the list can be read grouped by kind. It is a
+ * reading aid for the measurement, never a verdict: `other` is always possible and the list is meant to be
+ * checked by hand. Shapes only, from the value and the line it stands on.
  */
 import type { IocType } from '../../lib/s1/schemas';
 import { itemKey, urlHost } from './normalise';

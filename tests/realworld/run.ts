@@ -1,5 +1,5 @@
 /**
- * `npm run realworld -- <folder> [--json <file>]` (issue 18, item 2): pastes each report of a corpus
+ * `npm run realworld -- <folder> [--json <file>]`: pastes each report of a corpus
  * folder whole into the New IOCs pipeline and scores the review against the report's ground truth.
  * A measuring tool, not a test: it exits 0 whatever the figures, and 2 only when the folder cannot
  * be read. Needs nothing outside the repository but the folder.

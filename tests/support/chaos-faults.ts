@@ -1,6 +1,6 @@
 /**
- * Issue 8's chaos: of all API requests, 10% get a 429 with Retry-After, 5% a 500, 2% a reset
- * connection and 1% malformed JSON, with latency jitter on every request.
+ * The chaos mix of the reliability tests: of all API requests, 10% get a 429 with Retry-After, 5% a 500, 2% a
+ * reset connection and 1% malformed JSON, with latency jitter on every request.
  */
 import type { LoggedRequest, Simulator } from '../simulator';
 

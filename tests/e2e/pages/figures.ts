@@ -1,4 +1,4 @@
-/** Figures a reliability test reports for the note: printed, and kept on the test's report. */
+/** Figures a reliability test reports: printed, and kept on the test's report. */
 import { test } from '@playwright/test';
 
 export function reportFigure(label: string, text: string): void {

@@ -1,5 +1,5 @@
 /**
- * IOCs a hostile or careless console user could hold (issue 8, item 5): markup, `javascript:` URLs,
+ * IOCs a hostile or careless console user could hold: markup, `javascript:` URLs,
  * bidi overrides, zero-width and control characters, 100 KB strings, in every text field the
  * extension shows. They go onto the simulator with putIocs, past its POST validation, because a
  * console's stored data is not bound by today's validation (imports, older releases, other clients).

@@ -1,8 +1,8 @@
 /**
- * Traps and probes for hostile data (issue 8, item 5): did a payload run, did it become markup, did
- * a bidi override reorder what the analyst reads. Extension pages refuse inline script by their CSP,
- * so "no script ran" alone proves little there: a payload that became markup shows up as an element,
- * an on* attribute or a CSP violation, and each is looked for.
+ * Traps and probes for hostile data (tests/e2e/hostile-data.spec.ts): did a payload run, did it become
+ * markup, did a bidi override reorder what the analyst reads. Extension pages refuse inline script by their
+ * CSP, so "no script ran" alone proves little there: a payload that became markup shows up as an element, an
+ * on* attribute or a CSP violation, and each is looked for.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 

@@ -1,5 +1,5 @@
 /**
- * The review's actions as the analyst reads them (issue 17): each row's Detect, Block execution and
+ * The review's actions as the analyst reads them: each row's Detect, Block execution and
  * Block network boxes and its Result lines, the sheet the menu opens, and what the simulator then
  * holds and was sent, for the blocks specs (tests/e2e/blocks-*.spec.ts).
  */

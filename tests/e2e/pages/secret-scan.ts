@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 6: the API token appears nowhere but the Authorization header to the configured
+ * The API token appears nowhere but the Authorization header to the configured
  * console. Watches a test from its start (console output of every page and the service worker,
  * page errors, downloads, every request the browser made and every one the simulator received) and
  * at the end adds what stays behind (IndexedDB, chrome.storage, each open page's DOM, URL and web

@@ -1,5 +1,5 @@
 /**
- * Finding an API token in text (issue 8, item 6): the token itself (so also its `ApiToken …` and
+ * Finding an API token in text: the token itself (so also its `ApiToken …` and
  * `Bearer …` forms), its base64 at any alignment, or any 16 characters of it in a row, because a
  * token cut short in a log line or a URL is still a leak. Pure, so that its unit test can prove
  * that each form is found (tests/unit/e2e/secret-text.test.ts).

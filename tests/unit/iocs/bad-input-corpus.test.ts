@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 4: every entry of tests/data/bad-input-corpus.yaml through the pure functions the New
+ * Every entry of tests/data/bad-input-corpus.yaml through the pure functions the New
  * IOCs view uses (extractCandidates → buildReview → sendableRows; validateFields → toDrafts) and the
  * worker's own guard before POST (checkedDrafts). Nothing in the corpus may be sendable as typed.
  */
@@ -80,7 +80,8 @@ describe('bad-input corpus: the value pasted on its own', () => {
       ...accepted.map((e) => e.becomes),
     ]);
     expect([...sent].filter((value) => !allowed.has(value))).toEqual([]);
-    // In free text that defangs its values, one written plain is shown warned, unticked (issue 18).
+    // In free text that defangs its values, one written plain is shown warned, unticked: it is
+    // probably a reference, not an IOC.
     const plain = (entry: (typeof accepted)[number]) =>
       entry.value.toLowerCase() === entry.becomes.toLowerCase();
     for (const entry of accepted.filter((e) => !plain(e))) expect(sent).toContain(entry.becomes);

@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 1, the fast part (the long one is `npm run test:chaos`): full and incremental syncs
+ * The chaos sync, fast part (the long run is `npm run test:chaos`): full and incremental syncs
  * against a console that fails 18% of requests, with other users changing IOCs between syncs. A
  * sync that completes leaves the cache exactly equal to the console; one that fails leaves the last
  * complete cache as it was. Back-off takes no wall time here.
