@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 6: after a realistic session the API token is nowhere but in the Authorization
+ * After a realistic session the API token is nowhere but in the Authorization
  * header to the configured console. The scan itself runs after every e2e test (fixtures.ts); this
  * spec drives a session that touches every place the token could leak to, and first proves that
  * the scan finds a token planted in each of those places.
@@ -86,7 +86,7 @@ test.describe('the scan', () => {
 
     const report = await secretScan.finish();
     const found = new Set(report.findings.map((f) => f.place.replace(/chrome-extension:\S*/, '…')));
-    // biome-ignore lint/suspicious/noConsole: the figures issue 8 asks every item to print.
+    // biome-ignore lint/suspicious/noConsole: a reliability test prints its figures for the run's log.
     console.log(`negative control: the planted token was found in ${found.size} of 19 places`);
     expect([...found].sort()).toEqual(
       [
@@ -161,7 +161,7 @@ test('a whole session leaves the token nowhere but in the Authorization header t
   await download(page, 'Download S1_IOC_manager.log');
 
   const report = await secretScan.finish();
-  // biome-ignore lint/suspicious/noConsole: the figures issue 8 asks every item to print.
+  // biome-ignore lint/suspicious/noConsole: a reliability test prints its figures for the run's log.
   console.log(`session: ${describeReport(report)}`);
   expect(report.findings).toEqual([]);
   expect(report.authorized).toBeGreaterThan(10);
