@@ -1,7 +1,8 @@
 /**
- * The form's fields turned into what POST /threat-intelligence/iocs takes (s1-api.md §d): one draft
- * per reviewed row, with the settings' tag prefix on name and description and validUntil already
- * clamped to the per-type maximum (the console would clamp it silently).
+ * The form's fields turned into what POST /threat-intelligence/iocs takes
+ * (docs/sentinelone-api.md#item-fields): one draft per reviewed row, with the settings' tag prefix on
+ * name and description and validUntil already clamped to the per-type maximum (the console would clamp
+ * it silently, docs/sentinelone-api.md#validuntil-defaults-and-clamping).
  */
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { SettingsWithoutToken } from '../../config/settings';
