@@ -39,6 +39,16 @@ async function plantInWorker(worker: Worker, token: string): Promise<void> {
       const entry = { at: new Date().toISOString(), level: 'info', area: 'planted', message: token };
       db.transaction('log', 'readwrite').objectStore('log').add(entry);
       db.close();
+      // In the vault, the one place the token belongs, but beside its record: the scan skips only that field.
+      const vault = await new Promise<IDBDatabase>((resolve) => {
+        indexedDB.open('s1-ioc-manager-secrets').onsuccess = (e) =>
+          resolve((e.target as IDBOpenDBRequest).result);
+      });
+      vault
+        .transaction('token', 'readwrite')
+        .objectStore('token')
+        .put({ note: `planted ${token}` }, 'planted');
+      vault.close();
       const leak = { method: 'POST', headers: { 'X-Planted': token }, body: btoa(`x${token}`) };
       await fetch(`${consoleUrl}/web/api/v2.1/system/info?planted=${token}`, leak);
       await fetch('https://elsewhere.sentinelone.net/web/api/v2.1/user', {
@@ -87,10 +97,11 @@ test.describe('the scan', () => {
     const report = await secretScan.finish();
     const found = new Set(report.findings.map((f) => f.place.replace(/chrome-extension:\S*/, '…')));
     // biome-ignore lint/suspicious/noConsole: a reliability test prints its figures for the run's log.
-    console.log(`negative control: the planted token was found in ${found.size} of 19 places`);
+    console.log(`negative control: the planted token was found in ${found.size} of 20 places`);
     expect([...found].sort()).toEqual(
       [
         'IndexedDB s1-ioc-manager/log',
+        'IndexedDB s1-ioc-manager-secrets/token',
         'at the end: DOM of …',
         'at the end: web storage of …',
         'body received by the simulator',

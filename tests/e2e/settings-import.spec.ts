@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { SIM_TOKENS } from '../simulator';
 import { CONSOLE_URL, expect, test } from './fixtures';
-import { readExtensionStorage } from './pages/extension-storage';
+import { readExtensionStorage, readTokenVault } from './pages/extension-storage';
 import { fillConnection, openOptionsPage } from './pages/options-page';
 
 /** The console a file points at: inside the manifest's grant and mapped to the simulator too. */
@@ -56,6 +56,7 @@ test('an import that swaps console, token and quick path is shown first; Cancel 
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(preview).toBeHidden();
   expect((await readExtensionStorage(serviceWorker)).local.settings).toEqual(before);
+  expect(await readTokenVault(serviceWorker)).toEqual({ consoleUrl: CONSOLE_URL, token: sim.defaultToken });
 
   await page.getByLabel(/^Import YAML/).setInputFiles(file);
   await preview.getByRole('button', { name: 'Apply' }).click();
@@ -66,7 +67,12 @@ test('an import that swaps console, token and quick path is shown first; Cancel 
     quickBlockSingle: false,
     logLevel: 'debug',
   });
-  expect(JSON.stringify(after)).toContain(SIM_TOKENS.readOnly);
+  // The file's token went into the vault, bound to the file's console, and not into storage.
+  expect(await readTokenVault(serviceWorker)).toEqual({
+    consoleUrl: OTHER_CONSOLE,
+    token: SIM_TOKENS.readOnly,
+  });
+  expect(JSON.stringify(after)).not.toContain(SIM_TOKENS.readOnly);
   await expect(page.getByLabel('Detect a single valid new IOC without the review')).not.toBeChecked();
 });
 

@@ -1,6 +1,7 @@
 import { CONSOLE_URL, expect, test } from './fixtures';
-import { readExtensionStorage } from './pages/extension-storage';
-import { fillConnection, openOptionsPage } from './pages/options-page';
+import { clearTokenVault, readExtensionStorage, readTokenVault } from './pages/extension-storage';
+import { connectAndSync, fillConnection, openOptionsPage } from './pages/options-page';
+import { syncNow } from './pages/review-blocks';
 
 test('the service worker fetches a page of IOCs from the console over HTTPS', async ({
   context,
@@ -50,7 +51,7 @@ test('a wrong token is reported as invalid or expired, and nothing else is asked
   ]);
 });
 
-test('saving keeps the connection in storage.local only', async ({
+test('saving keeps the connection in storage.local and the token in the vault only', async ({
   context,
   extensionId,
   serviceWorker,
@@ -68,7 +69,40 @@ test('saving keeps the connection in storage.local only', async ({
   const stored = await readExtensionStorage(serviceWorker);
   expect(stored.sync).toEqual({});
   expect(stored.session).toEqual({});
-  expect(stored.local.settings).toMatchObject({
-    connection: { consoleUrl: CONSOLE_URL, apiToken: sim.defaultToken },
+  // The console as its origin; the token apart, in the vault, bound to that origin.
+  expect(stored.local.settings).toMatchObject({ connection: { consoleUrl: CONSOLE_URL } });
+  expect(await readTokenVault(serviceWorker)).toEqual({ consoleUrl: CONSOLE_URL, token: sim.defaultToken });
+});
+
+test('a token an older version left in storage.local moves into the vault, and the sync goes on with it', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+}) => {
+  const page = await connectAndSync(context, extensionId, sim);
+  // The item as version 2 stored it, the token inside; the vault as before it existed.
+  await clearTokenVault(serviceWorker);
+  await serviceWorker.evaluate(async (apiToken) => {
+    type Area = {
+      get(key: string): Promise<{ settings: { connection: Record<string, unknown> } }>;
+      set(items: object): Promise<void>;
+    };
+    const { storage } = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome;
+    const { settings } = await storage.local.get('settings');
+    const { tokenHint: _hint, tokenSavedAt: _at, ...connection } = settings.connection;
+    await storage.local.set({
+      settings: { ...settings, connection: { ...connection, apiToken } },
+      settings$: { v: 2 },
+    });
+  }, sim.defaultToken);
+
+  await expect
+    .poll(async () => JSON.stringify((await readExtensionStorage(serviceWorker)).local))
+    .not.toContain(sim.defaultToken);
+  expect(await readTokenVault(serviceWorker)).toEqual({ consoleUrl: CONSOLE_URL, token: sim.defaultToken });
+  expect((await readExtensionStorage(serviceWorker)).local.settings).toMatchObject({
+    connection: { consoleUrl: CONSOLE_URL, tokenHint: `…${sim.defaultToken.slice(-4)}` },
   });
+  await syncNow(page);
 });

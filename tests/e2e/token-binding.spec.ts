@@ -5,7 +5,7 @@
  */
 import { test as base, CONSOLE_URL, expect } from './fixtures';
 import { type EvilOrigin, startEvilOrigin } from './pages/evil-origin';
-import { readExtensionStorage } from './pages/extension-storage';
+import { readExtensionStorage, readTokenVault, writeTokenVault } from './pages/extension-storage';
 import { connectAndSync } from './pages/options-page';
 import { HASHES, pasteForReview, submit, submitStatus, syncNow } from './pages/review-blocks';
 
@@ -91,8 +91,9 @@ test('a console URL changed in Settings gets nothing without a new token: not fr
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(connectionStatus(page)).toHaveText('Saved.');
   expect((await readExtensionStorage(serviceWorker)).local.settings).toMatchObject({
-    connection: { consoleUrl: CONSOLE_URL, apiToken: sim.defaultToken },
+    connection: { consoleUrl: CONSOLE_URL, tokenHint: `…${sim.defaultToken.slice(-4)}` },
   });
+  expect(await readTokenVault(serviceWorker)).toEqual({ consoleUrl: CONSOLE_URL, token: sim.defaultToken });
   expect(evil.received()).toEqual([]);
 });
 
@@ -105,7 +106,10 @@ test('a console outside the manifest’s grant gets nothing before the browser a
 }) => {
   const page = await connectAndSync(context, extensionId, sim);
 
-  // Settings changed behind the form's back (a tampered profile, a file): the client itself refuses.
+  // Settings changed behind the form's back (a tampered profile, a file), the token's binding in the
+  // vault too, so that the token is offered to that console: the client itself refuses.
+  const saved = await readTokenVault(serviceWorker);
+  await writeTokenVault(serviceWorker, { consoleUrl: FOREIGN, token: saved?.token ?? '' });
   await serviceWorker.evaluate(async (consoleUrl) => {
     const { storage } = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
     const { settings } = await storage.local.get('settings');

@@ -3,13 +3,17 @@
  * selection-reading script runs) can neither read the API token from chrome.storage nor make the
  * worker write, while the very same message from the manager tab still works. The page is a report
  * on a *.sentinelone.net host, which the extension may script; the code is injected from the
- * service worker with chrome.scripting, as the worker injects its own selection reader.
+ * service worker with chrome.scripting, as the worker injects its own selection reader. Where a
+ * browser cannot keep storage.local from that world (Firefox), the token is not there to read: it
+ * is in the extension's own IndexedDB, which a world of the page's origin cannot open.
  */
 import type { Page, Worker } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { CONSOLE_URL, expect, test } from './fixtures';
 import { dumpExtensionState } from './pages/extension-dump';
+import { readExtensionStorage, readTokenVault } from './pages/extension-storage';
 import { connectAndSync } from './pages/options-page';
 import { openReportPage, REPORT_URL } from './pages/report-page';
+import { syncNow } from './pages/review-blocks';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -151,4 +155,96 @@ test('code in a web page’s isolated world cannot read the token or make the wo
   const answer = await askFromManager(manager, 'submitIocs', [DRAFT]);
   expect(answer).toMatchObject({ res: { stored: 1 } });
   expect(sim.iocs(sim.defaultAccountId).map((ioc) => ioc.value)).toContain(VALUE);
+});
+
+/** What the page's isolated world finds: storage.local as text, and the extension's vault, if it can open it. */
+interface VaultProbe {
+  local: string;
+  databases: string[];
+  vaultStores: string[];
+}
+
+/** Runs in the report tab's isolated world, as the selection reader does. */
+function probeVaultFromPage(worker: Worker): Promise<VaultProbe> {
+  return worker.evaluate(async (pageUrl) => {
+    type Chrome = {
+      tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+      scripting: {
+        executeScript(injection: {
+          target: { tabId: number };
+          world: 'ISOLATED';
+          func: () => Promise<unknown>;
+        }): Promise<Array<{ result?: unknown }>>;
+      };
+    };
+    const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const [tab] = await api.tabs.query({ url: pageUrl });
+    if (tab?.id === undefined) throw new Error(`No tab at ${pageUrl}`);
+    const [injected] = await api.scripting.executeScript({
+      target: { tabId: tab.id },
+      world: 'ISOLATED',
+      func: async () => {
+        type Area = { get(keys: null): Promise<Record<string, unknown>> };
+        const chrome = (globalThis as unknown as { chrome: { storage: { local?: Area } } }).chrome;
+        let local: string;
+        try {
+          local = chrome.storage.local
+            ? JSON.stringify(await chrome.storage.local.get(null))
+            : 'no such area';
+        } catch (error) {
+          local = `error: ${(error as Error).message}`;
+        }
+        const databases = (await indexedDB.databases()).map((db) => db.name ?? '');
+        // The vault's name, opened from here: the page's origin gets a database of its own, empty.
+        const vaultStores = await new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('s1-ioc-manager-secrets');
+          open.onsuccess = () => {
+            resolve([...open.result.objectStoreNames]);
+            open.result.close();
+          };
+          open.onerror = () => resolve([`error: ${open.error?.message}`]);
+        });
+        return { local, databases, vaultStores };
+      },
+    });
+    return injected?.result as VaultProbe;
+  }, REPORT_URL);
+}
+
+test('where storage.local is open to content scripts (as in Firefox), a page’s isolated world still finds no token; sync works', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  sim,
+}) => {
+  // Connected through the Settings form, and the first sync completed with the token.
+  const manager = await connectAndSync(context, extensionId, sim);
+  const token = sim.defaultToken;
+
+  // storage.local, read from the worker, holds no trace of the token: only its last four characters.
+  const local = JSON.stringify((await readExtensionStorage(serviceWorker)).local);
+  expect(local).toContain(`"tokenHint":"…${token.slice(-4)}"`);
+  for (const part of [token, token.slice(0, 12), token.slice(-12, -4), btoa(token)])
+    expect(local).not.toContain(part);
+  expect(await readTokenVault(serviceWorker)).toEqual({ consoleUrl: CONSOLE_URL, token });
+
+  // Firefox has no trusted-contexts switch: open storage.local to content scripts, as it is there.
+  await serviceWorker.evaluate(async () => {
+    type Local = { setAccessLevel(o: { accessLevel: string }): Promise<void> };
+    const { storage } = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+    await storage.local.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+  });
+  await openReportPage(context);
+  const probe = await probeVaultFromPage(serviceWorker);
+  // The page's world reads the settings now, but no token is among them.
+  expect(probe.local).toContain(CONSOLE_URL);
+  expect(probe.local).not.toContain(token);
+  // The extension's databases are not the page's: the vault's name opens an empty one of the page's origin.
+  expect(probe.databases).not.toContain('s1-ioc-manager');
+  expect(probe.databases).not.toContain('s1-ioc-manager-secrets');
+  expect(probe.vaultStores).toEqual([]);
+
+  // The worker still has the token: a sync asked from the manager completes.
+  await syncNow(manager);
+  await expect(manager.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /);
 });

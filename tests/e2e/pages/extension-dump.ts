@@ -1,8 +1,10 @@
 /**
  * Everything the extension keeps, as text, in one evaluate: every IndexedDB database and store
  * (keys and values, the activity log 'log' included) and every key of chrome.storage local, session
- * and sync. The settings item is the one place the token belongs: it is dumped with its
- * `connection.apiToken` blanked, so a copy of the token anywhere else in it is still found.
+ * and sync. The token vault (lib/token-vault.ts, IndexedDB `s1-ioc-manager-secrets`) is the one
+ * place the token belongs: its record is dumped with the `token` field blanked, so that a copy of
+ * the token anywhere else in the vault is still found. Everything else, storage.local's settings
+ * item included, is dumped whole: the token has no place there.
  */
 import type { Page, Worker } from '@playwright/test';
 
@@ -33,6 +35,12 @@ export function dumpExtensionState(target: Worker | Page): Promise<Place[]> {
       for (const store of db.objectStoreNames) {
         const tx = db.transaction(store).objectStore(store);
         const [keys, values] = await Promise.all([done(tx.getAllKeys()), done(tx.getAll())]);
+        if (name === 's1-ioc-manager-secrets') {
+          values.forEach((value, i) => {
+            if (keys[i] === 'current' && value && typeof value === 'object')
+              values[i] = { ...value, token: '' };
+          });
+        }
         places.push({ place: `IndexedDB ${name}/${store}`, text: JSON.stringify({ keys, values }, asText) });
       }
       db.close();
@@ -41,13 +49,7 @@ export function dumpExtensionState(target: Worker | Page): Promise<Place[]> {
     for (const area of ['local', 'session', 'sync']) {
       const items = (await storage[area]?.get(null)) ?? {};
       for (const [key, value] of Object.entries(items)) {
-        let shown = value;
-        if (area === 'local' && key === 'settings') {
-          const settings = structuredClone(value) as { connection?: { apiToken?: string } | null };
-          if (settings.connection?.apiToken) settings.connection.apiToken = '';
-          shown = settings;
-        }
-        places.push({ place: `storage.${area} ${key}`, text: JSON.stringify(shown, asText) });
+        places.push({ place: `storage.${area} ${key}`, text: JSON.stringify(value, asText) });
       }
     }
     return places;
