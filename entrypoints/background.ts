@@ -10,8 +10,9 @@ import { SYNC_ALARM } from '../lib/sync/sync-alarm';
 // at once, so that an event that woke the worker finds its listener.
 export default defineBackground(() => {
   const services = createBackgroundServices();
-  // At every start: the token in storage.local is then out of reach of any script the worker
-  // injects into a page. After the services, so that what it logs reaches the activity log.
+  // At every start: the settings in storage.local are then out of reach of any script the worker
+  // injects into a page (the token is not among them: see lib/token-vault.ts). After the services,
+  // so that what it logs reaches the activity log.
   void restrictStorageToTrustedContexts(browser.storage);
   serveMessages(services);
   browser.runtime.onInstalled.addListener(() => {

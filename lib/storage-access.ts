@@ -1,8 +1,9 @@
 /**
- * Keeps chrome.storage away from content scripts. `storage.local` holds the settings, the API token
- * among them, and by default any script of the extension may read it, including one the worker
- * injects into a web page (to read the selection), whose isolated world the page can reach through
- * shared DOM and bugs. TRUSTED_CONTEXTS leaves it to the extension's pages and worker. Session
+ * Keeps chrome.storage away from content scripts. `storage.local` holds the settings (the API token
+ * is not there: lib/token-vault.ts keeps it in IndexedDB, which no content script can open), and by
+ * default any script of the extension may read it, including one the worker injects into a web page
+ * (to read the selection), whose isolated world the page can reach through shared DOM and bugs.
+ * TRUSTED_CONTEXTS leaves it to the extension's pages and worker. Session
  * storage (the pending review sheets) is trusted-only by default; it is set here too, so that a
  * later change cannot widen it unnoticed.
  */
