@@ -17,8 +17,11 @@ const byUuid = (a: { uuid: string }, b: { uuid: string }) => (a.uuid < b.uuid ? 
 const uuidOf = (n: number) => n.toString(16).padStart(32, '0');
 const OPTIONAL = ['creator', 'description', 'name', 'validUntil', 'creationTime', 'metadata', 'externalId'];
 
+/** A day before the run: a fixed date would age past the windows the sync reads changes in. */
+const YESTERDAY = Date.now() - 24 * 60 * 60_000;
+
 function bareIoc(n: number, value: string, fields: Partial<Ioc> = {}): Ioc {
-  const at = new Date(Date.UTC(2026, 10, 1, 0, 0, n % 60)).toISOString().replace('Z', '000Z');
+  const at = new Date(YESTERDAY + (n % 60) * 1000).toISOString().replace('Z', '000Z');
   return {
     uuid: uuidOf(n),
     value,
