@@ -24,7 +24,7 @@ export const ConnectionFieldsSchema = ConnectionSchema.omit({ apiToken: true });
 
 /**
  * What storage.local keeps of a connection: everything but the token, which lives in the
- * extension's IndexedDB (lib/token-vault.ts), out of reach of content scripts in every browser.
+ * extension's IndexedDB (lib/settings/token-vault.ts), out of reach of content scripts in every browser.
  */
 export type StoredConnection = Omit<Connection, 'apiToken'> & {
   /** The saved token's last four characters ("…abcd") for the Settings page; '' when none is saved. */

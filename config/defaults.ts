@@ -1,7 +1,7 @@
 /**
  * The shipped defaults (config/defaults.yml, parsed at build time by config/vite-yaml.ts), validated
  * when this module loads. tests/unit/config/defaults.test.ts reads the file through parseDefaults
- * (config/parse-defaults.ts), so a wrong value fails the tests with its line and key first.
+ * (tests/support/parse-defaults.ts), so a wrong value fails the tests with its line and key first.
  */
 import { z } from 'zod';
 import shipped from './defaults.yml';
@@ -36,7 +36,7 @@ export const DefaultsSchema = z.strictObject({
     blockExecutionOs: z.array(z.enum(OS_TYPES, { error: `must be one of ${OS_TYPES.join(', ')}` })),
     blockNetwork: z.boolean(),
   }),
-  /** Values never written to the console (lib/never-block.ts reads each entry). */
+  /** Values never written to the console (lib/iocs/never-block.ts reads each entry). */
   neverBlock: z.array(z.string().trim().min(1, 'must not be empty')),
   sync: z.strictObject({
     intervalMinutes: z

@@ -20,11 +20,11 @@ export const SettingsSchema = z.object({
   logLevel: z.enum(LOG_LEVELS),
   /**
    * The analyst's own never-block entries, beside config/defaults.yml's (which always apply and are
-   * not repeated here); lib/never-block.ts reads both.
+   * not repeated here); lib/iocs/never-block.ts reads both.
    */
   neverBlock: z.array(z.string()),
 });
-/** The settings with the API token: what the worker reads (lib/settings.ts joins the token in). */
+/** The settings with the API token: what the worker reads (lib/settings/settings.ts joins the token in). */
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** What code that never sends anything needs: either form fits (drafts, defaults, the review). */

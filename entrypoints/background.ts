@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundServices } from '../lib/background-services';
 import { createMenus } from '../lib/menu/menus';
-import { serveMessages } from '../lib/serve-messages';
-import { restrictStorageToTrustedContexts } from '../lib/storage-access';
 import { SYNC_ALARM } from '../lib/sync/sync-alarm';
+import { createBackgroundServices } from '../lib/worker/background-services';
+import { serveMessages } from '../lib/worker/serve-messages';
+import { restrictStorageToTrustedContexts } from '../lib/worker/storage-access';
 
 // Wiring only (the work itself lives in lib/): main() stays synchronous and registers every listener
 // at once, so that an event that woke the worker finds its listener.
 export default defineBackground(() => {
   const services = createBackgroundServices();
   // At every start: the settings in storage.local are then out of reach of any script the worker
-  // injects into a page (the token is not among them: see lib/token-vault.ts). After the services,
+  // injects into a page (the token is not among them: see lib/settings/token-vault.ts). After the services,
   // so that what it logs reaches the activity log.
   void restrictStorageToTrustedContexts(browser.storage);
   serveMessages(services);

@@ -6,12 +6,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ActionsReport, RowActionRequest, UnblockReport, UnblockTargets } from './blocks/actions';
 import type { RenewRulesReport } from './blocks/renew-rules';
-import type { ConnectionReport } from './connection-check';
-import type { DeleteReport } from './delete-iocs';
 import type { Account, Ioc, IocDraft, IocRef } from './s1/schemas';
-import type { SubmitReport } from './submit-iocs';
+import type { ConnectionReport } from './settings/connection-report';
 import type { SyncOutcome } from './sync/sync-engine';
-import type { UpdateReport } from './update-ioc';
+import type { DeleteReport } from './writes/delete-iocs';
+import type { SubmitReport } from './writes/submit-iocs';
+import type { UpdateReport } from './writes/update-ioc';
 
 /**
  * A console to talk to before it is saved, from the Settings form. Without `apiToken` the worker uses

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { IocsView } from '../../components/IocsView';
-import { LogView } from '../../components/LogView';
-import { SettingsView } from '../../components/SettingsView';
-import { SyncHeader } from '../../components/SyncHeader';
-import { useIocCache } from '../../components/use-ioc-cache';
-import { useLazyModule } from '../../components/use-lazy-module';
-import { useStorageItem } from '../../components/use-storage-item';
-import { useWakeWorker } from '../../components/use-wake-worker';
-import { requestConsoleOrigin } from '../../lib/console-permission';
+import { IocsView } from '../../components/manager/IocsView';
+import { LogView } from '../../components/manager/LogView';
+import { SyncHeader } from '../../components/manager/SyncHeader';
+import { useIocCache } from '../../components/page/use-ioc-cache';
+import { useLazyModule } from '../../components/page/use-lazy-module';
+import { useStorageItem } from '../../components/page/use-storage-item';
+import { useWakeWorker } from '../../components/page/use-wake-worker';
+import { SettingsView } from '../../components/settings/SettingsView';
 import { sendMessage } from '../../lib/messages';
 import type { IocDraft } from '../../lib/s1/schemas';
-import { saveSettings, settingsItem } from '../../lib/settings';
+import { requestConsoleOrigin } from '../../lib/settings/console-permission';
+import { saveSettings, settingsItem } from '../../lib/settings/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 
 type View = 'iocs' | 'blocks' | 'new' | 'settings' | 'log';
@@ -18,12 +18,12 @@ const VIEWS: readonly View[] = ['iocs', 'blocks', 'new', 'settings', 'log'];
 const viewFromHash = (): View => VIEWS.find((view) => location.hash === `#${view}`) ?? 'iocs';
 const loadNewIocsView = async () => {
   const [view, cache] = await Promise.all([
-    import('../../components/NewIocsView'),
-    import('../../components/cache-lookup'),
+    import('../../components/new-iocs/NewIocsView'),
+    import('../../components/page/cache-lookup'),
   ]);
   return { NewIocsView: view.NewIocsView, lookupInCache: cache.lookupInCache };
 };
-const loadBlocksView = () => import('../../components/BlocksView');
+const loadBlocksView = () => import('../../components/blocks/BlocksView');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** First run: the connection screen, addressed so that saving does not navigate away from it. */

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { openInManager } from '../../components/open-manager';
-import { PopupView } from '../../components/PopupView';
-import { useLazySettings } from '../../components/use-lazy-settings';
-import { useStorageItem } from '../../components/use-storage-item';
-import { useWakeWorker } from '../../components/use-wake-worker';
+import { PopupView } from '../../components/lookup/PopupView';
+import { openInManager } from '../../components/page/open-manager';
+import { useLazySettings } from '../../components/page/use-lazy-settings';
+import { useStorageItem } from '../../components/page/use-storage-item';
+import { useWakeWorker } from '../../components/page/use-wake-worker';
 import { syncStatusItem } from '../../lib/sync/sync-status';
 
 export function App() {

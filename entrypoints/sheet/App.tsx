@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { openInManager } from '../../components/open-manager';
-import { ReviewSheet } from '../../components/ReviewSheet';
-import { useStorageItem } from '../../components/use-storage-item';
+import { ReviewSheet } from '../../components/lookup/ReviewSheet';
+import { openInManager } from '../../components/page/open-manager';
+import { useStorageItem } from '../../components/page/use-storage-item';
 import { type PendingSheet, takeSheet } from '../../lib/menu/pending-sheet';
-import { settingsItem } from '../../lib/settings';
+import { settingsItem } from '../../lib/settings/settings';
 import { syncStatusItem } from '../../lib/sync/sync-status';
 import { keepWindowCopy, readWindowCopy } from './window-copy';
 

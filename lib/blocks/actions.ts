@@ -7,7 +7,7 @@
  */
 import type { OsType } from '../s1/block-schemas';
 import type { IocDraft } from '../s1/schemas';
-import type { RowOutcome } from '../submit-iocs';
+import type { RowOutcome } from '../writes/submit-iocs';
 
 export type ActionKind = 'detect' | 'blockExecution' | 'blockNetwork';
 

@@ -7,12 +7,12 @@
  */
 import pMap from 'p-map';
 import { API_DEFAULT_VALIDITY_DAYS } from '../../config/ioc-types';
-import { logFor } from '../log';
+import { logFor } from '../log/log';
 import { OS_LABELS, OS_TYPES, type OsType } from '../s1/block-schemas';
 import type { S1Client } from '../s1/client';
 import type { S1Error } from '../s1/errors';
 import type { IocDraft } from '../s1/schemas';
-import { submitIocs } from '../submit-iocs';
+import { submitIocs } from '../writes/submit-iocs';
 import {
   ACTION_LABELS,
   type ActionKind,

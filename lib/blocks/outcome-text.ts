@@ -4,7 +4,7 @@
  * not happen.
  */
 import { OS_LABELS, OS_TYPES } from '../../config/os-types';
-import type { RowOutcome } from '../submit-iocs';
+import type { RowOutcome } from '../writes/submit-iocs';
 import {
   ACTION_LABELS,
   type ActionKind,

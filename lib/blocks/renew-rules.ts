@@ -8,7 +8,7 @@
 import pMap from 'p-map';
 import { type IocType, MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import { clampValidUntil } from '../iocs/renew';
-import { logFor } from '../log';
+import { logFor } from '../log/log';
 import type { FirewallRule } from '../s1/block-schemas';
 import type { S1Error } from '../s1/errors';
 import { ACTION_LABELS } from './actions';

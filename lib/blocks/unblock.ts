@@ -1,10 +1,10 @@
 /**
  * Unblocking: Blocklist items by id (`data.ids`) and the extension's Firewall Control rules by id
- * (docs/blocking-api.md). As with IOC deletes (lib/delete-iocs.ts), a DELETE is never re-sent blindly:
+ * (docs/blocking-api.md). As with IOC deletes (lib/writes/delete-iocs.ts), a DELETE is never re-sent blindly:
  * when its answer is lost the console is asked which of the ids are still there, and the analyst is
  * told exactly.
  */
-import { logFor } from '../log';
+import { logFor } from '../log/log';
 import { chunk, type S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
 import type { UnblockReport, UnblockTargets } from './actions';

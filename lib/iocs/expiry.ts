@@ -3,7 +3,7 @@
  * so they parse the ISO text every time; the filter (filter.ts) has its own allocation-free test
  * with the same boundaries: expired means `validUntil < now`, soon means within the next 7 days.
  */
-import { isoToMicros } from '../time';
+import { isoToMicros } from '../s1/timestamps';
 
 /** An IOC expiring within this many days counts as "expiring soon" (filter and column alike). */
 export const EXPIRING_SOON_DAYS = 7;

@@ -3,9 +3,10 @@
  * status. Invalid and duplicate rows are never sent; valid and existing rows are ticked by default
  * unless they carry a warning or are only a suggestion (a URL's host, an e-mail's domain).
  */
-import { type NeverBlockEntry, neverBlockMatch } from '../never-block';
+
 import type { Ioc, IocType } from '../s1/schemas';
 import type { Candidate } from './extract';
+import { type NeverBlockEntry, neverBlockMatch } from './never-block';
 import { type IocWarning, validateIoc } from './validate';
 
 export type { IocWarning };

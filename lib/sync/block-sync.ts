@@ -25,9 +25,9 @@ import {
 import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
+import { laterIso, shiftIso } from '../s1/timestamps';
 import type { BlockRepo } from '../store/block-repo';
 import type { BlocksMeta } from '../store/db';
-import { laterIso, shiftIso } from '../time';
 import { WATERMARK_OVERLAP_MS } from './incremental-sync';
 
 export interface BlockSyncDeps {

@@ -4,8 +4,8 @@
  * so the console's total is compared with ours afterwards; a difference asks for a full reconcile.
  */
 import type { S1Client } from '../s1/client';
+import { laterIso, shiftIso } from '../s1/timestamps';
 import type { IocRepo } from '../store/ioc-repo';
-import { laterIso, shiftIso } from '../time';
 
 export const WATERMARK_OVERLAP_MS = 5 * 60_000;
 

@@ -5,8 +5,8 @@
  */
 import type { Connection } from '../../config/connection';
 import type { Settings } from '../../config/settings';
-import { logFor } from '../log';
-import { registerSecret } from '../redact';
+import { logFor } from '../log/log';
+import { registerSecret } from '../log/redact';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
 import type { IocRef } from '../s1/schemas';

@@ -4,7 +4,7 @@
  * frame has run.
  */
 import type { Page } from '@playwright/test';
-import { PERF_MARKS } from '../../lib/perf-marks';
+import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import { type Browser, extensionUrl } from './session';
 
 /** ms from navigation start to the performance mark `name`, waiting for it to be set. */

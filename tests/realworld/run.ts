@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   const scores: ReportScore[] = [];
   for (const report of corpus) {
     const text = asPasted(report.text);
-    // Exactly the view's pipeline (components/NewIocsView.tsx), with no IOC already in the console.
+    // Exactly the view's pipeline (components/new-iocs/NewIocsView.tsx), with no IOC already in the console.
     const start = performance.now();
     const candidates = await extractCandidatesChunked(text);
     const rows = buildReview(candidates, () => undefined);

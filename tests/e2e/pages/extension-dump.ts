@@ -1,7 +1,7 @@
 /**
  * Everything the extension keeps, as text, in one evaluate: every IndexedDB database and store
  * (keys and values, the activity log 'log' included) and every key of chrome.storage local, session
- * and sync. The token vault (lib/token-vault.ts, IndexedDB `s1-ioc-manager-secrets`) is the one
+ * and sync. The token vault (lib/settings/token-vault.ts, IndexedDB `s1-ioc-manager-secrets`) is the one
  * place the token belongs: its record is dumped with the `token` field blanked, so that a copy of
  * the token anywhere else in the vault is still found. Everything else, storage.local's settings
  * item included, is dumped whole: the token has no place there.

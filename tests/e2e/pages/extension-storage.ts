@@ -23,7 +23,7 @@ export function readExtensionStorage(context: ExtensionContext) {
   });
 }
 
-/** The token vault's record (lib/token-vault.ts): the saved token and the console it is bound to. */
+/** The token vault's record (lib/settings/token-vault.ts): the saved token and the console it is bound to. */
 export interface VaultRecord {
   consoleUrl: string;
   token: string;

@@ -7,7 +7,7 @@
 import { Buffer } from 'node:buffer';
 
 export const PART_LENGTH = 16;
-/** Shorter strings (a test's `x`) are not tokens worth looking for; lib/redact.ts ignores them too. */
+/** Shorter strings (a test's `x`) are not tokens worth looking for; lib/log/redact.ts ignores them too. */
 export const MIN_SECRET_LENGTH = 8;
 
 export type SecretForm = 'whole' | 'base64' | 'part';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RowActionRequest } from '../../../lib/blocks/actions';
 import { applyActions } from '../../../lib/blocks/apply-actions';
 import { ruleNameFor } from '../../../lib/blocks/firewall-rules';
-import { setLogSink } from '../../../lib/log';
+import { setLogSink } from '../../../lib/log/log';
 import type { OsType } from '../../../lib/s1/block-schemas';
 import type { IocDraft } from '../../../lib/s1/schemas';
 import { SIM_TOKENS } from '../../simulator';

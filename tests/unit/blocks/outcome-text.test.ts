@@ -7,7 +7,7 @@ import {
   summarizeActions,
 } from '../../../lib/blocks/outcome-text';
 import type { IocDraft } from '../../../lib/s1/schemas';
-import type { RowOutcome } from '../../../lib/submit-iocs';
+import type { RowOutcome } from '../../../lib/writes/submit-iocs';
 
 describe('detectOutcomeText', () => {
   it.each<[RowOutcome, string]>([

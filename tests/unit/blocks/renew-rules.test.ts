@@ -13,7 +13,7 @@ import {
   renewRules,
   renewRulesById,
 } from '../../../lib/blocks/renew-rules';
-import { setLogSink } from '../../../lib/log';
+import { setLogSink } from '../../../lib/log/log';
 import { type FirewallRule, FirewallRuleSchema } from '../../../lib/s1/block-schemas';
 import { SIM_TOKENS } from '../../simulator';
 import { useSimulatedConsole } from '../simulated-console';

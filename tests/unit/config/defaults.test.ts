@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../../config/defaults';
-import { parseDefaults } from '../../../config/parse-defaults';
+import { parseDefaults } from '../../support/parse-defaults';
 
 const shipped = readFileSync('config/defaults.yml', 'utf8');
 

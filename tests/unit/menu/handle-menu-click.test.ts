@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../../config/connection';
 import { DEFAULT_SETTINGS, type Settings } from '../../../config/settings';
-import { logFor } from '../../../lib/log';
+import { logFor } from '../../../lib/log/log';
 import {
   handleMenuClick,
   type MenuDeps,
@@ -13,7 +13,7 @@ import { ADD_MENU, LOOKUP_MENU } from '../../../lib/menu/menus';
 import type { PageSelection } from '../../../lib/menu/read-selection';
 import { HIDDEN_NOTE, UNCHECKED_NOTE } from '../../../lib/menu/selection-check';
 import type { Ioc, IocDraft } from '../../../lib/s1/schemas';
-import type { SubmitReport } from '../../../lib/submit-iocs';
+import type { SubmitReport } from '../../../lib/writes/submit-iocs';
 import { makeIoc } from '../iocs/fixtures';
 
 /** 2026-04-28T08:17:48.062Z */

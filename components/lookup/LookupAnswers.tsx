@@ -1,0 +1,135 @@
+import { ACTION_LABELS, type ActionKind } from '../../lib/blocks/actions';
+import { type AnsweredValue, offeredAnswerActions } from '../../lib/blocks/answer-actions';
+import { type BlockState, describeBlockStateAs } from '../../lib/blocks/block-state';
+import { detectOnlyReason, type FirewallAvailability } from '../../lib/blocks/review-actions';
+import { displayText } from '../../lib/iocs/display-text';
+import { describeMatch, type LookupAnswer } from '../../lib/iocs/lookup-text';
+import { WARNING_TEXT } from '../../lib/iocs/warnings';
+import { type ActionProgress, progressKey } from './use-answer-actions';
+
+const ACTION_KINDS: readonly ActionKind[] = ['detect', 'blockExecution', 'blockNetwork'];
+/** Matching IOCs listed per value; an account may hold thousands sharing one value. */
+const MATCHES_SHOWN = 5;
+
+interface Props {
+  answers: readonly LookupAnswer[];
+  now: number;
+  /** Each value's Blocklist and network block, from the block cache; absent until read. */
+  blockStates: ReadonlyMap<string, BlockState>;
+  firewall: FirewallAvailability;
+  /** Whether the last sync could read the Blocklist: null before the first. */
+  blocklistReadable: boolean | null;
+  progress: ReadonlyMap<string, ActionProgress>;
+  /** Absent from the prop: no action buttons (not connected). */
+  onAction?: (answer: AnsweredValue, kind: ActionKind) => void;
+  onOpen(answer: LookupAnswer): void;
+}
+
+const stateText = (answer: LookupAnswer, blocks: BlockState | undefined): string => {
+  if (answer.state === 'invalid') return 'Not an IOC';
+  if (answer.state === 'in-s1') return 'In SentinelOne';
+  return blocks && (blocks.execution.length > 0 || blocks.network)
+    ? 'Blocked, not detected'
+    : 'Not in SentinelOne';
+};
+
+/** One entry per value looked up: the cache's answer, what the console does with it, and what can be done. */
+export function LookupAnswers({
+  answers,
+  now,
+  blockStates,
+  firewall,
+  blocklistReadable,
+  progress,
+  onAction,
+  onOpen,
+}: Props) {
+  return (
+    <ul class="answers" aria-label="Answers">
+      {answers.map((answer) => {
+        const blocks = blockStates.get(answer.value);
+        const answered: AnsweredValue = {
+          value: answer.value,
+          type: answer.type,
+          detected: answer.state === 'in-s1',
+        };
+        const offered = answer.state === 'invalid' ? [] : offeredAnswerActions(answered, blocks, firewall);
+        const onlyDetect = answer.state === 'invalid' ? null : detectOnlyReason(answer.type);
+        return (
+          <li key={`${answer.type}|${answer.value}`} class={`answer answer-${answer.state}`}>
+            <div class="answer-head">
+              <span class="mono answer-value">{displayText(answer.value)}</span>
+              <strong class="answer-state">{stateText(answer, blocks)}</strong>
+            </div>
+            {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
+            {blocks && answer.state !== 'invalid' && (
+              <p class="answer-detail answer-blocks">
+                {describeBlockStateAs(answer.state === 'in-s1', blocks, blocklistReadable)}
+              </p>
+            )}
+            {answer.matches.slice(0, MATCHES_SHOWN).map((ioc) => (
+              <p key={ioc.uuid} class="answer-detail">
+                {describeMatch(ioc, now)}
+              </p>
+            ))}
+            {answer.matches.length > MATCHES_SHOWN && (
+              <p class="answer-detail">
+                and {(answer.matches.length - MATCHES_SHOWN).toLocaleString('en-US')} more IOCs with this
+                value: open them in the manager
+              </p>
+            )}
+            {answer.state === 'absent' && answer.warnings.length > 0 && (
+              <p class="answer-detail status-warn">
+                Warning: {answer.warnings.map((w) => WARNING_TEXT[w]).join('; ')}
+              </p>
+            )}
+            {onlyDetect && <p class="answer-detail">{onlyDetect}</p>}
+            <div class="answer-actions">
+              {onAction &&
+                offered.map((kind) => {
+                  const state = progress.get(progressKey(answer.value, kind));
+                  return state?.kind === 'ok' ? null : (
+                    <button
+                      key={kind}
+                      type="button"
+                      class={kind === 'detect' ? 'primary' : undefined}
+                      aria-label={`${ACTION_LABELS[kind]} ${answer.value}`}
+                      disabled={state?.kind === 'busy'}
+                      onClick={() => onAction(answered, kind)}
+                    >
+                      {ACTION_LABELS[kind]}
+                    </button>
+                  );
+                })}
+              {answer.state !== 'invalid' && (
+                <button
+                  type="button"
+                  aria-label={`Open ${answer.value} in manager`}
+                  onClick={() => onOpen(answer)}
+                >
+                  Open in manager
+                </button>
+              )}
+            </div>
+            {ACTION_KINDS.map((kind) => {
+              // Kept after the action is in place and no longer offered: the analyst reads what happened.
+              const state = progress.get(progressKey(answer.value, kind));
+              return (
+                state && (
+                  <p
+                    key={kind}
+                    role="status"
+                    aria-label={`${ACTION_LABELS[kind]} status of ${answer.value}`}
+                    class={`answer-detail status-${state.kind}`}
+                  >
+                    {displayText(state.text)}
+                  </p>
+                )
+              );
+            })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

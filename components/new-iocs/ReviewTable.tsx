@@ -1,0 +1,191 @@
+import { Component } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { IOC_TYPES, type IocType } from '../../config/ioc-types';
+import type { RowActionReport } from '../../lib/blocks/actions';
+import { rowReportLines } from '../../lib/blocks/outcome-text';
+import type { RowActions } from '../../lib/blocks/review-actions';
+import { reportHasProblem } from '../../lib/blocks/row-reports';
+import { displayText } from '../../lib/iocs/display-text';
+import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
+import type { IocWarning, ReviewRow } from '../../lib/iocs/review';
+import { WARNING_TEXT } from '../../lib/iocs/validate';
+import { ReviewActionsCell } from './ReviewActionsCell';
+
+interface Props {
+  rows: readonly ReviewRow[];
+  /** What each action did, after Submit. */
+  outcomes: ReadonlyMap<string, RowActionReport>;
+  actionsOf(row: ReviewRow): RowActions;
+  onActions(key: string, actions: RowActions): void;
+  onTick(key: string, selected: boolean): void;
+  onRetype(key: string, type: IocType): void;
+  now: number;
+}
+
+function statusText(row: ReviewRow, now: number): string {
+  const warnings = row.warnings.map((w: IocWarning) => WARNING_TEXT[w]).join('; ');
+  const ticked = row.warnings.includes('never-block') ? '' : '; sent only if ticked';
+  const warned = warnings ? ` — warning: ${warnings}${ticked}` : '';
+  switch (row.status) {
+    case 'invalid':
+      return `Invalid: ${row.reason ?? 'not a valid IOC'}`;
+    case 'duplicate':
+      return 'Duplicate in the input';
+    case 'existing': {
+      const until = row.existing?.validUntil;
+      const expiry = until
+        ? Date.parse(until) < now
+          ? `expired ${until.slice(0, 10)}`
+          : `expires ${until.slice(0, 10)}`
+        : 'never expires';
+      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${displayText(row.existing?.source ?? '', ANSWER_FIELD_MAX)}${warned}`;
+    }
+    default:
+      return `${row.suggestion ? 'Suggestion: the host of a URL above' : 'Valid'}${warned}`;
+  }
+}
+
+/** The result cell's tone: every action through, or something to look at. */
+const outcomeClass = (report: RowActionReport | undefined) =>
+  !report ? 'outcome-none' : reportHasProblem(report) ? 'outcome-rejected' : 'outcome-stored';
+
+/** The rows drawn at once, then as many more per turn of the event loop: a long review shows at once. */
+const ROWS_PER_STEP = 200;
+
+/**
+ * How many of `count` rows to draw: one step at first, then a step more each turn, so the first
+ * rows are usable while the rest are drawn. A review of another length starts again.
+ */
+function useGrowingCount(count: number): number {
+  const [drawn, setDrawn] = useState({ count, shown: Math.min(count, ROWS_PER_STEP) });
+  const shown = drawn.count === count ? drawn.shown : Math.min(count, ROWS_PER_STEP);
+  useEffect(() => {
+    if (drawn.count !== count) return setDrawn({ count, shown });
+    if (shown >= count) return;
+    const timer = setTimeout(() => setDrawn({ count, shown: Math.min(count, shown + ROWS_PER_STEP) }), 0);
+    return () => clearTimeout(timer);
+  }, [count, shown, drawn.count]);
+  return shown;
+}
+
+type Handlers = Pick<Props, 'onActions' | 'onTick' | 'onRetype'>;
+
+interface RowProps {
+  row: ReviewRow;
+  report: RowActionReport | undefined;
+  actions: RowActions;
+  now: number;
+  /** Always the table's latest handlers, so a row drawn earlier never acts on rows it has not seen. */
+  handlers: { current: Handlers };
+}
+
+const sameActions = (a: RowActions, b: RowActions) =>
+  a.detect === b.detect &&
+  a.blockNetwork === b.blockNetwork &&
+  a.allowNotRecommended === b.allowNotRecommended &&
+  (a.blockExecution === null
+    ? b.blockExecution === null
+    : a.blockExecution.join() === b.blockExecution?.join());
+
+/**
+ * A row is drawn again only when it changed: ticking one of 2,000 rows redraws one. The time only
+ * shows in an existing row's expiry.
+ */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.row === b.row &&
+  a.report === b.report &&
+  sameActions(a.actions, b.actions) &&
+  (a.now === b.now || a.row.status !== 'existing');
+
+class ReviewRowView extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return !sameRow(this.props, next);
+  }
+
+  override render() {
+    const { row, report, actions, now, handlers } = this.props;
+    const sendable = row.status === 'valid' || row.status === 'existing';
+    return (
+      <tr class={`review-${row.status}${row.warnings.length ? ' review-warned' : ''}`}>
+        <td>
+          <input
+            type="checkbox"
+            aria-label={`Send ${row.value}`}
+            checked={sendable && row.selected}
+            disabled={!sendable}
+            onChange={(event) => handlers.current.onTick(row.key, event.currentTarget.checked)}
+          />
+        </td>
+        <td class="mono">{displayText(row.value)}</td>
+        <td>
+          <select
+            aria-label={`Type of ${row.value}`}
+            value={row.type}
+            onChange={(event) => handlers.current.onRetype(row.key, event.currentTarget.value as IocType)}
+          >
+            {IOC_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>{statusText(row, now)}</td>
+        <td>
+          {/* An invalid or repeated row is never sent: it has no actions to choose. */}
+          {sendable && (
+            <ReviewActionsCell
+              value={row.value}
+              type={row.type}
+              actions={actions}
+              report={report}
+              onChange={(chosen) => handlers.current.onActions(row.key, chosen)}
+            />
+          )}
+        </td>
+        <td class={outcomeClass(report)}>
+          {rowReportLines(report).map((line) => (
+            <div key={line}>{displayText(line)}</div>
+          ))}
+        </td>
+      </tr>
+    );
+  }
+}
+
+/**
+ * What would be sent: each row's value, type (overridable), status, the actions it will run and,
+ * after sending, each action's outcome. Rows are drawn a step at a time and redrawn only when they
+ * change, so a review of 2,000 rows (review-cap.ts) shows at once and a tick answers at once.
+ */
+export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRetype, now }: Props) {
+  const handlers = useRef<Handlers>({ onActions, onTick, onRetype });
+  handlers.current = { onActions, onTick, onRetype };
+  const shown = useGrowingCount(rows.length);
+  return (
+    <table class="review" aria-label="Review">
+      <thead>
+        <tr>
+          <th scope="col">Send</th>
+          <th scope="col">Value</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Actions</th>
+          <th scope="col">Result</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, shown).map((row) => (
+          <ReviewRowView
+            key={row.key}
+            row={row}
+            report={outcomes.get(row.key)}
+            actions={actionsOf(row)}
+            now={now}
+            handlers={handlers}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * The local cache as an extension page reads it: straight from IndexedDB, never through the
+ * service worker or the network, so answers do not wait for a worker to wake up.
+ */
+import { createBlockRepo } from '../../lib/store/block-repo';
+import { openIocDb } from '../../lib/store/db';
+import { takeEarlyCache } from '../../lib/store/early-cache';
+import { createIocRepo } from '../../lib/store/ioc-repo';
+
+// The popup starts opening the cache in a classic script before this code loads (early-cache.ts).
+const pageDb = takeEarlyCache() ?? openIocDb();
+export const pageRepo = createIocRepo(pageDb);
+/** The mirrored Blocklist and the extension's firewall rules, from the same connection. */
+export const pageBlocks = createBlockRepo(pageDb);

@@ -1,0 +1,121 @@
+/**
+ * What a settings import would change, as rows the analyst reads before anything is saved: a file
+ * can swap the console, the token and the account at once, and the token then goes to that console.
+ * The token itself is never shown, only whether it is replaced. Text from the file is shown with its
+ * hidden characters spelled out and cut short, as console text is: a file is outside input too.
+ */
+import { IOC_TYPES } from '../../config/ioc-types';
+import { OS_LABELS } from '../../config/os-types';
+import type { Settings } from '../../config/settings';
+import { displayText } from '../iocs/display-text';
+
+export interface ImportChange {
+  label: string;
+  before: string;
+  after: string;
+}
+
+interface Options {
+  /** The file asked for the quick path while it is off: an import never turns it on. */
+  quickPathHeldOff?: boolean;
+}
+
+type Row = (current: Settings, next: Settings, options: Options) => ImportChange[];
+
+/** Characters of one value shown, and entries of a list shown, before the rest is cut. */
+const SHOWN_CHARS = 200;
+const SHOWN_ENTRIES = 10;
+
+const onOff = (value: boolean) => (value ? 'on' : 'off');
+const shown = (value: string | undefined) => (value ? displayText(value, SHOWN_CHARS) : '(none)');
+
+/** A setting read as text: a row when the two differ. */
+const field =
+  (label: string, read: (settings: Settings) => string): Row =>
+  (current, next) => {
+    const before = read(current);
+    const after = read(next);
+    return before === after ? [] : [{ label, before, after }];
+  };
+
+const token: Row = (current, next) => {
+  const before = current.connection?.apiToken;
+  const after = next.connection?.apiToken;
+  if (before === after) return [];
+  return [
+    {
+      label: 'API token',
+      before: before ? 'the saved token' : '(none)',
+      after: after ? 'replaced by the file’s token' : '(none)',
+    },
+  ];
+};
+
+const QUICK_PATH = 'Quick detect (one new IOC without the review)';
+const quickPath: Row = (current, next, options) =>
+  options.quickPathHeldOff
+    ? [{ label: QUICK_PATH, before: 'off', after: 'stays off: turn it on yourself in Settings' }]
+    : field(QUICK_PATH, (s) => onOff(s.quickBlockSingle))(current, next, options);
+
+const neverBlock: Row = (current, next) => {
+  const added = next.neverBlock.filter((entry) => !current.neverBlock.includes(entry));
+  const removed = current.neverBlock.filter((entry) => !next.neverBlock.includes(entry));
+  if (added.length === 0 && removed.length === 0) return [];
+  const parts = [
+    added.length > 0 ? `adds ${shortList(added)}` : '',
+    removed.length > 0 ? `removes ${shortList(removed)}` : '',
+  ].filter(Boolean);
+  return [
+    {
+      label: 'Never block',
+      before: entries(current.neverBlock.length),
+      after: `${entries(next.neverBlock.length)}: ${parts.join('; ')}`,
+    },
+  ];
+};
+
+const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
+function shortList(list: readonly string[]): string {
+  const first = list.slice(0, SHOWN_ENTRIES).map((entry) => displayText(entry, SHOWN_CHARS));
+  return list.length > SHOWN_ENTRIES
+    ? `${first.join(', ')} and ${list.length - SHOWN_ENTRIES} more`
+    : first.join(', ');
+}
+
+/** In the order of the Settings screen. */
+const ROWS: readonly Row[] = [
+  field('Console URL', (s) => shown(s.connection?.consoleUrl)),
+  token,
+  field('Account', (s) =>
+    s.connection
+      ? s.connection.accountName
+        ? `${shown(s.connection.accountName)} (${s.connection.accountId})`
+        : s.connection.accountId
+      : '(none)',
+  ),
+  field('Creator email', (s) => shown(s.connection?.creatorEmail)),
+  field('Tag prefix', (s) => shown(s.connection?.tagPrefix)),
+  ...IOC_TYPES.map((type) =>
+    field(`Validity ${type} (days)`, (s) => String(s.iocDefaults.validityDays[type])),
+  ),
+  field('Default score', (s) => String(s.iocDefaults.score)),
+  field('Source', (s) => shown(s.iocDefaults.source)),
+  quickPath,
+  field('Block execution by default', (s) => onOff(s.actionDefaults.blockExecution)),
+  field(
+    'Block execution on',
+    (s) => s.actionDefaults.blockExecutionOs.map((os) => OS_LABELS[os]).join(', ') || '(no OS)',
+  ),
+  field('Block network by default', (s) => onOff(s.actionDefaults.blockNetwork)),
+  neverBlock,
+  field('Log level', (s) => s.logLevel),
+  field('Sync every (minutes)', (s) => String(s.sync.intervalMinutes)),
+  field('IOCs per page', (s) => String(s.sync.pageSize)),
+  field('Parallel requests', (s) => String(s.sync.maxParallelRequests)),
+];
+
+/** The rows that differ between `current` and `next` (empty: the file changes nothing). */
+export function describeImport(current: Settings, next: Settings, options: Options = {}): ImportChange[] {
+  return ROWS.flatMap((row) => row(current, next, options));
+}
