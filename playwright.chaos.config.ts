@@ -6,6 +6,8 @@ import base from './playwright.config';
 export default defineConfig({
   ...base,
   testDir: 'tests/chaos',
+  // Only specs: the unit tests of the e2e helpers (*.test.ts) beside them are Vitest's.
+  testMatch: '**/*.spec.ts',
   timeout: 30 * 60_000,
   reporter: [['list'], ['json', { outputFile: 'reports/chaos.json' }]],
 });

@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // 2 cores run one Chromium well: one worker, no parallelism.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Only specs: the unit tests of the e2e helpers (*.test.ts) beside them are Vitest's.
+  testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

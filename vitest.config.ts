@@ -5,7 +5,9 @@ import { yamlAsData } from './config/vite-yaml';
 export default defineConfig({
   plugins: [WxtVitest(), yamlAsData()],
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // Unit tests mirror lib/ under tests/unit/; the simulator's, bench's, demo's and CI's own tests sit
+    // beside the code they test.
+    include: ['tests/**/*.test.ts', '.ci/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     mockReset: true,
     restoreMocks: true,

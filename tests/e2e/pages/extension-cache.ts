@@ -31,6 +31,34 @@ export function readCachedIocs(
   }) as Promise<Array<Record<string, unknown> & { uuid: string }>>;
 }
 
+/**
+ * How many IOCs the cache's current generation holds, counted inside the extension: sending 10,000
+ * IOCs back to the test takes seconds, longer than a poll waits.
+ */
+export function countCachedIocs(context: ExtensionContext): Promise<number> {
+  return context.evaluate(async () => {
+    const request = indexedDB.open('s1-ioc-manager');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = <T>(store: string, query: IDBValidKey | IDBKeyRange) =>
+      new Promise<T>((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll(query);
+        r.onsuccess = () => resolve(r.result as T);
+        r.onerror = () => reject(r.error);
+      });
+    const [meta] = await read<Array<{ generation: number }>>('meta', 'cache');
+    const generation = meta?.generation ?? 1;
+    const chunks = await read<Array<{ iocs: unknown[] }>>(
+      'chunks',
+      IDBKeyRange.bound([generation], [generation, []]),
+    );
+    db.close();
+    return chunks.reduce((sum, chunk) => sum + chunk.iocs.length, 0);
+  });
+}
+
 /** The published sync status (lib/sync/sync-status.ts). */
 export async function readSyncStatus(context: ExtensionContext) {
   const { local } = await readExtensionStorage(context);

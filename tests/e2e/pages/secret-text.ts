@@ -2,7 +2,7 @@
  * Finding an API token in text: the token itself (so also its `ApiToken …` and
  * `Bearer …` forms), its base64 at any alignment, or any 16 characters of it in a row, because a
  * token cut short in a log line or a URL is still a leak. Pure, so that its unit test can prove
- * that each form is found (tests/unit/e2e/secret-text.test.ts).
+ * that each form is found (secret-text.test.ts beside it).
  */
 import { Buffer } from 'node:buffer';
 

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { colourStats, decodePng } from '../../demo/png';
+import { colourStats, decodePng } from './png';
 
 /** A PNG of the given 8-bit RGB rows, each row written with the given filter (0-4). */
 function encodeRgb(rows: number[][], filters: number[]): Uint8Array {

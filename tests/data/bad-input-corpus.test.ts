@@ -4,8 +4,8 @@
  * worker's own guard before POST (checkedDrafts). Nothing in the corpus may be sendable as typed.
  */
 import { describe, expect, it } from 'vitest';
-import { API_DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS } from '../../../config/ioc-types';
-import { checkedDrafts } from '../../../lib/iocs/checked-drafts';
+import { API_DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS } from '../../config/ioc-types';
+import { checkedDrafts } from '../../lib/iocs/checked-drafts';
 import {
   type DraftSettings,
   daysFromText,
@@ -13,10 +13,10 @@ import {
   scoreFromText,
   toDrafts,
   validateFields,
-} from '../../../lib/iocs/drafts';
-import { extractCandidates } from '../../../lib/iocs/extract';
-import { buildReview, type FindExisting, type ReviewRow, sendableRows } from '../../../lib/iocs/review';
-import { type BadField, type BadValue, loadCorpus } from '../../data/bad-input-corpus';
+} from '../../lib/iocs/drafts';
+import { extractCandidates } from '../../lib/iocs/extract';
+import { buildReview, type FindExisting, type ReviewRow, sendableRows } from '../../lib/iocs/review';
+import { type BadField, type BadValue, loadCorpus } from './bad-input-corpus';
 
 const { values, fields, accepted } = loadCorpus();
 const nothingExists: FindExisting = () => undefined;

@@ -9,9 +9,9 @@ import {
   IocSchema,
   SystemInfoResponseSchema,
   UserResponseSchema,
-} from '../../../lib/s1/schemas';
-import { SIM_TOKENS } from '../../simulator';
-import { ACCOUNT, draft, IOCS, postBody, q, startSim } from './helpers';
+} from '../../lib/s1/schemas';
+import { SIM_TOKENS } from '.';
+import { ACCOUNT, draft, IOCS, postBody, q, startSim } from './test-helpers';
 
 const API = '/web/api/v2.1';
 

@@ -8,9 +8,9 @@ import {
   FirewallCreateResponseSchema,
   FirewallPageSchema,
   FirewallRuleSchema,
-} from '../../../lib/s1/block-schemas';
-import { OTHER_USER, SIM_TOKENS } from '../../simulator';
-import { ACCOUNT, type Harness, loadFixture, startSim } from './helpers';
+} from '../../lib/s1/block-schemas';
+import { OTHER_USER, SIM_TOKENS } from '.';
+import { ACCOUNT, type Harness, loadFixture, startSim } from './test-helpers';
 
 const FW = '/web/api/v2.1/firewall-control';
 const FOREIGN = '1190355608201773511';

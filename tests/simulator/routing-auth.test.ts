@@ -3,8 +3,8 @@
  * and its error bodies.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulator, SIM_TOKENS } from '../../simulator';
-import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';
+import { createSimulator, SIM_TOKENS } from '.';
+import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './test-helpers';
 
 const AUTH_FAILED = loadFixture('error-401.authentication-failed.json');
 const MULTI_SCOPE = loadFixture('error-403.multi-scope-user.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IocType } from '../../../lib/s1/schemas';
-import { locate, reportLines, shorten } from '../../realworld/locate';
+import type { IocType } from '../../lib/s1/schemas';
+import { locate, reportLines, shorten } from './locate';
 
 const report = [
   'Intro line without values.',

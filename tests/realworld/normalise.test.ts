@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IocType } from '../../../lib/s1/schemas';
-import { normalise, urlHost } from '../../realworld/normalise';
+import type { IocType } from '../../lib/s1/schemas';
+import { normalise, urlHost } from './normalise';
 
 describe('normalise', () => {
   it.each<[IocType, string, string]>([

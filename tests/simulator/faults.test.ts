@@ -3,7 +3,7 @@
  * 5xx before/after commit, reset, malformed, html, slow body.
  */
 import { describe, expect, it } from 'vitest';
-import { draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';
+import { draft, IOCS, loadFixture, postBody, q, startSim } from './test-helpers';
 
 const INTERNAL = loadFixture('error-500.internal-server-error.json');
 const post = (value = 'a.example.com') => ({ method: 'POST', json: postBody([draft({ value })]) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toRecord } from '../../simulator/ioc-model';
-import { compareKeys, ScopeStore, SORT_FIELDS, type SortBy, sortKeyOf } from '../../simulator/scope-store';
-import { generateRecords } from '../../simulator/seed';
+import { toRecord } from './ioc-model';
+import { compareKeys, ScopeStore, SORT_FIELDS, type SortBy, sortKeyOf } from './scope-store';
+import { generateRecords } from './seed';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z') * 1000;
 const records = (count: number, seed: number) => generateRecords({ count, seed, scopeId: '1', now: NOW });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExcluded, parseTruth, tsvLines } from '../../realworld/tsv';
+import { parseExcluded, parseTruth, tsvLines } from './tsv';
 
 describe('tsvLines', () => {
   it.each<[string, string, string[][]]>([

@@ -3,8 +3,8 @@
  * (docs/sentinelone-api.md#other-routes, docs/sentinelone-api.md#other-endpoints).
  */
 import { describe, expect, it } from 'vitest';
-import { SIM_TOKENS } from '../../simulator';
-import { ACCOUNT, startSim } from './helpers';
+import { SIM_TOKENS } from '.';
+import { ACCOUNT, startSim } from './test-helpers';
 
 const API = '/web/api/v2.1';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusError, readCorpus } from '../../realworld/corpus';
+import { CorpusError, readCorpus } from './corpus';
 
 let dir = '';
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlAssets } from '../../bench/bundle-sizes';
+import { htmlAssets } from './bundle-sizes';
 
 describe('htmlAssets', () => {
   it.each<[string, string, string[]]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IocType } from '../../../lib/s1/schemas';
-import { type Extra, guessKind, type Kind } from '../../realworld/kinds';
+import type { IocType } from '../../lib/s1/schemas';
+import { type Extra, guessKind, type Kind } from './kinds';
 
 const truth = new Map<string, unknown>([
   ['IPV4|198.51.100.20', {}],

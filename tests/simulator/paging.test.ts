@@ -3,7 +3,7 @@
  * tie-break, countOnly, skipCount, cursors (docs/sentinelone-api.md#paging-and-sorting).
  */
 import { describe, expect, it } from 'vitest';
-import { type Harness, IOCS, loadFixture, q, startSim } from './helpers';
+import { type Harness, IOCS, loadFixture, q, startSim } from './test-helpers';
 
 const INVALID_CURSOR = loadFixture('error-400.invalid-cursor.json');
 type Ioc = Record<string, string | null> & { uuid: string };

@@ -3,8 +3,8 @@
  * upsert, batch and scope caps, visibility (docs/sentinelone-api.md#creating-and-updating-iocs).
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../simulator';
-import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './helpers';
+import { createSimulator } from '.';
+import { ACCOUNT, draft, IOCS, loadFixture, postBody, q, startSim } from './test-helpers';
 
 const INTERNAL = loadFixture('error-500.internal-server-error.json');
 const post = (h: Awaited<ReturnType<typeof startSim>>, data: unknown[], accountIds?: string[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianPerPosition, quantile, round, summarize } from '../../bench/stats';
+import { medianPerPosition, quantile, round, summarize } from './stats';
 
 describe('quantile (nearest rank)', () => {
   it.each<[number[], number, number]>([

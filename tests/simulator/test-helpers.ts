@@ -1,7 +1,7 @@
 /** Starts a simulator over real HTTP on a free port and calls it with global fetch. */
 import { afterEach } from 'vitest';
-import { createSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
-import { loadFixture } from '../../simulator/fixtures';
+import { createSimulator, type Simulator, type SimulatorOptions } from '.';
+import { loadFixture } from './fixtures';
 
 export const ACCOUNT = '2163822725049635476';
 export const IOCS = '/web/api/v2.1/threat-intelligence/iocs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditVerdict } from '../../../.ci/audit-verdict';
+import { auditVerdict } from './audit-verdict';
 
 const counts = (high: number, critical: number, moderate = 0) => ({
   info: 0,

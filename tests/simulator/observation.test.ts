@@ -3,8 +3,8 @@
  * clock, seed data, request log, control routes, reset.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulator, SIM_TOKENS, type WireRequest } from '../../simulator';
-import { ACCOUNT, draft, IOCS, postBody, q, startSim } from './helpers';
+import { createSimulator, SIM_TOKENS, type WireRequest } from '.';
+import { ACCOUNT, draft, IOCS, postBody, q, startSim } from './test-helpers';
 
 describe('seeded generator: same seed -> same data', () => {
   it('is deterministic per seed and differs between seeds', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byKind, formatJson, formatText, pct, totals } from '../../realworld/format';
-import type { ReportScore } from '../../realworld/score';
+import { byKind, formatJson, formatText, pct, totals } from './format';
+import type { ReportScore } from './score';
 
 const a: ReportScore = {
   id: 'alpha',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CacheDiff, describeDiff, diffCache } from '../../support/cache-diff';
+import { type CacheDiff, describeDiff, diffCache } from './cache-diff';
 
 const a = { uuid: 'a', name: 'one', score: 1 };
 const b = { uuid: 'b', name: 'two', tags: ['x'] };

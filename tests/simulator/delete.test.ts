@@ -4,7 +4,7 @@
  * (docs/sentinelone-api.md#deleting-iocs).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACCOUNT, draft, type Harness, IOCS, postBody, startSim } from './helpers';
+import { ACCOUNT, draft, type Harness, IOCS, postBody, startSim } from './test-helpers';
 
 let h: Harness;
 let uuids: string[] = [];

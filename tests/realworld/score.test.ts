@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewRow } from '../../../lib/iocs/review';
-import type { IocType } from '../../../lib/s1/schemas';
-import { reportLines } from '../../realworld/locate';
-import { type MissReason, scoreReport } from '../../realworld/score';
-import type { ExcludedItem, TruthItem } from '../../realworld/tsv';
+import type { ReviewRow } from '../../lib/iocs/review';
+import type { IocType } from '../../lib/s1/schemas';
+import { reportLines } from './locate';
+import { type MissReason, scoreReport } from './score';
+import type { ExcludedItem, TruthItem } from './tsv';
 
 let n = 0;
 function row(type: IocType, value: string, extra: Partial<ReviewRow> = {}): ReviewRow {

@@ -9,9 +9,9 @@ import {
   BlocklistItemSchema,
   BlocklistPageSchema,
   HashValidateResponseSchema,
-} from '../../../lib/s1/block-schemas';
-import { OTHER_USER, SIM_TOKENS } from '../../simulator';
-import { ACCOUNT, type Harness, loadFixture, startSim } from './helpers';
+} from '../../lib/s1/block-schemas';
+import { OTHER_USER, SIM_TOKENS } from '.';
+import { ACCOUNT, type Harness, loadFixture, startSim } from './test-helpers';
 
 const R = '/web/api/v2.1/restrictions';
 const VALIDATE = `${R}/validate`;

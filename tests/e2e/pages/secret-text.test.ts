@@ -1,7 +1,7 @@
 /** The secret scanner's text search: each form of a planted token is found, clean text is not flagged. */
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { base64Forms, findSecrets, type SecretForm } from '../../e2e/pages/secret-text';
+import { base64Forms, findSecrets, type SecretForm } from './secret-text';
 
 const TOKEN = 'sim-token-default-7c1e9a52f04b4d3e8a6b2f19c0d7e38a5b41f6c2d9e0a7b3';
 const forms = (text: string, secrets: string[] = [TOKEN]) =>

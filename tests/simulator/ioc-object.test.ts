@@ -3,7 +3,7 @@
  * against the real sample (docs/sentinelone-api.md#the-ioc-object).
  */
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, draft, IOCS, loadFixture, postBody, startSim } from './helpers';
+import { ACCOUNT, draft, IOCS, loadFixture, postBody, startSim } from './test-helpers';
 
 const REQUEST = loadFixture<Record<string, unknown>[]>(
   'threat-intelligence-iocs.POST.request-data.xsoar.json',

@@ -4,7 +4,7 @@
  * ignored.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACCOUNT, draft, type Harness, IOCS, postBody, q, startSim } from './helpers';
+import { ACCOUNT, draft, type Harness, IOCS, postBody, q, startSim } from './test-helpers';
 
 let h: Harness;
 const ids: Record<string, string> = {};
