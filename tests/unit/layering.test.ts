@@ -28,15 +28,16 @@ interface Import {
   typeOnly: boolean;
 }
 
+// `import … from 'x'`, `export … from 'x'`, a bare `import 'x'` (side effects only) and `import('x')`.
 const IMPORT =
-  /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 /** The repository-relative file each relative import of `file` resolves to, and whether it is type-only. */
 function importsOf(file: string): Import[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
   const found: Import[] = [];
   for (const match of text.matchAll(IMPORT)) {
-    const spec = match[3] ?? match[4] ?? '';
+    const spec = match[3] ?? match[4] ?? match[5] ?? '';
     if (!spec.startsWith('.')) {
       found.push({ target: spec, typeOnly: Boolean(match[2]) });
       continue;
