@@ -7,6 +7,7 @@ import type { Worker } from '@playwright/test';
 /** The worker or an extension page: both run code in the extension's origin. */
 export interface ExtensionContext {
   evaluate<R>(code: () => R | Promise<R>): Promise<R>;
+  evaluate<R, A>(code: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
 type Area = { get(keys: null): Promise<Record<string, unknown>> };
