@@ -55,6 +55,10 @@ async function ringOf(page: Page, target: ReturnType<Page['locator']>): Promise<
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
+  /** What was measured, kept beside the test's report for a look. */
+  const shoot = (page: Page, view: string) =>
+    page.screenshot({ path: test.info().outputPath(`${view}-${colorScheme}.png`) });
+
   test(`every tone, text and focus ring has its contrast in the ${colorScheme} scheme`, async ({
     context,
     extensionId,
@@ -72,6 +76,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(manager.getByRole('status', { name: 'Sync status' })).toHaveAttribute('data-tone', 'ok');
     measured.push(...(await pageText(manager)));
     measured.push(await ringOf(manager, manager.getByRole('button', { name: /^Grab the IOC/ })));
+    await shoot(manager, 'manager');
 
     // The review of New IOCs: an invalid row (danger), a repeat (muted row), a private address (warn).
     await manager.getByRole('link', { name: 'New IOCs' }).click();
@@ -80,11 +85,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(review.locator('td[data-tone="danger"]')).not.toHaveCount(0);
     await expect(review.locator('tr[data-tone="muted"]')).not.toHaveCount(0);
     measured.push(...(await pageText(manager)));
+    await shoot(manager, 'review');
 
     // Settings: the primary button and the hints.
     await manager.getByRole('link', { name: 'Settings' }).click();
     measured.push(...(await pageText(manager)));
     measured.push(await ringOf(manager, manager.getByRole('button', { name: 'Save' })));
+    await shoot(manager, 'settings');
 
     // The popup: an answer in SentinelOne (ok), one absent (warn); the look-up box has the focus.
     const popup = await context.newPage();
@@ -95,6 +102,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(popup.getByRole('list', { name: 'Answers' }).locator('[data-tone]')).toHaveCount(2);
     measured.push(...(await pageText(popup)));
     measured.push(await ringOf(popup, popup.getByLabel(/^Look up values/)));
+    await shoot(popup, 'popup');
 
     const lowest = new Map<string, number>();
     for (const { label, ratio } of measured)
