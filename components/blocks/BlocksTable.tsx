@@ -10,6 +10,7 @@ import {
 } from '../../lib/blocks/blocks-table';
 import { displayText } from '../../lib/iocs/display-text';
 import { describeExpiry } from '../../lib/iocs/expiry';
+import { type Tone, toneOf } from '../../lib/ui/tones';
 import { useGridKeys } from '../ui/use-grid-keys';
 import { useVirtualRows } from '../ui/use-virtual-rows';
 
@@ -35,14 +36,15 @@ function cellProps(
   row: BlockRow,
   id: BlockColumnId,
   now: number,
-): { text: string; title?: string; tone?: string } {
+): { text: string; title?: string; stateClass?: string; tone?: Tone } {
   if (id === 'until') {
     if (!row.until) return { text: '' };
     const expiry = describeExpiry(row.until, now);
     return {
       text: `until ${row.until.slice(0, 10)}`,
       title: `${expiry.exactUtc ?? row.until} (${expiry.text})`,
-      tone: `expiry-${expiry.state}`,
+      stateClass: `expiry-${expiry.state}`,
+      tone: toneOf('expiry', expiry.state),
     };
   }
   if (id === 'createdAt' || id === 'updatedAt') {
@@ -158,9 +160,14 @@ export function BlocksTable({ rows, sort, onSort, selected, onSelect, onOpen, no
                   />
                 </td>
                 {COLUMN_IDS.map((id) => {
-                  const { text, title, tone } = cellProps(row, id, now);
+                  const { text, title, stateClass, tone } = cellProps(row, id, now);
                   return (
-                    <td key={id} class={tone ? `cell-${id} ${tone}` : `cell-${id}`} title={title}>
+                    <td
+                      key={id}
+                      class={stateClass ? `cell-${id} ${stateClass}` : `cell-${id}`}
+                      data-tone={tone}
+                      title={title}
+                    >
                       {text}
                     </td>
                   );

@@ -52,7 +52,7 @@ function AvailabilityNotes({ status }: { status: SyncStatus | undefined }) {
   return (
     <div role="note" aria-label="What the console lets the extension see" class="block-notes">
       {notes.map((note) => (
-        <p key={note} class="status-warn">
+        <p key={note} class="status-warn" data-tone="warn">
           {note}
         </p>
       ))}
@@ -103,7 +103,12 @@ export function BlocksView({ status }: Props) {
     );
   };
 
-  if (cache.error) return <p class="error">{cache.error}</p>;
+  if (cache.error)
+    return (
+      <p class="error" data-tone="danger">
+        {cache.error}
+      </p>
+    );
   if (!all) return <p>Reading the local cache…</p>;
   const hashes = all.filter((row) => row.kind === 'blockExecution').length;
   const rules = all.length - hashes;

@@ -100,6 +100,7 @@ export function RenewRulesDialog({ rows, skippedHashes, defaultDays, onRenew, on
           role="status"
           aria-label="Renew outcome"
           class={report.failed.length > 0 ? 'status-warn' : undefined}
+          data-tone={report.failed.length > 0 ? 'warn' : undefined}
         >
           {report.message}
         </p>
@@ -137,7 +138,7 @@ export function RenewRulesDialog({ rows, skippedHashes, defaultDays, onRenew, on
         </>
       )}
       {error && (
-        <p role="alert" class="error">
+        <p role="alert" class="error" data-tone="danger">
           {error}
         </p>
       )}

@@ -5,6 +5,7 @@ import { detectOnlyReason, type FirewallAvailability } from '../../lib/blocks/re
 import { displayText } from '../../lib/iocs/display-text';
 import { describeMatch, type LookupAnswer } from '../../lib/iocs/lookup-text';
 import { WARNING_TEXT } from '../../lib/iocs/warnings';
+import { toneOf } from '../../lib/ui/tones';
 import { type ActionProgress, progressKey } from './use-answer-actions';
 
 const ACTION_KINDS: readonly ActionKind[] = ['detect', 'blockExecution', 'blockNetwork'];
@@ -59,7 +60,9 @@ export function LookupAnswers({
           <li key={`${answer.type}|${answer.value}`} class={`answer answer-${answer.state}`}>
             <div class="answer-head">
               <span class="mono answer-value">{displayText(answer.value)}</span>
-              <strong class="answer-state">{stateText(answer, blocks)}</strong>
+              <strong class="answer-state" data-tone={toneOf('answer', answer.state)}>
+                {stateText(answer, blocks)}
+              </strong>
             </div>
             {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
             {blocks && answer.state !== 'invalid' && (
@@ -121,6 +124,7 @@ export function LookupAnswers({
                     role="status"
                     aria-label={`${ACTION_LABELS[kind]} status of ${answer.value}`}
                     class={`answer-detail status-${state.kind}`}
+                    data-tone={toneOf('status', state.kind)}
                   >
                     {displayText(state.text)}
                   </p>

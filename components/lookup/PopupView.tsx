@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
 import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../../lib/sync/sync-status';
+import { toneOf } from '../../lib/ui/tones';
 import { whenIdle } from '../page/when-idle';
 import { LookupAnswers } from './LookupAnswers';
 import { useAnswerActions } from './use-answer-actions';
@@ -45,7 +46,12 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
     <main>
       <div class="popup-status">
         <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs cached</output>
-        <span role="status" aria-label="Sync status" class={`sync-${headline.state}`}>
+        <span
+          role="status"
+          aria-label="Sync status"
+          class={`sync-${headline.state}`}
+          data-tone={toneOf('sync', headline.state)}
+        >
           {settings && !connected
             ? 'Not connected'
             : headline.state === 'failed'
@@ -54,7 +60,7 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
         </span>
       </div>
       {warnings.map((warning) => (
-        <p key={warning} role="alert" class="status-error">
+        <p key={warning} role="alert" class="status-error" data-tone="danger">
           {warning}
         </p>
       ))}

@@ -34,7 +34,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
     <main class="sheet-main">
       <h1>{TITLES[mode]}</h1>
       {sheet.note && (
-        <p role="alert" class="status-error">
+        <p role="alert" class="status-error" data-tone="danger">
           {sheet.note}
         </p>
       )}
@@ -50,7 +50,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
       ) : (
         <>
           {error && (
-            <p role="alert" class="status-error">
+            <p role="alert" class="status-error" data-tone="danger">
               {error}
             </p>
           )}

@@ -3,6 +3,7 @@ import type { StoredSettings } from '../../config/settings';
 import { displayText } from '../../lib/iocs/display-text';
 import { type IocFields, toDrafts, validateFields } from '../../lib/iocs/drafts';
 import type { Ioc, IocDraft } from '../../lib/s1/schemas';
+import { toneOf } from '../../lib/ui/tones';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
 import { IocFieldsForm } from '../new-iocs/IocFieldsForm';
 
@@ -76,7 +77,12 @@ export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
           Close
         </button>
       </div>
-      <p role="status" aria-label="Edit status" class={`status-${status.kind}`}>
+      <p
+        role="status"
+        aria-label="Edit status"
+        class={`status-${status.kind}`}
+        data-tone={toneOf('status', status.kind)}
+      >
         {status.text}
       </p>
     </dialog>

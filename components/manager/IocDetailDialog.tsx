@@ -99,7 +99,11 @@ export function IocDetailDialog({ ioc, onClose, onDelete, onEdit, onRenew }: Pro
             Delete <strong class="mono">{displayText(ioc.value)}</strong> ({ioc.type}, source{' '}
             {displayText(ioc.source)}) from SentinelOne?
           </p>
-          {step.kind === 'error' && <p class="error">{step.message}</p>}
+          {step.kind === 'error' && (
+            <p class="error" data-tone="danger">
+              {step.message}
+            </p>
+          )}
           <button
             type="button"
             class="danger"

@@ -4,6 +4,7 @@ import { describeAge, describeExpiry } from '../../lib/iocs/expiry';
 import type { IocColumnId, IocSort } from '../../lib/iocs/ioc-index';
 import type { Ioc } from '../../lib/s1/schemas';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
+import { type Tone, toneOf } from '../../lib/ui/tones';
 import { useGridKeys } from '../ui/use-grid-keys';
 import { useVirtualRows } from '../ui/use-virtual-rows';
 import { useIocTable } from './use-ioc-table';
@@ -23,10 +24,24 @@ interface Props {
 }
 
 /** One cell: its text, and the title and class that explain it; a bare <td> keeps a row to 12 elements. */
-function cellProps(ioc: Ioc, id: IocColumnId, now: number): { text: string; title?: string; tone?: string } {
+function cellProps(
+  ioc: Ioc,
+  id: IocColumnId,
+  now: number,
+): {
+  text: string;
+  title?: string;
+  stateClass?: string;
+  tone?: Tone;
+} {
   if (id === 'validUntil') {
     const expiry = describeExpiry(ioc.validUntil, now);
-    return { text: expiry.text, title: expiry.exactUtc ?? undefined, tone: `expiry-${expiry.state}` };
+    return {
+      text: expiry.text,
+      title: expiry.exactUtc ?? undefined,
+      stateClass: `expiry-${expiry.state}`,
+      tone: toneOf('expiry', expiry.state),
+    };
   }
   if (id === 'updatedAt') return { text: describeAge(ioc.updatedAt, now), title: ioc.updatedAt };
   if (id === 'score') return { text: String(ioc.originalRiskScore ?? '') };
@@ -152,11 +167,16 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
                   />
                 </td>
                 {row.getAllCells().map((cell) => {
-                  const { text, title, tone } = cellProps(ioc, cell.column.id as IocColumnId, now);
+                  const { text, title, stateClass, tone } = cellProps(
+                    ioc,
+                    cell.column.id as IocColumnId,
+                    now,
+                  );
                   return (
                     <td
                       key={cell.column.id}
-                      class={tone ? `cell-${cell.column.id} ${tone}` : `cell-${cell.column.id}`}
+                      class={stateClass ? `cell-${cell.column.id} ${stateClass}` : `cell-${cell.column.id}`}
+                      data-tone={tone}
                       title={title}
                     >
                       {text}

@@ -3,6 +3,7 @@ import { displayText } from '../../lib/iocs/display-text';
 import type { LogEntry } from '../../lib/store/db';
 import { openIocDb } from '../../lib/store/db';
 import { createLogRepo, formatLogFile, LOG_FILE_NAME } from '../../lib/store/log-repo';
+import { toneOf } from '../../lib/ui/tones';
 import { downloadText } from '../page/download';
 
 const logRepo = createLogRepo(openIocDb());
@@ -51,7 +52,11 @@ export function LogView() {
           Download {LOG_FILE_NAME}
         </button>
       </div>
-      {error && <p class="error">{error}</p>}
+      {error && (
+        <p class="error" data-tone="danger">
+          {error}
+        </p>
+      )}
       <table class="log">
         <thead>
           <tr>
@@ -63,7 +68,7 @@ export function LogView() {
         </thead>
         <tbody>
           {(entries ?? []).slice(0, 2000).map((entry) => (
-            <tr key={entry.seq} class={`log-${entry.level}`}>
+            <tr key={entry.seq} class={`log-${entry.level}`} data-tone={toneOf('log', entry.level)}>
               <td>{new Date(entry.at).toLocaleString()}</td>
               <td>{entry.level}</td>
               <td>{entry.area}</td>

@@ -1,4 +1,5 @@
 import { type SyncStatus, syncHeadline, tokenWarning } from '../../lib/sync/sync-status';
+import { toneOf } from '../../lib/ui/tones';
 
 interface Props {
   status: SyncStatus;
@@ -20,7 +21,12 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
     <header class="sync-header">
       <strong>{accountLabel}</strong>
       <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs</output>
-      <span role="status" aria-label="Sync status" class={`sync-${headline.state}`}>
+      <span
+        role="status"
+        aria-label="Sync status"
+        class={`sync-${headline.state}`}
+        data-tone={toneOf('sync', headline.state)}
+      >
         {headline.text}
       </span>
       {progress && (
@@ -38,12 +44,12 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
         Re-sync everything
       </button>
       {warning && headline.state !== 'failed' && (
-        <span role="alert" class="sync-failed">
+        <span role="alert" class="sync-failed" data-tone="danger">
           {warning}
         </span>
       )}
       {actionError && (
-        <span role="alert" class="sync-failed">
+        <span role="alert" class="sync-failed" data-tone="danger">
           {actionError}
         </span>
       )}

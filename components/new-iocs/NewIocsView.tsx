@@ -27,6 +27,7 @@ import {
 } from '../../lib/iocs/review';
 import { capReview } from '../../lib/iocs/review-cap';
 import type { IocDraft } from '../../lib/s1/schemas';
+import { toneOf } from '../../lib/ui/tones';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
 
@@ -222,7 +223,7 @@ export function NewIocsView({
         }}
       />
       {capNote && (
-        <p role="note" aria-label="Review cap" class="status-warn">
+        <p role="note" aria-label="Review cap" class="status-warn" data-tone="warn">
           {capNote}
         </p>
       )}
@@ -255,7 +256,12 @@ export function NewIocsView({
           {hadRejections ? `Send the other ${pending.length}` : `Submit ${pending.length}`}
         </button>
       </div>
-      <p role="status" aria-label="Submit status" class={message ? `status-${message.kind}` : undefined}>
+      <p
+        role="status"
+        aria-label="Submit status"
+        class={message ? `status-${message.kind}` : undefined}
+        data-tone={message ? toneOf('status', message.kind) : undefined}
+      >
         {message?.text ?? ''}
       </p>
     </section>

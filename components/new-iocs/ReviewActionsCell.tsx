@@ -66,7 +66,7 @@ export function ReviewActionsCell({ value, type, actions, report, onChange }: Pr
         </label>
       )}
       {notRecommended && (
-        <label class="status-warn">
+        <label class="status-warn" data-tone="warn">
           <input
             type="checkbox"
             aria-label={`Block ${value} anyway, although SentinelOne does not recommend it`}

@@ -9,6 +9,7 @@ import { displayText } from '../../lib/iocs/display-text';
 import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
 import type { IocWarning, ReviewRow } from '../../lib/iocs/review';
 import { WARNING_TEXT } from '../../lib/iocs/validate';
+import { type ActionOutcome, reviewTone, toneOf } from '../../lib/ui/tones';
 import { ReviewActionsCell } from './ReviewActionsCell';
 
 interface Props {
@@ -46,8 +47,14 @@ function statusText(row: ReviewRow, now: number): string {
 }
 
 /** The result cell's tone: every action through, or something to look at. */
-const outcomeClass = (report: RowActionReport | undefined) =>
-  !report ? 'outcome-none' : reportHasProblem(report) ? 'outcome-rejected' : 'outcome-stored';
+const outcomeOf = (report: RowActionReport | undefined): ActionOutcome =>
+  !report ? 'none' : reportHasProblem(report) ? 'problem' : 'stored';
+/** The result cell's class, kept for the tests and tools that read it (`outcome-stored`). */
+const OUTCOME_CLASS: Record<ActionOutcome, string> = {
+  none: 'outcome-none',
+  problem: 'outcome-rejected',
+  stored: 'outcome-stored',
+};
 
 /** The rows drawn at once, then as many more per turn of the event loop: a long review shows at once. */
 const ROWS_PER_STEP = 200;
@@ -106,7 +113,10 @@ class ReviewRowView extends Component<RowProps> {
     const { row, report, actions, now, handlers } = this.props;
     const sendable = row.status === 'valid' || row.status === 'existing';
     return (
-      <tr class={`review-${row.status}${row.warnings.length ? ' review-warned' : ''}`}>
+      <tr
+        class={`review-${row.status}${row.warnings.length ? ' review-warned' : ''}`}
+        data-tone={toneOf('reviewRow', row.status)}
+      >
         <td>
           <input
             type="checkbox"
@@ -130,7 +140,7 @@ class ReviewRowView extends Component<RowProps> {
             ))}
           </select>
         </td>
-        <td>{statusText(row, now)}</td>
+        <td data-tone={reviewTone(row.status, row.warnings.length > 0)}>{statusText(row, now)}</td>
         <td>
           {/* An invalid or repeated row is never sent: it has no actions to choose. */}
           {sendable && (
@@ -143,7 +153,7 @@ class ReviewRowView extends Component<RowProps> {
             />
           )}
         </td>
-        <td class={outcomeClass(report)}>
+        <td class={OUTCOME_CLASS[outcomeOf(report)]} data-tone={toneOf('outcome', outcomeOf(report))}>
           {rowReportLines(report).map((line) => (
             <div key={line}>{displayText(line)}</div>
           ))}

@@ -49,7 +49,11 @@ export function ActionDefaultsFieldset({ value, onChange, blocklistReason, firew
           </label>
         ))}
       </span>
-      {blocklistReason && <p class="status-warn">Block execution is not available: {blocklistReason}</p>}
+      {blocklistReason && (
+        <p class="status-warn" data-tone="warn">
+          Block execution is not available: {blocklistReason}
+        </p>
+      )}
       <label>
         <input
           type="checkbox"
@@ -58,7 +62,11 @@ export function ActionDefaultsFieldset({ value, onChange, blocklistReason, firew
         />{' '}
         Block network for IPs and domains (an outbound Firewall Control rule on every OS)
       </label>
-      {firewallReason && <p class="status-warn">Block network is not available: {firewallReason}</p>}
+      {firewallReason && (
+        <p class="status-warn" data-tone="warn">
+          Block network is not available: {firewallReason}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -80,9 +80,13 @@ export function NeverBlockFieldset({ value, onChange }: Props) {
           onChange(reader ? read(text, reader) : { text, entries: [], problems: [CHECKING] });
         }}
       />
-      {error && <p class="status-error">{error}</p>}
+      {error && (
+        <p class="status-error" data-tone="danger">
+          {error}
+        </p>
+      )}
       {value.problems.length > 0 && (
-        <ul role="alert" aria-label="Never-block problems" class="status-error">
+        <ul role="alert" aria-label="Never-block problems" class="status-error" data-tone="danger">
           {[...new Set(value.problems)].map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

@@ -8,6 +8,7 @@ import type { Account } from '../../lib/s1/schemas';
 import { tokenChoice } from '../../lib/settings/connection-probe';
 import { type ConnectionReport, describeConnectionReport } from '../../lib/settings/connection-report';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { toneOf } from '../../lib/ui/tones';
 import { ActionDefaultsFieldset } from './ActionDefaultsFieldset';
 import { type NeverBlockDraft, NeverBlockFieldset, neverBlockDraft } from './NeverBlockFieldset';
 import { SettingsFileFieldset } from './SettingsFileFieldset';
@@ -316,7 +317,12 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
           Test connection
         </button>
       </div>
-      <p role="status" aria-label="Connection status" class={`status-${status.kind}`}>
+      <p
+        role="status"
+        aria-label="Connection status"
+        class={`status-${status.kind}`}
+        data-tone={toneOf('status', status.kind)}
+      >
         {status.text}
       </p>
       <SettingsFileFieldset

@@ -21,7 +21,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
       {error && (
-        <p role="alert" class="error">
+        <p role="alert" class="error" data-tone="danger">
           {error}
         </p>
       )}

@@ -115,7 +115,9 @@ export function App() {
         {shown === 'log' && <LogView />}
         {shown === 'iocs' &&
           (cache.error ? (
-            <p class="error">{cache.error}</p>
+            <p class="error" data-tone="danger">
+              {cache.error}
+            </p>
           ) : cache.iocs === null ? (
             <p>Reading the local cache…</p>
           ) : (
@@ -135,7 +137,9 @@ export function App() {
           (blocks.module ? (
             <blocks.module.BlocksView status={publishedStatus} />
           ) : (
-            <p class={blocks.error ? 'error' : undefined}>{blocks.error ?? 'Loading…'}</p>
+            <p class={blocks.error ? 'error' : undefined} data-tone={blocks.error ? 'danger' : undefined}>
+              {blocks.error ?? 'Loading…'}
+            </p>
           ))}
         {/* Kept mounted once opened, only hidden: a paste under review survives a trip to Settings
             (for a new token, say) and back. */}
@@ -150,7 +154,11 @@ export function App() {
             />
           </div>
         ) : (
-          shown === 'new' && <p class={newIocs.error ? 'error' : undefined}>{newIocs.error ?? 'Loading…'}</p>
+          shown === 'new' && (
+            <p class={newIocs.error ? 'error' : undefined} data-tone={newIocs.error ? 'danger' : undefined}>
+              {newIocs.error ?? 'Loading…'}
+            </p>
+          )
         )}
       </main>
     </>

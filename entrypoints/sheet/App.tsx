@@ -28,7 +28,7 @@ export function App() {
   if (sheet === undefined || settings === undefined) return <p>Loading…</p>;
   if (sheet === null)
     return (
-      <p role="alert" class="status-error">
+      <p role="alert" class="status-error" data-tone="danger">
         This review is no longer available (it was opened in another window, or the browser was restarted).
         Select the text again.
       </p>
