@@ -18,7 +18,7 @@ export type ActionStatus = 'idle' | 'busy' | 'ok' | 'warn' | 'error';
 export type ActionOutcome = 'none' | 'problem' | 'stored';
 
 const TONES = {
-  // An IOC that stopped blocking needs the analyst; one about to stop, a look; the rest is normal.
+  // An IOC that no longer detects needs the analyst; one about to expire, a look; the rest is normal.
   expiry: { expired: 'danger', soon: 'warn', ok: undefined, never: undefined },
   // Invalid rows cannot be sent; a duplicate is dropped on purpose, so it only steps back.
   review: { invalid: 'danger', duplicate: 'muted', existing: undefined, valid: undefined },
