@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_LABELS } from '../../lib/blocks/actions';
 import { type BlockRow, osText } from '../../lib/blocks/blocks-table';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
+import { errorText } from '../../lib/text/error-text';
+import { pluralize } from '../../lib/text/pluralize';
 
 interface Props {
   row: BlockRow;
@@ -15,7 +17,7 @@ interface Props {
 /** What the console does with this row, in one line. */
 function effect(row: BlockRow): string {
   if (row.kind === 'blockExecution')
-    return `The agents stop this file from running on ${osText(row.osTypes)} (${row.blocklistIds.length} Blocklist item${row.blocklistIds.length === 1 ? '' : 's'}). The Blocklist has no expiry: it blocks until unblocked.`;
+    return `The agents stop this file from running on ${osText(row.osTypes)} (${pluralize(row.blocklistIds.length, 'Blocklist item')}). The Blocklist has no expiry: it blocks until unblocked.`;
   const until = row.until ? ` until ${row.until.slice(0, 10)}` : '';
   return `Firewall Control ${row.status ? `${row.status.toLowerCase()} ` : ''}rule: ${row.direction || 'any'} connections blocked on ${osText(row.osTypes)}${until}.`;
 }
@@ -33,7 +35,7 @@ export function BlockDetailDialog({ row, onClose, onUnblock, onRenew }: Props) {
       await navigator.clipboard.writeText(text);
       setCopied(`${label} copied.`);
     } catch (error) {
-      setCopied(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+      setCopied(`Could not copy: ${errorText(error)}`);
     }
   };
   // The one item of a rule, the list of a hash's per-OS items; hidden characters as \u escapes.

@@ -3,6 +3,7 @@ import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { BlockRow } from '../../lib/blocks/blocks-table';
 import { MAX_RENEW_DAYS, type RenewRulesReport, renewedUntil } from '../../lib/blocks/renew-rules';
 import { displayText } from '../../lib/iocs/display-text';
+import { errorText } from '../../lib/text/error-text';
 
 interface Props {
   /** The Block network rows to renew. */
@@ -73,7 +74,7 @@ export function RenewRulesDialog({ rows, skippedHashes, defaultDays, onRenew, on
     try {
       setReport(await onRenew(days));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

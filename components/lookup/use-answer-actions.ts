@@ -9,6 +9,7 @@ import { type AnsweredValue, answerActionRequest } from '../../lib/blocks/answer
 import { rowReportLines } from '../../lib/blocks/outcome-text';
 import { needsAttention } from '../../lib/blocks/row-reports';
 import { sendMessage } from '../../lib/messages';
+import { errorText } from '../../lib/text/error-text';
 
 /** What happened to one button pressed on one answer. */
 export type ActionProgress = { kind: 'busy' | 'ok' | 'error'; text: string };
@@ -31,7 +32,7 @@ export function useAnswerActions(settings: StoredSettings | undefined) {
       const text = [...rowReportLines(row), ...report.notes].join(' ');
       set(key, { kind: needsAttention(request, row) ? 'error' : 'ok', text });
     } catch (error) {
-      set(key, { kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      set(key, { kind: 'error', text: errorText(error) });
     }
   }
   return { progress, run };

@@ -11,6 +11,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupAnswer } from '../../lib/iocs/lookup-text';
 import { quickAnswers, quickTokens } from '../../lib/iocs/quick-lookup';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { errorText } from '../../lib/text/error-text';
 import { pageRepo } from '../page/page-cache';
 
 async function loadFullLookup() {
@@ -30,8 +31,7 @@ let fullLookup: ReturnType<typeof loadFullLookup> | null = null;
 /** Starts loading the full look-up (once per page); the popup calls it as soon as it opens. */
 export const preloadFullLookup = () => (fullLookup ??= loadFullLookup());
 
-const messageOf = (e: unknown) =>
-  `The local cache could not be read: ${e instanceof Error ? e.message : String(e)}`;
+const cacheReadError = (e: unknown) => `The local cache could not be read: ${errorText(e)}`;
 
 /**
  * What changes when the cache does, or null while the published status has not been read yet. The
@@ -61,7 +61,7 @@ export function useLookup(text: string, status: SyncStatus | undefined) {
     const quick = pageRepo.byValues(tokens).then((cached) => {
       if (live) setAnswers(quickAnswers(tokens, cached));
     });
-    quick.catch((e: unknown) => live && setError(messageOf(e)));
+    quick.catch((e: unknown) => live && setError(cacheReadError(e)));
     // After the quick answer, not beside it: evaluating the full look-up's code (~10 ms) would
     // otherwise hold up the quick answer's render. If the page has been open a moment, it has
     // loaded already (PopupView preloads it when idle).
@@ -75,7 +75,7 @@ export function useLookup(text: string, status: SyncStatus | undefined) {
         setAnswers(full.answerLookups(candidates, cached));
         setError(null);
       })
-      .catch((e: unknown) => live && setError(messageOf(e)));
+      .catch((e: unknown) => live && setError(cacheReadError(e)));
     return () => {
       live = false;
     };

@@ -3,6 +3,7 @@ import type { StoredSettings } from '../../config/settings';
 import { displayText } from '../../lib/iocs/display-text';
 import { type IocFields, toDrafts, validateFields } from '../../lib/iocs/drafts';
 import type { Ioc, IocDraft } from '../../lib/s1/schemas';
+import { errorText } from '../../lib/text/error-text';
 import { toneOf } from '../../lib/ui/tones';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
 import { IocFieldsForm } from '../new-iocs/IocFieldsForm';
@@ -54,7 +55,7 @@ export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
           : { kind: 'ok', text: 'Saved and verified on the console.' },
       );
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(error) });
     }
   }
 

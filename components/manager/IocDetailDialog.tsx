@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { defang } from '../../lib/iocs/defang';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
 import type { Ioc } from '../../lib/s1/schemas';
+import { errorText } from '../../lib/text/error-text';
 import { useBlockStateLine } from '../page/use-block-cache';
 
 interface Props {
@@ -33,7 +34,7 @@ export function IocDetailDialog({ ioc, onClose, onDelete, onEdit, onRenew }: Pro
       await navigator.clipboard.writeText(text);
       setCopied(`${label} copied.`);
     } catch (error) {
-      setCopied(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+      setCopied(`Could not copy: ${errorText(error)}`);
     }
   };
   // Invisible and bidi characters as \u escapes: the same JSON, copied as it is seen.
@@ -114,7 +115,7 @@ export function IocDetailDialog({ ioc, onClose, onDelete, onEdit, onRenew }: Pro
                 await onDelete(ioc);
                 dialog.current?.close();
               } catch (error) {
-                setStep({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+                setStep({ kind: 'error', message: errorText(error) });
               }
             }}
           >

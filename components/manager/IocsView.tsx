@@ -6,6 +6,7 @@ import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../../lib/iocs/ioc-index';
 import { renewDrafts } from '../../lib/iocs/renew';
 import { type Ioc, type IocDraft, type IocRef, refOf } from '../../lib/s1/schemas';
+import { pluralize } from '../../lib/text/pluralize';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import type { SubmitReport } from '../../lib/writes/submit-iocs';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
@@ -157,7 +158,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
       {renewing && (
         <ConfirmDialog
           title="Renew IOCs"
-          message={`Send ${renewing.length} IOC${renewing.length === 1 ? '' : 's'} again, valid from now for ${describeValidity(renewing, settings)}? Their other fields stay as they are.`}
+          message={`Send ${pluralize(renewing.length, 'IOC')} again, valid from now for ${describeValidity(renewing, settings)}? Their other fields stay as they are.`}
           confirmLabel={`Renew ${renewing.length}`}
           onConfirm={async () => {
             const report = await onSubmit(
@@ -165,7 +166,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
             );
             if (report.stoppedBecause)
               throw new Error(`${report.stored} of ${renewing.length} renewed. ${report.stoppedBecause}`);
-            setActionStatus(`Renewed ${report.stored} IOC${report.stored === 1 ? '' : 's'}.`);
+            setActionStatus(`Renewed ${pluralize(report.stored, 'IOC')}.`);
           }}
           onClose={() => setRenewing(null)}
         />
@@ -173,7 +174,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
       {confirmBulk && (
         <ConfirmDialog
           title="Delete selected IOCs"
-          message={`Delete ${selectedIocs.length} IOC${selectedIocs.length === 1 ? '' : 's'} from SentinelOne? This cannot be undone.`}
+          message={`Delete ${pluralize(selectedIocs.length, 'IOC')} from SentinelOne? This cannot be undone.`}
           confirmLabel={`Delete ${selectedIocs.length}`}
           onConfirm={async () => {
             await onDelete(selectedIocs.map(refOf));

@@ -3,6 +3,7 @@ import { displayText } from '../../lib/iocs/display-text';
 import type { LogEntry } from '../../lib/store/db';
 import { openIocDb } from '../../lib/store/db';
 import { createLogRepo, formatLogFile, LOG_FILE_NAME } from '../../lib/store/log-repo';
+import { errorText } from '../../lib/text/error-text';
 import { toneOf } from '../../lib/ui/tones';
 import { downloadText } from '../page/download';
 
@@ -17,8 +18,7 @@ export function LogView() {
   const load = () =>
     logRepo.list(level).then(
       (list) => setEntries(list.reverse()),
-      (e: unknown) =>
-        setError(`The activity log could not be read: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(`The activity log could not be read: ${errorText(e)}`),
     );
   useEffect(() => {
     void load();

@@ -27,6 +27,8 @@ import {
 } from '../../lib/iocs/review';
 import { capReview } from '../../lib/iocs/review-cap';
 import type { IocDraft } from '../../lib/s1/schemas';
+import { errorText } from '../../lib/text/error-text';
+import { pluralize } from '../../lib/text/pluralize';
 import { toneOf } from '../../lib/ui/tones';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
@@ -100,7 +102,7 @@ export function NewIocsView({
         if (!abort.signal.aborted)
           setMessage({
             kind: 'error',
-            text: `The text could not be read: ${error instanceof Error ? error.message : String(error)}`,
+            text: `The text could not be read: ${errorText(error)}`,
           });
       }
     }, 250);
@@ -133,7 +135,7 @@ export function NewIocsView({
       const request = draft ? actionRequest(draft, toDo(row)) : null;
       return request ? [{ key: row.key, request }] : [];
     });
-    setMessage({ kind: 'busy', text: `Sending ${requests.length} row${requests.length === 1 ? '' : 's'}…` });
+    setMessage({ kind: 'busy', text: `Sending ${pluralize(requests.length, 'row')}…` });
     try {
       const report = await onApply(requests.map((r) => r.request));
       const next = new Map(outcomes);
@@ -157,7 +159,7 @@ export function NewIocsView({
         text: `${summary}${notes ? ` ${notes}` : ''}`,
       });
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ kind: 'error', text: errorText(error) });
     }
   }
 

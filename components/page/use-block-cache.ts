@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { blockStateLine } from '../../lib/blocks/blocks-table';
 import type { BlocklistItem, FirewallRule } from '../../lib/s1/block-schemas';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { errorText } from '../../lib/text/error-text';
 // The page's one connection to the cache, which the IOC table has opened already.
 import { pageBlocks } from './page-cache';
 
@@ -17,8 +18,6 @@ export interface BlockCache {
   error: string | null;
   reload(): Promise<void>;
 }
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** `status` undefined: the published status is not read yet. */
 export function useBlockCache(status: SyncStatus | undefined): BlockCache {
@@ -39,7 +38,7 @@ export function useBlockCache(status: SyncStatus | undefined): BlockCache {
       setLists({ blocklist, firewallRules });
       setError(null);
     } catch (e) {
-      if (read === latest.current) setError(`The local cache of blocks could not be read: ${messageOf(e)}`);
+      if (read === latest.current) setError(`The local cache of blocks could not be read: ${errorText(e)}`);
     }
   }, []);
   // completeAt changes with every sync, blocklistCount with an unblock between syncs.

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Ioc } from '../../lib/s1/schemas';
 import { applyChanges, type CacheMark } from '../../lib/store/cache-changes';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { errorText } from '../../lib/text/error-text';
 import { pageRepo as repo } from './page-cache';
 
 /** Enough rows to fill a tall window before the rest is read. */
@@ -58,7 +59,7 @@ export function useIocCache(status: SyncStatus | undefined): IocCache {
       setComplete(true);
       setError(null);
     } catch (e) {
-      setError(`The local cache could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`The local cache could not be read: ${errorText(e)}`);
     }
   }, []);
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../../lib/text/error-text';
 
 /**
  * A module loaded the first time `wanted` is true, then kept: views the manager tab does not open at
@@ -15,8 +16,7 @@ export function useLazyModule<T>(
     let live = true;
     load().then(
       (loaded) => live && setModule(() => loaded),
-      (e: unknown) =>
-        live && setError(`This view could not be loaded: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => live && setError(`This view could not be loaded: ${errorText(e)}`),
     );
     return () => {
       live = false;

@@ -8,6 +8,8 @@ import type { Account } from '../../lib/s1/schemas';
 import { tokenChoice } from '../../lib/settings/connection-probe';
 import { type ConnectionReport, describeConnectionReport } from '../../lib/settings/connection-report';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { errorText } from '../../lib/text/error-text';
+import { pluralize } from '../../lib/text/pluralize';
 import { toneOf } from '../../lib/ui/tones';
 import { ActionDefaultsFieldset } from './ActionDefaultsFieldset';
 import { type NeverBlockDraft, NeverBlockFieldset, neverBlockDraft } from './NeverBlockFieldset';
@@ -155,7 +157,7 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
     try {
       setStatus(await action());
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(error) });
     }
   }
 
@@ -237,7 +239,7 @@ export function SettingsView({ settings, blocks, onSave, onTest, onListAccounts 
                 if (only) setDraft({ ...draft, accountId: only.id, accountName: only.name });
                 return {
                   kind: 'ok',
-                  text: `${list.length} account${list.length === 1 ? '' : 's'}: ${list.map((a) => `${a.name} (${a.id})`).join(', ')}`,
+                  text: `${pluralize(list.length, 'account')}: ${list.map((a) => `${a.name} (${a.id})`).join(', ')}`,
                 };
               });
             }}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../lib/text/error-text';
 
 interface Props {
   title: string;
@@ -37,7 +38,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
               await onConfirm();
               dialog.current?.close();
             } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
+              setError(errorText(e));
             } finally {
               setBusy(false);
             }

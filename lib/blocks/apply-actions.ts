@@ -12,6 +12,7 @@ import { OS_LABELS, OS_TYPES, type OsType } from '../s1/block-schemas';
 import type { S1Client } from '../s1/client';
 import type { S1Error } from '../s1/errors';
 import type { IocDraft } from '../s1/schemas';
+import { pluralize } from '../text/pluralize';
 import { submitIocs } from '../writes/submit-iocs';
 import {
   ACTION_LABELS,
@@ -211,12 +212,12 @@ function logBlocks(requests: readonly RowActionRequest[], rows: readonly RowActi
     const on = OS_TYPES.filter((os) => osSeen.has(os))
       .map((os) => OS_LABELS[os])
       .join(', ');
-    const line = `${ACTION_LABELS.blockExecution} on ${on}: ${hashes.length} hash${hashes.length === 1 ? '' : 'es'}, ${tally(execution)}. ${sample(hashes)}`;
+    const line = `${ACTION_LABELS.blockExecution} on ${on}: ${pluralize(hashes.length, 'hash', 'hashes')}, ${tally(execution)}. ${sample(hashes)}`;
     if (troubled(execution)) log.warn(line);
     else log.info(line);
   }
   if (targets.length > 0) {
-    const line = `${ACTION_LABELS.blockNetwork}: ${targets.length} value${targets.length === 1 ? '' : 's'}, ${tally(network)}. ${sample(targets)}`;
+    const line = `${ACTION_LABELS.blockNetwork}: ${pluralize(targets.length, 'value')}, ${tally(network)}. ${sample(targets)}`;
     if (troubled(network)) log.warn(line);
     else log.info(line);
   }

@@ -12,8 +12,9 @@ import type { OsType } from '../s1/block-schemas';
 import { OS_LABELS } from '../s1/block-schemas';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
+import { errorText } from '../text/error-text';
 import type { BlockOutcome } from './actions';
-import { isDenied, isLostAnswer, messageOf } from './write-outcome';
+import { isDenied, isLostAnswer } from './write-outcome';
 
 export interface BlockExecutionDeps {
   client: Pick<S1Client, 'validateHash' | 'createBlocklistItem' | 'listBlocklistPage'>;
@@ -98,7 +99,7 @@ export async function runBlockExecution(
         denied = error;
         outcomes[os] = { status: 'refused', message: error.message };
       } else {
-        outcomes[os] = { status: 'not-sent', message: `Not sent: ${messageOf(error)}` };
+        outcomes[os] = { status: 'not-sent', message: `Not sent: ${errorText(error)}` };
       }
     }
   }
@@ -181,7 +182,7 @@ async function reread(
   } catch (readError) {
     return {
       status: 'unknown',
-      message: `Unknown on ${on}: the console did not answer (${cause.message}) and could not be re-read (${messageOf(readError)}). Nothing was re-sent; sync to see what it holds.`,
+      message: `Unknown on ${on}: the console did not answer (${cause.message}) and could not be re-read (${errorText(readError)}). Nothing was re-sent; sync to see what it holds.`,
     };
   }
 }

@@ -8,6 +8,7 @@
 import type { FirewallRule } from '../s1/block-schemas';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
+import { errorText } from '../text/error-text';
 import type { BlockOutcome } from './actions';
 import {
   firewallRuleDraft,
@@ -17,7 +18,7 @@ import {
   ruleNameFor,
   withExpiry,
 } from './firewall-rules';
-import { isDenied, isLostAnswer, messageOf } from './write-outcome';
+import { isDenied, isLostAnswer } from './write-outcome';
 
 export interface BlockNetworkDeps {
   client: Pick<
@@ -80,7 +81,7 @@ export async function runBlockNetwork(
     const wrote = written.renewed;
     if (isDenied(error))
       return { outcome: { status: 'refused', message: error.message }, denied: error, wrote };
-    return { outcome: { status: 'not-sent', message: `Not sent: ${messageOf(error)}` }, denied: null, wrote };
+    return { outcome: { status: 'not-sent', message: `Not sent: ${errorText(error)}` }, denied: null, wrote };
   }
 }
 
@@ -109,7 +110,7 @@ async function blockOnce(
     } catch (readError) {
       return {
         status: 'unknown',
-        message: `Unknown: the console did not answer (${error.message}) and could not be re-read (${messageOf(readError)}). Nothing was re-sent; sync to see what it holds.`,
+        message: `Unknown: the console did not answer (${error.message}) and could not be re-read (${errorText(readError)}). Nothing was re-sent; sync to see what it holds.`,
       };
     }
   }
@@ -135,7 +136,7 @@ async function keepUntil(
     const until = expiry ? ` until ${dateOf(expiry)}` : '';
     return {
       status: 'already',
-      message: `Already blocked${until}; keeping it until ${dateOf(wanted)} failed: ${messageOf(error)}`,
+      message: `Already blocked${until}; keeping it until ${dateOf(wanted)} failed: ${errorText(error)}`,
     };
   }
 }

@@ -11,10 +11,11 @@ import { clampValidUntil } from '../iocs/renew';
 import { logFor } from '../log/log';
 import type { FirewallRule } from '../s1/block-schemas';
 import type { S1Error } from '../s1/errors';
+import { errorText } from '../text/error-text';
 import { ACTION_LABELS } from './actions';
 import { type BlockNetworkDeps, renewFirewallRule } from './block-network';
 import { isOwnRule, type NetworkTargetType, ruleExpiry, ruleTarget } from './firewall-rules';
-import { isDenied, isLostAnswer, messageOf } from './write-outcome';
+import { isDenied, isLostAnswer } from './write-outcome';
 
 export interface RenewRulesDeps {
   /** renewFirewallRule's client (it sends only PUTs and, after a lost answer, GETs by id). */
@@ -176,7 +177,7 @@ async function run(
             status: 'failed',
             message: `Not confirmed: the console did not answer (${error.message}), and re-reading did not show the new expiry. Nothing was re-sent; renew again to retry.`,
           };
-        return { rule, status: 'failed', message: messageOf(error) };
+        return { rule, status: 'failed', message: errorText(error) };
       }
     },
     { concurrency: RENEW_CONCURRENCY },

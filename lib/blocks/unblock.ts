@@ -7,8 +7,9 @@
 import { logFor } from '../log/log';
 import { chunk, type S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
+import { errorText } from '../text/error-text';
 import type { UnblockReport, UnblockTargets } from './actions';
-import { isLostAnswer, messageOf } from './write-outcome';
+import { isLostAnswer } from './write-outcome';
 
 export interface UnblockDeps {
   client: Pick<
@@ -101,7 +102,7 @@ async function reread(part: Part, cause: S1Error): Promise<PartResult> {
   } catch (readError) {
     return {
       removed: 0,
-      problem: `The console did not confirm the delete (${cause.message}) and could not be asked what it holds (${messageOf(readError)}); nothing was re-sent; sync to see the current state`,
+      problem: `The console did not confirm the delete (${cause.message}) and could not be asked what it holds (${errorText(readError)}); nothing was re-sent; sync to see the current state`,
       cause,
     };
   }

@@ -28,5 +28,3 @@ export function isDenied(error: unknown): error is S1Error {
     ['forbidden', 'firewall-unavailable', 'multi-scope-token', 'token-invalid'].includes(error.kind)
   );
 }
-
-export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@
  * with the same boundaries: expired means `validUntil < now`, soon means within the next 7 days.
  */
 import { isoToMicros } from '../s1/timestamps';
+import { pluralize } from '../text/pluralize';
 
 /** An IOC expiring within this many days counts as "expiring soon" (filter and column alike). */
 export const EXPIRING_SOON_DAYS = 7;
@@ -31,16 +32,12 @@ export function isoToEpochMs(iso: string): number {
   return Number.isNaN(micros) ? Date.parse(iso) : micros / 1000;
 }
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
 /** Whole minutes, hours or days (rounded down) of a non-negative span; null under one minute. */
 function span(ms: number): string | null {
   if (ms < MINUTE) return null;
-  if (ms < HOUR) return plural(Math.floor(ms / MINUTE), 'minute');
-  if (ms < DAY) return plural(Math.floor(ms / HOUR), 'hour');
-  return plural(Math.floor(ms / DAY), 'day');
+  if (ms < HOUR) return pluralize(Math.floor(ms / MINUTE), 'minute');
+  if (ms < DAY) return pluralize(Math.floor(ms / HOUR), 'hour');
+  return pluralize(Math.floor(ms / DAY), 'day');
 }
 
 function exactUtcOf(ms: number): string {

@@ -26,6 +26,7 @@ import { buildReview, sendableRows } from '../iocs/review';
 import { capReview } from '../iocs/review-cap';
 import { logFor } from '../log/log';
 import type { Ioc, IocDraft } from '../s1/schemas';
+import { errorText } from '../text/error-text';
 import type { SubmitReport } from '../writes/submit-iocs';
 import { type MenuClick, menuText, quote } from './menu-text';
 import { ADD_MENU, isMenuId } from './menus';
@@ -62,7 +63,6 @@ export const NOT_SHOWN_NOTE =
 const UNCHECKED: SelectionCheck = { shownWhole: false, note: null };
 
 const log = logFor('menu');
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function handleMenuClick(deps: MenuDeps, click: MenuClick): Promise<void> {
   if (!isMenuId(click.menuItemId)) return;
@@ -156,7 +156,7 @@ async function add(
     }
     problem = report.stoppedBecause ?? (outcome && 'message' in outcome ? outcome.message : 'Not stored.');
   } catch (error) {
-    problem = messageOf(error);
+    problem = errorText(error);
   }
   log.warn(`Quick Detect of ${single.value} failed: ${problem}`);
   await deps.openSheet({ mode: 'add', text, note: `Not added: ${problem}` });

@@ -10,6 +10,7 @@
  */
 import { ofetch } from 'ofetch';
 import type { z } from 'zod';
+import { errorText } from '../text/error-text';
 import { errorFromResponse, isTransient, parseRetryAfter, S1Error, type S1Feature } from './errors';
 
 export const API_PATH = '/web/api/v2.1/';
@@ -234,7 +235,7 @@ function notGranted(origin: string): S1Error {
 
 function networkReason(cause: unknown): string {
   const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
-  const text = inner instanceof Error ? inner.message : String(inner);
+  const text = errorText(inner);
   // ofetch prefixes "[GET] "<url>": "; the URL is already in our message.
   return text.replace(/^\[\w+\] "[^"]*":\s*/, '') || 'connection failed';
 }

@@ -3,6 +3,7 @@
  * warning when the role reaches further than managing Threat Intelligence, the Blocklist and Firewall
  * Control, since a leaked token can do whatever its role can), and the account's IOC count.
  */
+import { pluralize } from '../text/pluralize';
 
 export interface ConnectionReport {
   userEmail: string | null;
@@ -58,7 +59,7 @@ function describeExpiry(expiresAt: string | null, now: number): Described | null
   if (left < WEEK_MS)
     return {
       kind: 'warn',
-      text: `Warning: the token expires in ${days} day${days === 1 ? '' : 's'} (${date}); create a new one soon.`,
+      text: `Warning: the token expires in ${pluralize(days, 'day')} (${date}); create a new one soon.`,
     };
   return { kind: 'ok', text: `The token expires on ${date}.` };
 }

@@ -12,6 +12,7 @@ import { S1Error } from '../s1/errors';
 import type { IocRef } from '../s1/schemas';
 import type { BlockRepo } from '../store/block-repo';
 import type { IocRepo } from '../store/ioc-repo';
+import { errorText } from '../text/error-text';
 import { type BlockSyncDeps, syncBlocks } from './block-sync';
 import { fullSync } from './full-sync';
 import { incrementalSync } from './incremental-sync';
@@ -157,7 +158,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     } catch (error) {
       const failure = {
         kind: error instanceof S1Error ? error.kind : ('internal' as const),
-        message: error instanceof Error ? error.message : String(error),
+        message: errorText(error),
         at: iso(),
       };
       log.error(`${full ? 'Full' : 'Incremental'} sync failed: ${failure.message}`);

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { S1ErrorKind } from '../s1/errors';
+import { pluralize } from '../text/pluralize';
 
 export interface SyncProgress {
   kind: 'full' | 'incremental';
@@ -115,7 +116,7 @@ export function tokenWarning(status: SyncStatus, now: number): string | null {
     return `The API token expired on ${status.tokenExpiresAt.slice(0, 10)}: enter a new one in Settings.`;
   if (left < WEEK_MS) {
     const days = Math.floor(left / 86_400_000);
-    const when = days === 0 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`;
+    const when = days === 0 ? 'less than a day' : pluralize(days, 'day');
     return `The API token expires in ${when} (${status.tokenExpiresAt.slice(0, 10)}): create a new one soon.`;
   }
   return null;

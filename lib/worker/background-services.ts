@@ -26,6 +26,7 @@ import { createStatusPublisher } from '../sync/status-publisher';
 import { scheduleSyncAlarm } from '../sync/sync-alarm';
 import { createSyncEngine } from '../sync/sync-engine';
 import { INTERRUPTED_MESSAGE, syncStatusItem } from '../sync/sync-status';
+import { errorText } from '../text/error-text';
 import { deleteIocs } from '../writes/delete-iocs';
 import { guardActions, guardSubmit, guardUpdate, ruleRefusal } from '../writes/never-block-guard';
 import { submitIocs } from '../writes/submit-iocs';
@@ -121,7 +122,7 @@ export function createBackgroundServices() {
     /** A context-menu click; a failure is told in a notification, never lost in the console. */
     onMenuClick: (click: MenuClick) =>
       handleMenuClick(menu, click).catch(async (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         logFor('menu').error(`Context menu failed: ${message}`);
         await menu.notify('S1 IOC Manager', `That did not work: ${message}`).catch(() => undefined);
       }),

@@ -8,6 +8,7 @@ import { chunk, type S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
 import type { IocRef } from '../s1/schemas';
 import type { IocRepo } from '../store/ioc-repo';
+import { errorText } from '../text/error-text';
 
 export interface DeleteReport {
   requested: number;
@@ -41,9 +42,7 @@ export async function deleteIocs(deps: DeleteDeps, targets: readonly IocRef[]): 
     return { requested: unique.length, deleted: affected };
   } catch (error) {
     if (!(error instanceof S1Error) || !['server', 'timeout', 'network', 'truncated'].includes(error.kind)) {
-      log.error(
-        `Delete of ${unique.length} IOCs failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log.error(`Delete of ${unique.length} IOCs failed: ${errorText(error)}`);
       throw error;
     }
     return reconcileLostDelete(deps, generation, unique, labels, error);
@@ -67,7 +66,7 @@ async function reconcileLostDelete(
       for (const ioc of page.data) remaining.add(ioc.uuid);
     }
   } catch (readError) {
-    const message = `The console did not confirm the delete (${cause.message}) and could not be asked what it holds (${readError instanceof Error ? readError.message : String(readError)}). Nothing was re-sent; press "Grab the IOC ✊" to see the current state.`;
+    const message = `The console did not confirm the delete (${cause.message}) and could not be asked what it holds (${errorText(readError)}). Nothing was re-sent; press "Grab the IOC ✊" to see the current state.`;
     log.error(message);
     throw new S1Error(cause.kind, message, { status: cause.status });
   }

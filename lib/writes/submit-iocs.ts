@@ -10,6 +10,7 @@ import { chunk, MAX_BATCH_SIZE, type S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
 import type { Ioc, IocDraft } from '../s1/schemas';
 import { isoToMicros } from '../s1/timestamps';
+import { errorText } from '../text/error-text';
 
 export type RowOutcome =
   | { status: 'stored'; uuid: string }
@@ -136,6 +137,6 @@ async function explainFailure(
         message: 'Unknown: the console did not answer and could not be re-read.',
       };
     });
-    return `The console did not answer (${error.message}) and could not be re-read (${readError instanceof Error ? readError.message : String(readError)}). Nothing was re-sent; press "Grab the IOC ✊" to see what it holds.`;
+    return `The console did not answer (${error.message}) and could not be re-read (${errorText(readError)}). Nothing was re-sent; press "Grab the IOC ✊" to see what it holds.`;
   }
 }
