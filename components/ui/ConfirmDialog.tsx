@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../lib/text/error-text';
+import { Modal } from './Modal';
+import { StatusLine } from './StatusLine';
+import { useAction } from './use-action';
 
 interface Props {
   title: string;
@@ -11,45 +12,38 @@ interface Props {
 
 /** A modal question with one destructive answer; a failure stays in the dialog with its reason. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   return (
-    <dialog ref={dialog} aria-labelledby="confirm-title" onClose={onClose}>
-      <h2 id="confirm-title">{title}</h2>
-      <p>{message}</p>
-      {error && (
-        <p role="alert" class="error" data-tone="danger">
-          {error}
-        </p>
+    <Modal title={title} onClose={onClose}>
+      {({ close }) => (
+        <ConfirmBody message={message} confirmLabel={confirmLabel} onConfirm={onConfirm} close={close} />
       )}
+    </Modal>
+  );
+}
+
+function ConfirmBody({
+  message,
+  confirmLabel,
+  onConfirm,
+  close,
+}: Pick<Props, 'message' | 'confirmLabel' | 'onConfirm'> & { close(): void }) {
+  const confirm = useAction('Working…', async () => {
+    await onConfirm();
+    close();
+    return undefined;
+  });
+  return (
+    <>
+      <p>{message}</p>
+      {confirm.status.kind === 'error' && <StatusLine label="Confirm status" status={confirm.status} />}
       <div class="actions">
-        <button
-          type="button"
-          class="danger"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError('');
-            try {
-              await onConfirm();
-              dialog.current?.close();
-            } catch (e) {
-              setError(errorText(e));
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          {busy ? 'Working…' : confirmLabel}
+        <button type="button" class="danger" disabled={confirm.busy} onClick={() => void confirm.run()}>
+          {confirm.busy ? 'Working…' : confirmLabel}
         </button>
-        <button type="button" disabled={busy} onClick={() => dialog.current?.close()}>
+        <button type="button" disabled={confirm.busy} onClick={close}>
           Cancel
         </button>
       </div>
-    </dialog>
+    </>
   );
 }
