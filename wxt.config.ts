@@ -37,6 +37,15 @@ export default defineConfig({
       'activeTab',
       'scripting',
     ],
+    // A key for the toolbar popup from any tab (no permission needed). Ctrl+Shift+Y is free in
+    // Chrome; the analyst may change it at chrome://extensions/shortcuts. lib/ui/shortcuts.ts lists
+    // it in the manager (tests/unit/manifest.test.ts keeps the two the same).
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
+        description: 'Open the look-up popup',
+      },
+    },
     host_permissions: ['https://*.sentinelone.net/*'],
     // A console on another domain is granted for its one origin at run time (permissions.request).
     optional_host_permissions: ['https://*/*'],

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FirstSyncNotice } from '../../components/manager/FirstSyncNotice';
 import { IocsView } from '../../components/manager/IocsView';
 import { LogView } from '../../components/manager/LogView';
+import { ShortcutsDialog } from '../../components/manager/ShortcutsDialog';
 import { SyncHeader } from '../../components/manager/SyncHeader';
 import { useIocCache } from '../../components/page/use-ioc-cache';
 import { useLazyModule } from '../../components/page/use-lazy-module';
+import { focusLabelled, useShortcuts } from '../../components/page/use-shortcuts';
 import { useStorageItem } from '../../components/page/use-storage-item';
 import { useWakeWorker } from '../../components/page/use-wake-worker';
 import { SettingsView } from '../../components/settings/SettingsView';
@@ -12,6 +15,7 @@ import type { IocDraft } from '../../lib/s1/schemas';
 import { requestConsoleOrigin } from '../../lib/settings/console-permission';
 import { saveSettings, settingsItem } from '../../lib/settings/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+import { firstSyncNotice } from '../../lib/ui/first-sync';
 
 type View = 'iocs' | 'blocks' | 'new' | 'settings' | 'log';
 const VIEWS: readonly View[] = ['iocs', 'blocks', 'new', 'settings', 'log'];
@@ -26,7 +30,7 @@ const loadNewIocsView = async () => {
 const loadBlocksView = () => import('../../components/blocks/BlocksView');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** First run: the connection screen, addressed so that saving does not navigate away from it. */
+/** First run: the connection screen, addressed so that a reload before saving stays on it. */
 function initialView(): View {
   if (!location.hash) history.replaceState(null, '', `${location.pathname}${location.search}#settings`);
   return viewFromHash();
@@ -43,6 +47,26 @@ export function App() {
     if (settings && !settings.connection) setView(initialView());
   }, [settings]);
   const [grabError, setGrabError] = useState<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const grab = (full: boolean) => {
+    setGrabError(null);
+    // A failed sync is reported through the status; this catches a worker that did not answer.
+    sendMessage('syncNow', { full }).catch((error: unknown) => setGrabError(messageOf(error)));
+  };
+  useShortcuts(Boolean(settings?.connection), {
+    focusFilter: () => {
+      if (location.hash !== '#iocs') location.hash = '#iocs';
+      focusLabelled('IOCs', 'Value');
+    },
+    newIocs: () => {
+      location.hash = '#new';
+    },
+    // As the button, which is disabled while a sync runs.
+    grab: () => {
+      if (!status.running) grab(false);
+    },
+    help: () => setShortcutsOpen(true),
+  });
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
     addEventListener('hashchange', onHash);
@@ -53,8 +77,9 @@ export function App() {
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
   const submit = (drafts: IocDraft[]) => sendMessage('submitIocs', drafts);
-  // Until connected there is nothing else to show; after the first save the screen stays put.
+  // Until connected there is nothing else to show.
   const shown: View = connection || view === 'log' ? view : 'settings';
+  const notice = firstSyncNotice(status, cache.iocs?.length ?? null);
 
   return (
     <>
@@ -67,7 +92,7 @@ export function App() {
           <a href="#blocks" aria-current={shown === 'blocks' ? 'page' : undefined}>
             Blocks
           </a>
-          <a href="#new" aria-current={shown === 'new' ? 'page' : undefined}>
+          <a href="#new" aria-current={shown === 'new' ? 'page' : undefined} aria-keyshortcuts="n">
             New IOCs
           </a>
           <a href="#settings" aria-current={shown === 'settings' ? 'page' : undefined}>
@@ -77,17 +102,17 @@ export function App() {
             Activity log
           </a>
         </nav>
+        <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
+          Keyboard shortcuts (?)
+        </button>
       </header>
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {connection && (
         <SyncHeader
           status={status}
           accountLabel={connection.accountName || `Account ${connection.accountId}`}
           actionError={grabError}
-          onGrab={(full) => {
-            setGrabError(null);
-            // A failed sync is reported through the status; this catches a worker that did not answer.
-            sendMessage('syncNow', { full }).catch((error: unknown) => setGrabError(messageOf(error)));
-          }}
+          onGrab={grab}
         />
       )}
       <main>
@@ -97,8 +122,12 @@ export function App() {
             settings={settings}
             blocks={status.blocks}
             onSave={async (next) => {
+              const firstConnection = !connection && next.connection;
               if (next.connection) await requestConsoleOrigin(next.connection.consoleUrl);
               await saveSettings(next);
+              // The first run ends on the IOCs, to watch the first sync bring them; a later save
+              // (a default changed, a new token) leaves the analyst where they were.
+              if (firstConnection) location.hash = '#iocs';
             }}
             // The origin is asked for first, while the click is still a user gesture: the worker's
             // client reaches only origins the browser has granted.
@@ -120,6 +149,8 @@ export function App() {
             </p>
           ) : cache.iocs === null ? (
             <p>Reading the local cache…</p>
+          ) : notice ? (
+            <FirstSyncNotice notice={notice} />
           ) : (
             <IocsView
               iocs={cache.iocs}

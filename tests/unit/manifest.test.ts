@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserManifest } from 'wxt';
+import { POPUP_COMMAND } from '../../lib/ui/shortcuts';
 import config from '../../wxt.config';
 import { readmeNames } from '../readme-permissions';
 
@@ -42,6 +43,16 @@ describe('manifest', () => {
   it('allows nothing in its page policy beyond the package itself', () => {
     const policy = manifest.content_security_policy?.extension_pages ?? '';
     expect(policy).not.toMatch(/unsafe-|https?:|\*|data:|blob:|wasm/);
+  });
+
+  it('opens the popup with the key the manager lists (a command needs no permission)', () => {
+    expect(manifest.commands).toEqual({
+      _execute_action: {
+        suggested_key: { default: POPUP_COMMAND.keys, mac: POPUP_COMMAND.macKeys.replace('⌘', 'Command') },
+        description: 'Open the look-up popup',
+      },
+    });
+    expect(manifest.permissions).not.toContain('commands');
   });
 
   it('is named S1 IOC Manager', () => {
