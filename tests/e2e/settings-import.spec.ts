@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { SIM_TOKENS } from '../simulator';
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { readExtensionStorage, readTokenVault } from './pages/extension-storage';
-import { fillConnection, openOptionsPage } from './pages/options-page';
+import { fillConnection, openOptionsPage, saveFirstConnection } from './pages/options-page';
 
 /** The console a file points at: inside the manifest's grant and mapped to the simulator too. */
 const OTHER_CONSOLE = 'https://usea1-other.sentinelone.net';
@@ -19,8 +19,7 @@ const connectionStatus = (page: Page) => page.getByRole('status', { name: 'Conne
 
 async function connect(page: Page, token: string, accountId: string): Promise<void> {
   await fillConnection(page, { consoleUrl: CONSOLE_URL, apiToken: token, accountId });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(connectionStatus(page)).toHaveText('Saved.');
+  await saveFirstConnection(page, { stayOnSettings: true });
 }
 
 test('an import that swaps console, token and quick path is shown first; Cancel keeps, Apply saves with the quick path off', async ({

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SIM_TOKENS } from '../simulator';
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { readExtensionStorage } from './pages/extension-storage';
-import { fillConnection, openOptionsPage } from './pages/options-page';
+import { fillConnection, openOptionsPage, saveFirstConnection } from './pages/options-page';
 
 // Test connection is pointed at an unreachable console on purpose: the token may go there too. It is
 // inside the manifest's grant, so no permission prompt (which nothing answers here) holds the test.
@@ -106,8 +106,7 @@ test('picks the account from the console and warns of a token about to expire', 
   await expect(page.getByLabel('Account id', { exact: true })).toHaveValue(sim.defaultAccountId);
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(connectionStatus(page)).toHaveText(/Warning: the token expires in 3 days/);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(connectionStatus(page)).toHaveText('Saved.');
+  await saveFirstConnection(page);
   expect((await readExtensionStorage(serviceWorker)).local.settings).toMatchObject({
     connection: { accountId: sim.defaultAccountId, accountName: 'Acme Corp' },
   });
@@ -132,7 +131,9 @@ test('imports the original tool’s config.yml, exports without the token, and r
     .getByRole('dialog', { name: 'Import config.yml?' })
     .getByRole('button', { name: 'Apply' })
     .click();
-  await expect(connectionStatus(page)).toHaveText('Imported config.yml.');
+  // The first connection, imported rather than typed: the manager shows the IOCs arriving.
+  await expect(page).toHaveURL(/#iocs$/);
+  await page.getByRole('link', { name: 'Settings' }).click();
   const { settings } = (await readExtensionStorage(serviceWorker)).local as {
     settings: Record<string, unknown>;
   };

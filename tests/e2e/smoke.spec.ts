@@ -1,6 +1,6 @@
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { clearTokenVault, readExtensionStorage, readTokenVault } from './pages/extension-storage';
-import { connectAndSync, fillConnection, openOptionsPage } from './pages/options-page';
+import { connectAndSync, fillConnection, openOptionsPage, saveFirstConnection } from './pages/options-page';
 import { syncNow } from './pages/review-blocks';
 
 test('the service worker fetches a page of IOCs from the console over HTTPS', async ({
@@ -63,8 +63,7 @@ test('saving keeps the connection in storage.local and the token in the vault on
     apiToken: sim.defaultToken,
     accountId: sim.defaultAccountId,
   });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status', { name: 'Connection status' })).toHaveText('Saved.');
+  await saveFirstConnection(page);
 
   const stored = await readExtensionStorage(serviceWorker);
   expect(stored.sync).toEqual({});

@@ -28,6 +28,19 @@ export interface ConnectionExtras {
   tagPrefix?: string;
 }
 
+/**
+ * Saves the connection of a fresh install: the manager then shows the IOCs view, the first sync
+ * under way or done. Back on Settings when `stayOnSettings`, as a spec that goes on there needs.
+ */
+export async function saveFirstConnection(page: Page, { stayOnSettings = false } = {}): Promise<void> {
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#iocs$/);
+  await expect(page.getByRole('link', { name: 'IOCs', exact: true })).toHaveAttribute('aria-current', 'page');
+  if (!stayOnSettings) return;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('form', { name: 'Connection' })).toBeVisible();
+}
+
 /** Connects to the simulator's default account, waits for the first sync, and shows the IOCs. */
 export async function connectAndSync(
   context: BrowserContext,
@@ -45,11 +58,10 @@ export async function connectAndSync(
     await page.getByLabel('Creator email', { exact: true }).fill(extras.creatorEmail);
   if (extras.tagPrefix !== undefined)
     await page.getByLabel('Tag prefix', { exact: true }).fill(extras.tagPrefix);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await saveFirstConnection(page);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
     timeout: 30_000,
   });
-  await page.getByRole('link', { name: 'IOCs', exact: true }).click();
   await expect(page.getByRole('grid', { name: 'IOCs' })).toBeVisible();
   return page;
 }
