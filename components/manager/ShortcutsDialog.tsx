@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { POPUP_COMMAND, SHORTCUTS } from '../../lib/ui/shortcuts';
+import { Modal } from '../ui/Modal';
 
 interface Props {
   onClose(): void;
@@ -9,46 +9,45 @@ const onMac = /Mac/.test(navigator.platform);
 
 /** The manager's keyboard shortcuts, and the browser's one for the popup; Esc or Close shut it. */
 export function ShortcutsDialog({ onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   return (
-    <dialog ref={dialog} aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table aria-labelledby="shortcuts-title">
-        <thead>
-          <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.id}>
-              <td>
-                <kbd>{shortcut.key}</kbd>
-              </td>
-              <td>{shortcut.description}</td>
-            </tr>
-          ))}
-          <tr>
-            <td>
-              <kbd>{onMac ? POPUP_COMMAND.macKeys : POPUP_COMMAND.keys}</kbd>
-            </td>
-            <td>
-              {POPUP_COMMAND.description}; change it at <code>{POPUP_COMMAND.changeAt}</code> (in Firefox:{' '}
-              {POPUP_COMMAND.changeAtFirefox})
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <p class="hint">Single keys work anywhere on the page except while typing in a field.</p>
-      <div class="actions">
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
-    </dialog>
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
+      {({ close }) => (
+        <>
+          <table aria-label="Shortcuts">
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Does</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SHORTCUTS.map((shortcut) => (
+                <tr key={shortcut.id}>
+                  <td>
+                    <kbd>{shortcut.key}</kbd>
+                  </td>
+                  <td>{shortcut.description}</td>
+                </tr>
+              ))}
+              <tr>
+                <td>
+                  <kbd>{onMac ? POPUP_COMMAND.macKeys : POPUP_COMMAND.keys}</kbd>
+                </td>
+                <td>
+                  {POPUP_COMMAND.description}; change it at <code>{POPUP_COMMAND.changeAt}</code> (in Firefox:{' '}
+                  {POPUP_COMMAND.changeAtFirefox})
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          <p class="hint">Single keys work anywhere on the page except while typing in a field.</p>
+          <div class="actions">
+            <button type="button" onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </Modal>
   );
 }

@@ -15,6 +15,7 @@ import type { IocDraft } from '../../lib/s1/schemas';
 import { requestConsoleOrigin } from '../../lib/settings/console-permission';
 import { saveSettings, settingsItem } from '../../lib/settings/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+import { errorText } from '../../lib/text/error-text';
 import { firstSyncNotice } from '../../lib/ui/first-sync';
 
 type View = 'iocs' | 'blocks' | 'new' | 'settings' | 'log';
@@ -28,7 +29,6 @@ const loadNewIocsView = async () => {
   return { NewIocsView: view.NewIocsView, lookupInCache: cache.lookupInCache };
 };
 const loadBlocksView = () => import('../../components/blocks/BlocksView');
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** First run: the connection screen, addressed so that a reload before saving stays on it. */
 function initialView(): View {
@@ -51,7 +51,7 @@ export function App() {
   const grab = (full: boolean) => {
     setGrabError(null);
     // A failed sync is reported through the status; this catches a worker that did not answer.
-    sendMessage('syncNow', { full }).catch((error: unknown) => setGrabError(messageOf(error)));
+    sendMessage('syncNow', { full }).catch((error: unknown) => setGrabError(errorText(error)));
   };
   useShortcuts(Boolean(settings?.connection), {
     focusFilter: () => {

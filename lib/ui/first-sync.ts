@@ -4,6 +4,7 @@
  * table there would read "the account holds no IOCs", which is not true yet.
  */
 import type { SyncHeadline, SyncStatus } from '../sync/sync-status';
+import { pluralize } from '../text/pluralize';
 
 export interface FirstSyncNotice {
   /** The first sync running, failed or about to start; or a completed sync's IOCs being read. */
@@ -31,7 +32,7 @@ export function firstSyncNotice(status: SyncStatus, cached: number | null): Firs
       ? {
           kind: 'reading',
           state: 'syncing',
-          text: `Reading ${count(status.iocCount)} IOCs from the local cache…`,
+          text: `Reading ${pluralize(status.iocCount, 'IOC')} from the local cache…`,
           progress: null,
         }
       : null;
@@ -41,8 +42,8 @@ export function firstSyncNotice(status: SyncStatus, cached: number | null): Firs
     const { fetched, total } = running;
     const text =
       total === null
-        ? `First sync running: ${count(fetched)} IOCs fetched so far.`
-        : `First sync running: ${count(fetched)} of ${count(total)} IOCs.`;
+        ? `First sync running: ${pluralize(fetched, 'IOC')} fetched so far.`
+        : `First sync running: ${count(fetched)} of ${pluralize(total, 'IOC')}.`;
     return {
       kind: 'running',
       state: 'syncing',
