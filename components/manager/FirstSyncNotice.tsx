@@ -20,11 +20,6 @@ export function FirstSyncNotice({ notice }: { notice: Notice }) {
           value={progress.fetched}
         />
       )}
-      {notice.kind === 'failed' && (
-        <p>
-          <a href="#settings">Open Settings</a>
-        </p>
-      )}
     </section>
   );
 }

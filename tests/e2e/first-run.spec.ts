@@ -74,6 +74,6 @@ test('a first sync that fails says so in the IOCs view and where to fix it, not 
     { timeout: 60_000 },
   );
   await expect(page.getByRole('status', { name: 'Empty table' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Open Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('form', { name: 'Connection' })).toBeVisible();
 });

@@ -37,7 +37,7 @@ export async function saveFirstConnection(page: Page, { stayOnSettings = false }
   await expect(page).toHaveURL(/#iocs$/);
   await expect(page.getByRole('link', { name: 'IOCs', exact: true })).toHaveAttribute('aria-current', 'page');
   if (!stayOnSettings) return;
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('form', { name: 'Connection' })).toBeVisible();
 }
 
