@@ -16,8 +16,8 @@ import { chooseMenuItem, openReportPage, selectText } from './pages/report-page'
 import { HASHES, nextSheet } from './pages/review-blocks';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
-// Each axe run takes a few seconds on a small machine, and the manager's test makes fourteen.
-test.describe.configure({ timeout: 150_000 });
+// Each axe run takes a few seconds on a small, busy machine, and the manager's test makes fourteen.
+test.describe.configure({ timeout: 240_000 });
 
 const DOMAIN = 'evil-cdn.badcorp.top';
 const BLOCKED_DOMAIN = 'c2.badcorp.top';
