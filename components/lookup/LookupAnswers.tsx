@@ -107,7 +107,7 @@ export function LookupAnswers({
               {answer.state !== 'invalid' && (
                 <button
                   type="button"
-                  aria-label={`Open ${answer.value} in manager`}
+                  aria-label={`Open in manager ${answer.value}`}
                   onClick={() => onOpen(answer)}
                 >
                   Open in manager

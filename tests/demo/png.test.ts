@@ -74,12 +74,28 @@ describe('decodePng', () => {
 describe('colourStats', () => {
   it('calls a flat picture one colour with nothing off the background', () => {
     const flat = Array.from({ length: 4 }, () => [9, 9, 9, 9, 9, 9]);
-    expect(colourStats(decodePng(encodeRgb(flat, [0, 1, 2, 4])))).toEqual({ colours: 1, notBackground: 0 });
+    expect(colourStats(decodePng(encodeRgb(flat, [0, 1, 2, 4])))).toEqual({
+      colours: 1,
+      notBackground: 0,
+      backgroundLightness: 9 / 255,
+    });
   });
 
   it('counts distinct pixels and the share not in the commonest colour', () => {
     const stats = colourStats(decodePng(encodeRgb(ROWS, [0, 0, 0, 0, 0])));
     expect(stats.colours).toBe(10);
     expect(stats.notBackground).toBeCloseTo(0.9);
+  });
+
+  it.each<[string, number[], number]>([
+    ['black', [0, 0, 0], 0],
+    ['white', [255, 255, 255], 1],
+    ['a dark slate', [20, 24, 31], 25 / 255],
+  ])('reads the lightness of a %s background', (_, pixel, lightness) => {
+    const rows = [
+      [...pixel, ...pixel, ...pixel],
+      [...pixel, 200, 10, 10, ...pixel],
+    ];
+    expect(colourStats(decodePng(encodeRgb(rows, [0, 0]))).backgroundLightness).toBeCloseTo(lightness);
   });
 });

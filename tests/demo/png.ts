@@ -84,8 +84,16 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** How varied the picture is: distinct colours, and the share of pixels not in the commonest one. */
-export function colourStats(png: Png): { colours: number; notBackground: number } {
+/**
+ * How varied the picture is: distinct colours, the share of pixels not in the commonest one (the
+ * background), and that background's lightness from 0 (black) to 1 (white), the mean of its colour
+ * channels (alpha aside), which tells a dark-scheme picture from a light one.
+ */
+export function colourStats(png: Png): {
+  colours: number;
+  notBackground: number;
+  backgroundLightness: number;
+} {
   const counts = new Map<number, number>();
   const { pixels, channels } = png;
   for (let i = 0; i < pixels.length; i += channels) {
@@ -94,5 +102,20 @@ export function colourStats(png: Png): { colours: number; notBackground: number 
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const total = pixels.length / channels;
-  return { colours: counts.size, notBackground: 1 - Math.max(...counts.values()) / total };
+  let background = 0;
+  let most = 0;
+  for (const [key, count] of counts)
+    if (count > most) {
+      most = count;
+      background = key;
+    }
+  // The key packs the channels big-end first; grey+alpha and RGBA carry alpha last.
+  const colourChannels = channels === 2 || channels === 4 ? channels - 1 : channels;
+  const values = Array.from(
+    { length: channels },
+    (_, k) => Math.floor(background / 256 ** (channels - 1 - k)) % 256,
+  );
+  const colour = values.slice(0, colourChannels);
+  const lightness = colour.reduce((sum, v) => sum + v, 0) / colour.length / 255;
+  return { colours: counts.size, notBackground: 1 - most / total, backgroundLightness: lightness };
 }

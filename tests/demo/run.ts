@@ -1,11 +1,15 @@
 /**
  * `npm run demo [-- --headless] [--out demo-screenshots]`: the product working
- * without a SentinelOne console. Builds, starts the simulator over HTTPS with 5,000 generated IOCs,
- * loads the production build into Chromium, connects it through the extension's own connection
- * screen, waits for the first sync and shows the manager.
+ * without a SentinelOne console. Builds, starts the simulator over HTTPS with 5,000 generated IOCs
+ * (and a few blocks for the Blocks tab), loads the production build into Chromium, connects it
+ * through the extension's own connection screen, waits for the first sync and shows the manager.
  *   headed (default): runs until the browser is closed or Ctrl+C, then stops the simulator.
- *   --headless: writes four screenshots (tests/demo/screenshots.ts), prints where, and exits 0.
+ *   --headless: writes every view in the light and the dark scheme (tests/demo/screenshots.ts),
+ *   prints where, and exits 0.
  * Any failed step prints what failed and exits 1.
+ *
+ * README's pictures (the manager, the review sheet and the popup, in both schemes) are retaken with
+ *   npm run demo -- --headless && cp demo-screenshots/{manager,sheet,popup}-{light,dark}.png docs/screenshots/
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -68,6 +72,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     void stop().then(() => process.exit(ready ? 0 : 130));
   });
 
+/** A hash another console user blocked on two OSes, and the extension's own rule for a domain. */
+function plantBlocks(c: Console): void {
+  const hash = '5d41402abc4b2a76b9719d911017c592ae2b1f3c9e8d7a6b5c4d3e2f1a0b9c8d';
+  c.sim.putBlocklist([
+    { osType: 'windows', sha256Value: hash },
+    { osType: 'linux', sha256Value: hash },
+  ]);
+  const domain = 'c2.badcorp.top';
+  c.sim.putFirewallRules([
+    {
+      name: `S1 IOC Manager: ${domain}`,
+      description: `Blocked by analyst@acme.example with S1 IOC Manager. [expires ${new Date(Date.now() + 30 * 86_400_000).toISOString()}]`,
+      direction: 'outbound',
+      remoteHosts: [{ type: 'fqdn', values: [domain] }],
+    },
+  ]);
+}
+
 async function connectAndOpenManager(b: Browser, c: Console): Promise<Page> {
   const { page, savedAt } = await connect(b, c.sim);
   await waitForCompleteSync(b.worker, savedAt, SYNC_TIMEOUT_MS);
@@ -87,6 +109,7 @@ async function main(): Promise<void> {
     startConsole(IOC_COUNT),
   );
   simConsole = c;
+  plantBlocks(c);
   const b = await step(`starting Chromium${headless ? ' (headless)' : ''} with the extension`, () =>
     launchBrowser(c.port, { headless, handleSIGINT: false }).catch((error: unknown) => {
       throw new Error(

@@ -100,7 +100,7 @@ test.describe('connected', () => {
     const managerOpened = context.waitForEvent('page', {
       predicate: (page) => page.url().includes('/options.html?value='),
     });
-    await popup.getByRole('button', { name: 'Open 45.77.12.9 in manager' }).click();
+    await popup.getByRole('button', { name: 'Open in manager 45.77.12.9' }).click();
     const manager = await managerOpened;
     await expect(manager.getByRole('status', { name: 'Shown IOCs' })).toHaveText('1 of 3 IOCs');
     await expect(manager.getByLabel('Value', { exact: true })).toHaveValue('45.77.12.9');
