@@ -2,10 +2,9 @@ import { ACTION_LABELS } from '../../lib/blocks/actions';
 import { type BlockRow, osText } from '../../lib/blocks/blocks-table';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
 import { pluralize } from '../../lib/text/pluralize';
-import { CopyButtons } from '../ui/CopyButtons';
+import { DetailActions } from '../ui/DetailActions';
 import { Modal } from '../ui/Modal';
-import { StatusLine } from '../ui/StatusLine';
-import { type Copyable, useCopy } from '../ui/use-copy';
+import type { Copyable } from '../ui/use-copy';
 
 interface Props {
   row: BlockRow;
@@ -26,7 +25,6 @@ function effect(row: BlockRow): string {
 
 /** One blocked hash (its per-OS items) or firewall rule as the console returned it, with copy and unblock. */
 export function BlockDetailDialog({ row, onClose, onUnblock, onRenew }: Props) {
-  const { status: copied, copy } = useCopy();
   // The one item of a rule, the list of a hash's per-OS items; hidden characters as \u escapes.
   const json = escapeHiddenInJson(JSON.stringify(row.items.length === 1 ? row.items[0] : row.items, null, 2));
   const copies: Copyable[] = [
@@ -41,40 +39,29 @@ export function BlockDetailDialog({ row, onClose, onUnblock, onRenew }: Props) {
 
   return (
     <Modal title={title} class="detail" onClose={onClose}>
-      {({ close }) => (
-        <>
-          <p class="block-effect">{effect(row)}</p>
-          <pre class="json">{json}</pre>
-          <div class="actions">
-            <CopyButtons items={copies} onCopy={(item) => void copy(item)} />
-            {row.kind === 'blockNetwork' && (
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  onRenew(row);
-                }}
-              >
-                Renew…
+      {({ close }) => {
+        // Renew and Unblock are asked by BlocksView, once this dialog is gone.
+        const closeAnd = (then: (row: BlockRow) => void) => () => {
+          close();
+          then(row);
+        };
+        return (
+          <>
+            <p class="block-effect">{effect(row)}</p>
+            <pre class="json">{json}</pre>
+            <DetailActions copies={copies} close={close}>
+              {row.kind === 'blockNetwork' && (
+                <button type="button" onClick={closeAnd(onRenew)}>
+                  Renew…
+                </button>
+              )}
+              <button type="button" class="danger" onClick={closeAnd(onUnblock)}>
+                Unblock…
               </button>
-            )}
-            <button
-              type="button"
-              class="danger"
-              onClick={() => {
-                close();
-                onUnblock(row);
-              }}
-            >
-              Unblock…
-            </button>
-            <button type="button" onClick={close}>
-              Close
-            </button>
-          </div>
-          <StatusLine label="Copy status" status={copied} />
-        </>
-      )}
+            </DetailActions>
+          </>
+        );
+      }}
     </Modal>
   );
 }

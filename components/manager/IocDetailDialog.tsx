@@ -3,11 +3,11 @@ import { defang } from '../../lib/iocs/defang';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
 import type { Ioc } from '../../lib/s1/schemas';
 import { useBlockStateLine } from '../page/use-block-cache';
-import { CopyButtons } from '../ui/CopyButtons';
+import { DetailActions } from '../ui/DetailActions';
 import { Modal } from '../ui/Modal';
 import { IDLE, StatusLine } from '../ui/StatusLine';
 import { type Action, useAction } from '../ui/use-action';
-import { type Copyable, useCopy } from '../ui/use-copy';
+import type { Copyable } from '../ui/use-copy';
 
 interface Props {
   ioc: Ioc;
@@ -38,7 +38,6 @@ function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClo
     close();
     return undefined;
   });
-  const { status: copied, copy } = useCopy();
   const blockState = useBlockStateLine(ioc.value);
   // Invisible and bidi characters as \u escapes: the same JSON, copied as it is seen.
   const json = escapeHiddenInJson(JSON.stringify(ioc, null, 2));
@@ -60,8 +59,7 @@ function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClo
         {blockState ?? '\u00a0'}
       </p>
       <pre class="json">{json}</pre>
-      <div class="actions">
-        <CopyButtons items={copies} onCopy={(item) => void copy(item)} />
+      <DetailActions copies={copies} close={close}>
         <button type="button" onClick={closeAnd(onEdit)}>
           Edit…
         </button>
@@ -71,11 +69,7 @@ function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClo
         <button type="button" class="danger" onClick={() => setConfirming(true)} disabled={remove.busy}>
           Delete…
         </button>
-        <button type="button" onClick={close}>
-          Close
-        </button>
-      </div>
-      <StatusLine label="Copy status" status={copied} />
+      </DetailActions>
       {confirming && (
         <DeleteQuestion
           ioc={ioc}

@@ -1,6 +1,7 @@
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import { daysFromText, type IocFields, scoreFromText } from '../../lib/iocs/drafts';
 import { Field } from '../ui/Field';
+import { ScoreField } from '../ui/ScoreField';
 
 interface Props {
   fields: IocFields;
@@ -37,18 +38,11 @@ export function IocFieldsForm({ fields, onChange, tagPrefix, locked = [] }: Prop
       {text('Description', 'description')}
       {text('Creator', 'creator')}
       {text('Source', 'source')}
-      <Field label="Score">
-        {({ id }) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={100}
-            value={fields.score}
-            onInput={(event) => onChange({ ...fields, score: scoreFromText(event.currentTarget.value) })}
-          />
-        )}
-      </Field>
+      <ScoreField
+        label="Score"
+        value={fields.score}
+        onText={(score) => onChange({ ...fields, score: scoreFromText(score) })}
+      />
       <Field
         label="Validity (days)"
         hint={`At most ${IP_MAX} days for IPs and ${OTHER_MAX} for the rest; longer is shortened to that.`}

@@ -1,6 +1,7 @@
 import { IOC_TYPES, MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { SettingsDraft } from '../../lib/settings/settings-draft';
 import { Field } from '../ui/Field';
+import { ScoreField } from '../ui/ScoreField';
 
 type Draft = Pick<SettingsDraft, 'validityDays' | 'score' | 'quickBlockSingle'>;
 
@@ -31,18 +32,7 @@ export function IocDefaultsFieldset({ draft, onChange }: Props) {
           )}
         </Field>
       ))}
-      <Field label="Default score">
-        {({ id }) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={100}
-            value={draft.score}
-            onInput={(event) => onChange({ score: event.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <ScoreField label="Default score" value={draft.score} onText={(score) => onChange({ score })} />
       <Field
         label="Detect a single valid new IOC without the review"
         hint="From the context menu, send it as a Threat Intelligence IOC (Detect) at once when the selection holds exactly one valid IOC that is not in SentinelOne yet and has no warning. Blocks always go through the review."

@@ -14,20 +14,16 @@ import {
   withOverride,
 } from '../../../lib/blocks/review-submit';
 import type { IocFields } from '../../../lib/iocs/drafts';
-import type { ReviewRow } from '../../../lib/iocs/review';
+import { buildReview, type ReviewRow } from '../../../lib/iocs/review';
 import type { IocDraft } from '../../../lib/s1/schemas';
 
 const NOW = new Date('2026-05-01T00:00:00.000Z');
-const row = (key: string, value: string, type: IocType = 'DNS'): ReviewRow => ({
-  key,
-  value,
-  type,
-  detectedType: type,
-  status: 'valid',
-  warnings: [],
-  suggestion: false,
-  selected: true,
-});
+/** Review rows as the review builds them: keys row-0, row-1, … in order. */
+const review = (...values: Array<[string, IocType]>): ReviewRow[] =>
+  buildReview(
+    values.map(([value, type]) => ({ value, type })),
+    () => undefined,
+  );
 const FIELDS: IocFields = {
   name: 'Campaign',
   description: '',
@@ -86,14 +82,14 @@ describe('withOverride', () => {
 
 describe('csvOverrides', () => {
   it('keys each file row’s own values by the review row it became', () => {
-    const review = [row('a', 'one.example'), row('b', 'two.example')];
-    const overrides = csvOverrides(review, [
-      { value: 'one.example', name: 'First', score: 10 },
-      { value: 'two.example', description: 'Second' },
+    const rows = review(['evil-one.com', 'DNS'], ['evil-two.com', 'DNS']);
+    const overrides = csvOverrides(rows, [
+      { value: 'evil-one.com', name: 'First', score: 10 },
+      { value: 'evil-two.com', description: 'Second' },
     ]);
     expect([...overrides]).toEqual([
-      ['a', { name: 'First', description: undefined, validUntil: undefined, score: 10 }],
-      ['b', { name: undefined, description: 'Second', validUntil: undefined, score: undefined }],
+      ['row-0', { name: 'First', description: undefined, validUntil: undefined, score: 10 }],
+      ['row-1', { name: undefined, description: 'Second', validUntil: undefined, score: undefined }],
     ]);
   });
 });
@@ -119,11 +115,11 @@ describe('csvImportNote', () => {
 });
 
 describe('reviewRequests', () => {
-  const rows = [row('a', 'one.example'), row('b', 'two.example'), row('c', '10.0.0.1', 'IPV4')];
+  const rows = review(['evil-one.com', 'DNS'], ['evil-two.com', 'DNS'], ['45.77.12.9', 'IPV4']);
 
   it('sends each row its draft, tagged, with the per-type validity', () => {
     const requests = reviewRequests(rows, context(), NOW);
-    expect(requests.map((r) => r.key)).toEqual(['a', 'b', 'c']);
+    expect(requests.map((r) => r.key)).toEqual(['row-0', 'row-1', 'row-2']);
     expect(requests.map((r) => [r.request.draft.name, r.request.draft.validUntil, r.request.detect])).toEqual(
       [
         ['[ACME] Campaign', '2026-07-30T00:00:00.000Z', true],
@@ -136,19 +132,19 @@ describe('reviewRequests', () => {
   it.each<[string, Partial<SubmitContext>, Array<[string, string | undefined]>]>([
     [
       'a CSV row’s name over the form’s',
-      { overrides: new Map([['b', { name: 'Feed' }]]) },
+      { overrides: new Map([['row-1', { name: 'Feed' }]]) },
       [
-        ['a', '[ACME] Campaign'],
-        ['b', '[ACME] Feed'],
-        ['c', '[ACME] Campaign'],
+        ['row-0', '[ACME] Campaign'],
+        ['row-1', '[ACME] Feed'],
+        ['row-2', '[ACME] Campaign'],
       ],
     ],
     [
       'a row with nothing left to do sends nothing',
-      { toDo: (r) => (r.key === 'b' ? NOTHING : DETECT) },
+      { toDo: (r) => (r.key === 'row-1' ? NOTHING : DETECT) },
       [
-        ['a', '[ACME] Campaign'],
-        ['c', '[ACME] Campaign'],
+        ['row-0', '[ACME] Campaign'],
+        ['row-2', '[ACME] Campaign'],
       ],
     ],
   ])('%s', (_case, change, expected) => {
@@ -164,24 +160,24 @@ const rejected: RowActionReport = { detect: { status: 'rejected', message: 'Bad 
 
 describe('mergeOutcomes and untickRejected', () => {
   it('lays this press’s outcomes over the earlier ones and unticks the rejected rows', () => {
-    const earlier = new Map([['a', rejected]]);
-    const next = mergeOutcomes(earlier, [request('a'), request('b')], {
+    const earlier = new Map([['row-0', rejected]]);
+    const next = mergeOutcomes(earlier, [request('row-0'), request('row-1')], {
       rows: [stored, rejected],
       notes: [],
     });
     expect([...next]).toEqual([
-      ['a', { ...stored, blockNetwork: undefined }],
-      ['b', rejected],
+      ['row-0', { ...stored, blockNetwork: undefined }],
+      ['row-1', rejected],
     ]);
-    expect(earlier.get('a')).toBe(rejected);
+    expect(earlier.get('row-0')).toBe(rejected);
     const rows = untickRejected(
-      [row('a', 'one.example'), row('b', 'two.example'), row('c', 'x.example')],
+      review(['evil-one.com', 'DNS'], ['evil-two.com', 'DNS'], ['evil-three.com', 'DNS']),
       next,
     );
     expect(rows.map((r) => [r.key, r.selected])).toEqual([
-      ['a', true],
-      ['b', false],
-      ['c', true],
+      ['row-0', true],
+      ['row-1', false],
+      ['row-2', true],
     ]);
   });
 });
