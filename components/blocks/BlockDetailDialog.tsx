@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_LABELS } from '../../lib/blocks/actions';
 import { type BlockRow, osText } from '../../lib/blocks/blocks-table';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
-import { errorText } from '../../lib/text/error-text';
 import { pluralize } from '../../lib/text/pluralize';
+import { DetailActions } from '../ui/DetailActions';
+import { Modal } from '../ui/Modal';
+import type { Copyable } from '../ui/use-copy';
 
 interface Props {
   row: BlockRow;
@@ -24,65 +25,43 @@ function effect(row: BlockRow): string {
 
 /** One blocked hash (its per-OS items) or firewall rule as the console returned it, with copy and unblock. */
 export function BlockDetailDialog({ row, onClose, onUnblock, onRenew }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [copied, setCopied] = useState('');
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-
-  const copy = async (label: string, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${label} copied.`);
-    } catch (error) {
-      setCopied(`Could not copy: ${errorText(error)}`);
-    }
-  };
   // The one item of a rule, the list of a hash's per-OS items; hidden characters as \u escapes.
   const json = escapeHiddenInJson(JSON.stringify(row.items.length === 1 ? row.items[0] : row.items, null, 2));
+  const copies: Copyable[] = [
+    { button: 'Copy JSON', what: 'JSON', text: json },
+    { button: 'Copy value', what: 'Value', text: row.value },
+  ];
+  const title = (
+    <>
+      {ACTION_LABELS[row.kind]} <span class="mono">{displayText(row.value)}</span>
+    </>
+  );
 
   return (
-    <dialog ref={dialog} class="detail" aria-labelledby="block-detail-title" onClose={onClose}>
-      <h2 id="block-detail-title" class="clamped">
-        {ACTION_LABELS[row.kind]} <span class="mono">{displayText(row.value)}</span>
-      </h2>
-      <p class="block-effect">{effect(row)}</p>
-      <pre class="json">{json}</pre>
-      <div class="actions">
-        <button type="button" onClick={() => void copy('JSON', json)}>
-          Copy JSON
-        </button>
-        <button type="button" onClick={() => void copy('Value', row.value)}>
-          Copy value
-        </button>
-        {row.kind === 'blockNetwork' && (
-          <button
-            type="button"
-            onClick={() => {
-              dialog.current?.close();
-              onRenew(row);
-            }}
-          >
-            Renew…
-          </button>
-        )}
-        <button
-          type="button"
-          class="danger"
-          onClick={() => {
-            dialog.current?.close();
-            onUnblock(row);
-          }}
-        >
-          Unblock…
-        </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
-      <p role="status" aria-label="Copy status">
-        {copied}
-      </p>
-    </dialog>
+    <Modal title={title} class="detail" onClose={onClose}>
+      {({ close }) => {
+        // Renew and Unblock are asked by BlocksView, once this dialog is gone.
+        const closeAnd = (then: (row: BlockRow) => void) => () => {
+          close();
+          then(row);
+        };
+        return (
+          <>
+            <p class="block-effect">{effect(row)}</p>
+            <pre class="json">{json}</pre>
+            <DetailActions copies={copies} close={close}>
+              {row.kind === 'blockNetwork' && (
+                <button type="button" onClick={closeAnd(onRenew)}>
+                  Renew…
+                </button>
+              )}
+              <button type="button" class="danger" onClick={closeAnd(onUnblock)}>
+                Unblock…
+              </button>
+            </DetailActions>
+          </>
+        );
+      }}
+    </Modal>
   );
 }

@@ -16,11 +16,13 @@ import { defaultRenewDays } from '../../lib/blocks/renew-rules';
 import { sendMessage } from '../../lib/messages';
 import { settingsItem } from '../../lib/settings/settings';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { pluralize } from '../../lib/text/pluralize';
 import { SelectionExportButtons } from '../manager/SelectionExportButtons';
 import { downloadText } from '../page/download';
 import { useBlockCache } from '../page/use-block-cache';
 import { useStorageItem } from '../page/use-storage-item';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { AvailabilityNotes } from './AvailabilityNotes';
 import { BlockDetailDialog } from './BlockDetailDialog';
 import { BlocksTable } from './BlocksTable';
 import { RenewRulesDialog } from './RenewRulesDialog';
@@ -28,36 +30,6 @@ import { RenewRulesDialog } from './RenewRulesDialog';
 interface Props {
   /** The published sync status; undefined until read. */
   status: SyncStatus | undefined;
-}
-
-const count = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-/** Why part of the blocks is missing, from the last sync: said once, above the count. */
-function AvailabilityNotes({ status }: { status: SyncStatus | undefined }) {
-  // A status published before the blocks were synced has no `blocks` yet.
-  const blocks = status?.blocks;
-  const notes: string[] = [];
-  // The reasons are whole sentences from the sync (the console's 403 explained); said after a
-  // short lead-in naming what is missing here, not repeated.
-  if (blocks?.blocklist.readable === false)
-    notes.push(
-      `Block execution hashes are not shown: ${blocks.blocklist.reason ?? 'the Blocklist could not be read.'}`,
-    );
-  if (blocks?.firewall.available === false)
-    notes.push(
-      `No Block network rules: ${blocks.firewall.reason ?? 'Firewall Control is not available to this token.'}`,
-    );
-  if (notes.length === 0) return null;
-  return (
-    <div role="note" aria-label="What the console lets the extension see" class="block-notes">
-      {notes.map((note) => (
-        <p key={note} class="status-warn" data-tone="warn">
-          {note}
-        </p>
-      ))}
-    </div>
-  );
 }
 
 /** The manager's Blocks view: what the console blocks, as the last sync mirrored it. */
@@ -117,7 +89,7 @@ export function BlocksView({ status }: Props) {
     <section aria-label="Blocks" class="blocks-view">
       <AvailabilityNotes status={status} />
       <h2 class="blocks-heading">
-        {count(hashes, 'hash', 'hashes')} with Block execution · {count(rules, 'Block network rule')}
+        {pluralize(hashes, 'hash', 'hashes')} with Block execution · {pluralize(rules, 'Block network rule')}
       </h2>
       <form class="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <label>

@@ -3,7 +3,10 @@ import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { BlockRow } from '../../lib/blocks/blocks-table';
 import { MAX_RENEW_DAYS, type RenewRulesReport, renewedUntil } from '../../lib/blocks/renew-rules';
 import { displayText } from '../../lib/iocs/display-text';
-import { errorText } from '../../lib/text/error-text';
+import { pluralize } from '../../lib/text/pluralize';
+import { Modal } from '../ui/Modal';
+import { type Status, StatusLine } from '../ui/StatusLine';
+import { useAction } from '../ui/use-action';
 
 interface Props {
   /** The Block network rows to renew. */
@@ -18,8 +21,6 @@ interface Props {
 
 /** Values named in the question; the rest are counted. */
 const NAMED = 10;
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Whole days 1..MAX_RENEW_DAYS, or null. */
 function daysOf(text: string): number | null {
@@ -39,7 +40,7 @@ function preview(rows: readonly BlockRow[], days: number, now: Date): { text: st
   const asked = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   const clamped = dates.some(([date]) => date !== asked);
   if (dates.length === 1) return { text: dates[0]?.[0] ?? '', clamped };
-  return { text: dates.map(([date, n]) => `${date} for ${plural(n, 'rule')}`).join(', '), clamped };
+  return { text: dates.map(([date, n]) => `${date} for ${pluralize(n, 'rule')}`).join(', '), clamped };
 }
 
 /**
@@ -47,19 +48,19 @@ function preview(rows: readonly BlockRow[], days: number, now: Date): { text: st
  * date shows), then shows the outcome. A failure stays in the dialog with its reason.
  */
 export function RenewRulesDialog({ rows, skippedHashes, defaultDays, onRenew, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [daysText, setDaysText] = useState(String(defaultDays));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [report, setReport] = useState<RenewRulesReport | null>(null);
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  const renew = useAction('Working…', async (days: number): Promise<Status> => {
+    const report = await onRenew(days);
+    return { kind: report.failed.length > 0 ? 'warn' : 'ok', text: report.message };
+  });
+  const { busy, status } = renew;
+  // The outcome replaces the question; a failure leaves the question to try again.
+  const done = status.kind === 'ok' || status.kind === 'warn';
+  const closeButton = useRef<HTMLButtonElement>(null);
   // The Renew button is gone once the outcome shows: keep the keyboard in the dialog, on Close.
   useEffect(() => {
-    if (report) close.current?.focus();
-  }, [report]);
+    if (done) closeButton.current?.focus();
+  }, [done]);
   const days = daysOf(daysText);
   // The preview counts from when the dialog opened; the worker counts from when it renews.
   const now = useMemo(() => new Date(), []);
@@ -67,92 +68,79 @@ export function RenewRulesDialog({ rows, skippedHashes, defaultDays, onRenew, on
   const only = rows.length === 1 ? rows[0] : undefined;
   const named = rows.slice(0, NAMED).map((row) => displayText(row.value, 200));
 
-  const renew = async () => {
-    if (days === null) return;
-    setBusy(true);
-    setError('');
-    try {
-      setReport(await onRenew(days));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+  const submit = () => {
+    if (days !== null) void renew.run(days);
   };
 
   return (
-    <dialog ref={dialog} aria-labelledby="renew-rules-title" onClose={onClose}>
-      <h2 id="renew-rules-title">Renew Block network</h2>
-      <p>
-        Keep {only ? 'the rule' : `${plural(rows.length, 'rule')}`} for{' '}
-        <span class="mono">{named.join(', ')}</span>
-        {rows.length > NAMED ? ` and ${rows.length - NAMED} more` : ''}
-        {only?.until ? ` (now until ${only.until.slice(0, 10)})` : ''}. The sync removes a rule once its
-        expiry has passed.
-      </p>
-      {skippedHashes > 0 && (
-        <p class="hint">
-          {plural(skippedHashes, 'hash', 'hashes')} in the selection left out: the Blocklist has no expiry, it
-          blocks until unblocked.
-        </p>
-      )}
-      {report ? (
-        <p
-          role="status"
-          aria-label="Renew outcome"
-          class={report.failed.length > 0 ? 'status-warn' : undefined}
-          data-tone={report.failed.length > 0 ? 'warn' : undefined}
-        >
-          {report.message}
-        </p>
-      ) : (
+    <Modal title="Renew Block network" onClose={onClose}>
+      {({ close }) => (
         <>
-          <label>
-            Days from now
-            <input
-              type="number"
-              min={1}
-              max={MAX_RENEW_DAYS}
-              step={1}
-              required
-              aria-label="Days from now"
-              aria-describedby="renew-rules-until"
-              aria-invalid={days === null}
-              value={daysText}
-              disabled={busy}
-              onInput={(event) => setDaysText(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  void renew();
-                }
-              }}
-            />
-          </label>
           <p>
-            <output id="renew-rules-until" aria-label="New expiry">
-              {until
-                ? `Until ${until.text}.${until.clamped ? ` IP rules last ${MAX_VALIDITY_DAYS.IPV4} days at most, as their Detect IOCs do.` : ''}`
-                : `Enter a whole number of days from 1 to ${MAX_RENEW_DAYS}.`}
-            </output>
+            Keep {only ? 'the rule' : `${pluralize(rows.length, 'rule')}`} for{' '}
+            <span class="mono">{named.join(', ')}</span>
+            {rows.length > NAMED ? ` and ${rows.length - NAMED} more` : ''}
+            {only?.until ? ` (now until ${only.until.slice(0, 10)})` : ''}. The sync removes a rule once its
+            expiry has passed.
           </p>
+          {skippedHashes > 0 && (
+            <p class="hint">
+              {pluralize(skippedHashes, 'hash', 'hashes')} in the selection left out: the Blocklist has no
+              expiry, it blocks until unblocked.
+            </p>
+          )}
+          {done ? (
+            <StatusLine label="Renew outcome" status={status} />
+          ) : (
+            <>
+              <label>
+                Days from now
+                <input
+                  type="number"
+                  min={1}
+                  max={MAX_RENEW_DAYS}
+                  step={1}
+                  required
+                  aria-label="Days from now"
+                  aria-describedby="renew-rules-until"
+                  aria-invalid={days === null}
+                  value={daysText}
+                  disabled={busy}
+                  onInput={(event) => setDaysText(event.currentTarget.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      submit();
+                    }
+                  }}
+                />
+              </label>
+              <p>
+                <output id="renew-rules-until" aria-label="New expiry">
+                  {until
+                    ? `Until ${until.text}.${until.clamped ? ` IP rules last ${MAX_VALIDITY_DAYS.IPV4} days at most, as their Detect IOCs do.` : ''}`
+                    : `Enter a whole number of days from 1 to ${MAX_RENEW_DAYS}.`}
+                </output>
+              </p>
+            </>
+          )}
+          {status.kind === 'error' && (
+            <p role="alert" class="error" data-tone="danger">
+              {status.text}
+            </p>
+          )}
+          <div class="actions">
+            {!done && (
+              <button type="button" disabled={busy || days === null} onClick={submit}>
+                {busy ? 'Working…' : rows.length === 1 ? 'Renew' : `Renew ${rows.length}`}
+              </button>
+            )}
+            <button type="button" ref={closeButton} disabled={busy} onClick={close}>
+              {done ? 'Close' : 'Cancel'}
+            </button>
+          </div>
         </>
       )}
-      {error && (
-        <p role="alert" class="error" data-tone="danger">
-          {error}
-        </p>
-      )}
-      <div class="actions">
-        {!report && (
-          <button type="button" disabled={busy || days === null} onClick={() => void renew()}>
-            {busy ? 'Working…' : rows.length === 1 ? 'Renew' : `Renew ${rows.length}`}
-          </button>
-        )}
-        <button type="button" ref={close} disabled={busy} onClick={() => dialog.current?.close()}>
-          {report ? 'Close' : 'Cancel'}
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -6,7 +6,8 @@ import { displayText } from '../../lib/iocs/display-text';
 import { describeMatch, type LookupAnswer } from '../../lib/iocs/lookup-text';
 import { WARNING_TEXT } from '../../lib/iocs/warnings';
 import { toneOf } from '../../lib/ui/tones';
-import { type ActionProgress, progressKey } from './use-answer-actions';
+import { type Status, StatusLine } from '../ui/StatusLine';
+import { progressKey } from './use-answer-actions';
 
 const ACTION_KINDS: readonly ActionKind[] = ['detect', 'blockExecution', 'blockNetwork'];
 /** Matching IOCs listed per value; an account may hold thousands sharing one value. */
@@ -20,7 +21,7 @@ interface Props {
   firewall: FirewallAvailability;
   /** Whether the last sync could read the Blocklist: null before the first. */
   blocklistReadable: boolean | null;
-  progress: ReadonlyMap<string, ActionProgress>;
+  progress: ReadonlyMap<string, Status>;
   /** Absent from the prop: no action buttons (not connected). */
   onAction?: (answer: AnsweredValue, kind: ActionKind) => void;
   onOpen(answer: LookupAnswer): void;
@@ -119,15 +120,12 @@ export function LookupAnswers({
               const state = progress.get(progressKey(answer.value, kind));
               return (
                 state && (
-                  <p
+                  <StatusLine
                     key={kind}
-                    role="status"
-                    aria-label={`${ACTION_LABELS[kind]} status of ${answer.value}`}
-                    class={`answer-detail status-${state.kind}`}
-                    data-tone={toneOf('status', state.kind)}
-                  >
-                    {displayText(state.text)}
-                  </p>
+                    label={`${ACTION_LABELS[kind]} status of ${answer.value}`}
+                    status={{ ...state, text: displayText(state.text) }}
+                    class="answer-detail"
+                  />
                 )
               );
             })}

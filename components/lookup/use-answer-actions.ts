@@ -10,17 +10,16 @@ import { rowReportLines } from '../../lib/blocks/outcome-text';
 import { needsAttention } from '../../lib/blocks/row-reports';
 import { sendMessage } from '../../lib/messages';
 import { errorText } from '../../lib/text/error-text';
-
-/** What happened to one button pressed on one answer. */
-export type ActionProgress = { kind: 'busy' | 'ok' | 'error'; text: string };
+import type { Status } from '../ui/StatusLine';
 
 export const progressKey = (value: string, kind: ActionKind) => `${value}|${kind}`;
 
 export function useAnswerActions(settings: StoredSettings | undefined) {
-  const [progress, setProgress] = useState<ReadonlyMap<string, ActionProgress>>(new Map());
-  const set = (key: string, state: ActionProgress) =>
-    setProgress((current) => new Map(current).set(key, state));
+  // What happened to each button pressed on each answer.
+  const [progress, setProgress] = useState<ReadonlyMap<string, Status>>(new Map());
+  const set = (key: string, state: Status) => setProgress((current) => new Map(current).set(key, state));
 
+  // Not useAction: each answer's each button has its own line, and they may run side by side.
   async function run(answer: AnsweredValue, kind: ActionKind) {
     if (!settings) return;
     const key = progressKey(answer.value, kind);

@@ -1,9 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { defang } from '../../lib/iocs/defang';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
 import type { Ioc } from '../../lib/s1/schemas';
-import { errorText } from '../../lib/text/error-text';
 import { useBlockStateLine } from '../page/use-block-cache';
+import { DetailActions } from '../ui/DetailActions';
+import { Modal } from '../ui/Modal';
+import { IDLE, StatusLine } from '../ui/StatusLine';
+import { type Action, useAction } from '../ui/use-action';
+import type { Copyable } from '../ui/use-copy';
 
 interface Props {
   ioc: Ioc;
@@ -13,119 +17,88 @@ interface Props {
   onRenew(ioc: Ioc): void;
 }
 
-type Step =
-  | { kind: 'view' }
-  | { kind: 'confirm' }
-  | { kind: 'deleting' }
-  | { kind: 'error'; message: string };
-
 /** One IOC as the console returned it, with copy actions and a confirmed delete. */
-export function IocDetailDialog({ ioc, onClose, onDelete, onEdit, onRenew }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [step, setStep] = useState<Step>({ kind: 'view' });
-  const [copied, setCopied] = useState('');
-  const blockState = useBlockStateLine(ioc.value);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+export function IocDetailDialog({ ioc, onClose, ...actions }: Props) {
+  const title = (
+    <>
+      {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
+    </>
+  );
+  return (
+    <Modal title={title} class="detail" onClose={onClose}>
+      {({ close }) => <IocDetail ioc={ioc} close={close} {...actions} />}
+    </Modal>
+  );
+}
 
-  const copy = async (label: string, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${label} copied.`);
-    } catch (error) {
-      setCopied(`Could not copy: ${errorText(error)}`);
-    }
-  };
+function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClose'> & { close(): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = useAction('Deleting…', async () => {
+    await onDelete(ioc);
+    close();
+    return undefined;
+  });
+  const blockState = useBlockStateLine(ioc.value);
   // Invisible and bidi characters as \u escapes: the same JSON, copied as it is seen.
   const json = escapeHiddenInJson(JSON.stringify(ioc, null, 2));
+  const copies: Copyable[] = [
+    { button: 'Copy JSON', what: 'JSON', text: json },
+    { button: 'Copy value', what: 'Value', text: ioc.value },
+    { button: 'Copy defanged', what: 'Defanged value', text: defang(ioc.value, ioc.type) },
+  ];
+  const closeAnd = (then: (ioc: Ioc) => void) => () => {
+    close();
+    then(ioc);
+  };
 
   return (
-    <dialog ref={dialog} class="detail" aria-labelledby="detail-title" onClose={onClose}>
-      <h2 id="detail-title" class="clamped">
-        {ioc.type} <span class="mono">{displayText(ioc.value)}</span>
-      </h2>
+    <>
       {/* What the console does with the value: this IOC detects it; the Blocklist and Firewall
           Control, as last synced, say whether it is also blocked. */}
       <p class="block-state" role="status" aria-label="Block state">
         {blockState ?? '\u00a0'}
       </p>
       <pre class="json">{json}</pre>
-      <div class="actions">
-        <button type="button" onClick={() => void copy('JSON', json)}>
-          Copy JSON
-        </button>
-        <button type="button" onClick={() => void copy('Value', ioc.value)}>
-          Copy value
-        </button>
-        <button type="button" onClick={() => void copy('Defanged value', defang(ioc.value, ioc.type))}>
-          Copy defanged
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            dialog.current?.close();
-            onEdit(ioc);
-          }}
-        >
+      <DetailActions copies={copies} close={close}>
+        <button type="button" onClick={closeAnd(onEdit)}>
           Edit…
         </button>
-        <button
-          type="button"
-          onClick={() => {
-            dialog.current?.close();
-            onRenew(ioc);
-          }}
-        >
+        <button type="button" onClick={closeAnd(onRenew)}>
           Renew…
         </button>
-        <button
-          type="button"
-          class="danger"
-          onClick={() => setStep({ kind: 'confirm' })}
-          disabled={step.kind === 'deleting'}
-        >
+        <button type="button" class="danger" onClick={() => setConfirming(true)} disabled={remove.busy}>
           Delete…
         </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
-      <p role="status" aria-label="Copy status">
-        {copied}
-      </p>
-      {(step.kind === 'confirm' || step.kind === 'deleting' || step.kind === 'error') && (
-        <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
-          <p id="confirm-delete" class="clamped">
-            Delete <strong class="mono">{displayText(ioc.value)}</strong> ({ioc.type}, source{' '}
-            {displayText(ioc.source)}) from SentinelOne?
-          </p>
-          {step.kind === 'error' && (
-            <p class="error" data-tone="danger">
-              {step.message}
-            </p>
-          )}
-          <button
-            type="button"
-            class="danger"
-            disabled={step.kind === 'deleting'}
-            onClick={async () => {
-              setStep({ kind: 'deleting' });
-              try {
-                await onDelete(ioc);
-                dialog.current?.close();
-              } catch (error) {
-                setStep({ kind: 'error', message: errorText(error) });
-              }
-            }}
-          >
-            {step.kind === 'deleting' ? 'Deleting…' : 'Delete'}
-          </button>
-          <button type="button" onClick={() => setStep({ kind: 'view' })} disabled={step.kind === 'deleting'}>
-            Cancel
-          </button>
-        </div>
+      </DetailActions>
+      {confirming && (
+        <DeleteQuestion
+          ioc={ioc}
+          remove={remove}
+          onCancel={() => {
+            setConfirming(false);
+            remove.setStatus(IDLE);
+          }}
+        />
       )}
-    </dialog>
+    </>
+  );
+}
+
+/** The delete, asked in place: the value, its type and source, and why it failed if it did. */
+function DeleteQuestion({ ioc, remove, onCancel }: { ioc: Ioc; remove: Action<[]>; onCancel(): void }) {
+  return (
+    <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
+      <p id="confirm-delete" class="clamped">
+        Delete <strong class="mono">{displayText(ioc.value)}</strong> ({ioc.type}, source{' '}
+        {displayText(ioc.source)}) from SentinelOne?
+      </p>
+      {remove.status.kind === 'error' && <StatusLine label="Delete status" status={remove.status} />}
+      <button type="button" class="danger" disabled={remove.busy} onClick={() => void remove.run()}>
+        {remove.busy ? 'Deleting…' : 'Delete'}
+      </button>
+      <button type="button" onClick={onCancel} disabled={remove.busy}>
+        Cancel
+      </button>
+    </div>
   );
 }

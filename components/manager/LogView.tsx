@@ -6,6 +6,7 @@ import { createLogRepo, formatLogFile, LOG_FILE_NAME } from '../../lib/store/log
 import { errorText } from '../../lib/text/error-text';
 import { toneOf } from '../../lib/ui/tones';
 import { downloadText } from '../page/download';
+import { IDLE, type Status, StatusLine } from '../ui/StatusLine';
 
 const logRepo = createLogRepo(openIocDb());
 const LEVELS: Array<LogEntry['level']> = ['debug', 'info', 'warn', 'error'];
@@ -14,11 +15,16 @@ const LEVELS: Array<LogEntry['level']> = ['debug', 'info', 'warn', 'error'];
 export function LogView() {
   const [level, setLevel] = useState<LogEntry['level']>('info');
   const [entries, setEntries] = useState<LogEntry[] | null>(null);
-  const [error, setError] = useState('');
+  const [status, setStatus] = useState<Status>(IDLE);
+  // Not useAction: a level picked while a read is under way must read again, not be ignored.
   const load = () =>
     logRepo.list(level).then(
-      (list) => setEntries(list.reverse()),
-      (e: unknown) => setError(`The activity log could not be read: ${errorText(e)}`),
+      (list) => {
+        setEntries(list.reverse());
+        setStatus(IDLE);
+      },
+      (e: unknown) =>
+        setStatus({ kind: 'error', text: `The activity log could not be read: ${errorText(e)}` }),
     );
   useEffect(() => {
     void load();
@@ -52,11 +58,7 @@ export function LogView() {
           Download {LOG_FILE_NAME}
         </button>
       </div>
-      {error && (
-        <p class="error" data-tone="danger">
-          {error}
-        </p>
-      )}
+      <StatusLine label="Log status" status={status} />
       <table class="log">
         <thead>
           <tr>

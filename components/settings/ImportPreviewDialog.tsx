@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { ImportChange } from '../../lib/settings/settings-import-diff';
+import { Modal } from '../ui/Modal';
 
 interface Props {
   fileName: string;
@@ -14,52 +14,49 @@ interface Props {
  * analyst sees that first.
  */
 export function ImportPreviewDialog({ fileName, changes, onApply, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   return (
-    <dialog ref={dialog} aria-labelledby="import-title" onClose={onClose}>
-      <h2 id="import-title" class="clamped">
-        Import {fileName}?
-      </h2>
-      {changes.length === 0 ? (
-        <p>The file changes nothing.</p>
-      ) : (
-        <table class="log" aria-label="What the import changes">
-          <thead>
-            <tr>
-              <th scope="col">Setting</th>
-              <th scope="col">Now</th>
-              <th scope="col">After the import</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((change) => (
-              <tr key={change.label}>
-                <th scope="row">{change.label}</th>
-                <td>{change.before}</td>
-                <td>{change.after}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <Modal title={`Import ${fileName}?`} onClose={onClose}>
+      {({ close }) => (
+        <>
+          {changes.length === 0 ? (
+            <p>The file changes nothing.</p>
+          ) : (
+            <table class="log" aria-label="What the import changes">
+              <thead>
+                <tr>
+                  <th scope="col">Setting</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">After the import</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((change) => (
+                  <tr key={change.label}>
+                    <th scope="row">{change.label}</th>
+                    <td>{change.before}</td>
+                    <td>{change.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p>Nothing is saved until you apply.</p>
+          <div class="actions">
+            <button
+              type="button"
+              onClick={() => {
+                onApply();
+                close();
+              }}
+            >
+              Apply
+            </button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </>
       )}
-      <p>Nothing is saved until you apply.</p>
-      <div class="actions">
-        <button
-          type="button"
-          onClick={() => {
-            onApply();
-            dialog.current?.close();
-          }}
-        >
-          Apply
-        </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

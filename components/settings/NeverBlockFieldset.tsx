@@ -1,25 +1,11 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import { DEFAULTS } from '../../config/defaults';
+import type { NeverBlockDraft } from '../../lib/settings/settings-draft';
 import { useLazyModule } from '../page/use-lazy-module';
-
-/** The text box as Settings holds it until Save: what was typed, read into entries and problems. */
-export interface NeverBlockDraft {
-  text: string;
-  /** The entries, one a line; saved as they are. */
-  entries: string[];
-  /** A message naming each entry that does not read; Save refuses while there is one. */
-  problems: string[];
-}
+import { Field } from '../ui/Field';
 
 /** Said while the entries' reader is still loading, so that Save cannot take them unchecked. */
 const CHECKING = 'The never-block entries are still being checked; press Save again in a moment.';
-
-/** The saved entries as a draft; stored settings from before the list have none. */
-export const neverBlockDraft = (entries: readonly string[] | undefined): NeverBlockDraft => ({
-  text: (entries ?? []).join('\n'),
-  entries: [...(entries ?? [])],
-  problems: [],
-});
 
 // The reader loads the public-suffix list, which the manager keeps out of its first load.
 const loadReader = () => import('../../lib/iocs/never-block');
@@ -45,6 +31,7 @@ export function NeverBlockFieldset({ value, onChange }: Props) {
   useEffect(() => {
     if (reader && value.problems[0] === CHECKING) onChange(read(value.text, reader));
   }, [reader, value, onChange]);
+  const problemsId = useId();
   const admin = DEFAULTS.neverBlock;
   return (
     <fieldset class="never-block">
@@ -67,26 +54,36 @@ export function NeverBlockFieldset({ value, onChange }: Props) {
           </ul>
         </>
       )}
-      <label for="neverBlock">{admin.length > 0 ? 'Your entries' : 'Entries'}, one a line</label>
-      <textarea
-        id="neverBlock"
-        rows={4}
-        spellcheck={false}
-        placeholder={'acme.com\n10.0.0.0/8'}
-        aria-invalid={value.problems.length > 0}
-        value={value.text}
-        onInput={(event) => {
-          const text = event.currentTarget.value;
-          onChange(reader ? read(text, reader) : { text, entries: [], problems: [CHECKING] });
-        }}
-      />
-      {error && (
-        <p class="status-error" data-tone="danger">
-          {error}
-        </p>
-      )}
+      <Field
+        label={`${admin.length > 0 ? 'Your entries' : 'Entries'}, one a line`}
+        error={error}
+        invalid={value.problems.length > 0}
+        describedBy={value.problems.length > 0 ? problemsId : undefined}
+      >
+        {({ id, describedBy, invalid }) => (
+          <textarea
+            id={id}
+            rows={4}
+            spellcheck={false}
+            placeholder={'acme.com\n10.0.0.0/8'}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            value={value.text}
+            onInput={(event) => {
+              const text = event.currentTarget.value;
+              onChange(reader ? read(text, reader) : { text, entries: [], problems: [CHECKING] });
+            }}
+          />
+        )}
+      </Field>
       {value.problems.length > 0 && (
-        <ul role="alert" aria-label="Never-block problems" class="status-error" data-tone="danger">
+        <ul
+          id={problemsId}
+          role="alert"
+          aria-label="Never-block problems"
+          class="status-error"
+          data-tone="danger"
+        >
           {[...new Set(value.problems)].map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

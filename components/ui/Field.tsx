@@ -8,6 +8,10 @@ interface Props {
   hint?: ComponentChildren;
   /** A problem with the value, shown in place under the control and announced with it. */
   error?: string | null;
+  /** Invalid for a reason shown outside the field, such as a list of problems below it. */
+  invalid?: boolean;
+  /** Ids of that outside reason, read with the hint and the error. */
+  describedBy?: string;
   class?: string;
 }
 
@@ -16,15 +20,15 @@ interface Props {
  * error with `aria-describedby`, so a screen reader reads all three on focus and a test finds the
  * control by its label.
  */
-export function Field({ label, children, hint, error, class: className }: Props) {
+export function Field({ label, children, hint, error, invalid, describedBy: more, class: className }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? hintId : '', error ? errorId : '', more].filter(Boolean).join(' ') || undefined;
   return (
     <div class={['field', className].filter(Boolean).join(' ')}>
       <label for={id}>{label}</label>
-      {children({ id, describedBy, invalid: Boolean(error) })}
+      {children({ id, describedBy, invalid: Boolean(error) || Boolean(invalid) })}
       {hint && (
         <span id={hintId} class="hint">
           {hint}

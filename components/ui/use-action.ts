@@ -17,28 +17,29 @@ export interface Action<A extends unknown[]> {
  * ignored rather than queued, so one click never becomes two writes.
  */
 export function useAction<A extends unknown[]>(
-  busyText: string,
+  /** What the status says while busy; a function of the arguments when it names what is sent. */
+  busyText: string | ((...args: A) => string),
   work: (...args: A) => Promise<string | Status | undefined>,
 ): Action<A> {
   const [status, setStatus] = useState<Status>(IDLE);
   const running = useRef(false);
   const workRef = useRef(work);
   workRef.current = work;
-  const run = useCallback(
-    async (...args: A) => {
-      if (running.current) return;
-      running.current = true;
-      setStatus({ kind: 'busy', text: busyText });
-      try {
-        const result = await workRef.current(...args);
-        setStatus(typeof result === 'object' ? result : result ? { kind: 'ok', text: result } : IDLE);
-      } catch (error) {
-        setStatus({ kind: 'error', text: errorText(error) });
-      } finally {
-        running.current = false;
-      }
-    },
-    [busyText],
-  );
+  const busyRef = useRef(busyText);
+  busyRef.current = busyText;
+  const run = useCallback(async (...args: A) => {
+    if (running.current) return;
+    running.current = true;
+    const busy = busyRef.current;
+    setStatus({ kind: 'busy', text: typeof busy === 'function' ? busy(...args) : busy });
+    try {
+      const result = await workRef.current(...args);
+      setStatus(typeof result === 'object' ? result : result ? { kind: 'ok', text: result } : IDLE);
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorText(error) });
+    } finally {
+      running.current = false;
+    }
+  }, []);
   return { status, busy: status.kind === 'busy', run, setStatus };
 }

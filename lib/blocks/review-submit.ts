@@ -1,0 +1,136 @@
+/**
+ * What the New IOCs review sends when the analyst presses Submit, and what it then says: the ticked
+ * rows as requests (a CSV row's own values over the form's), each row's outcomes laid over the
+ * earlier presses', and the sentence of the status line.
+ */
+import type { CsvIocRow } from '../iocs/csv-import';
+import { applyTag, type DraftSettings, type IocFields, toDrafts } from '../iocs/drafts';
+import { clampValidUntil } from '../iocs/renew';
+import type { ReviewRow } from '../iocs/review';
+import type { IocDraft } from '../s1/schemas';
+import { pluralize } from '../text/pluralize';
+import type { ActionsReport, RowActionReport, RowActionRequest } from './actions';
+import { summarizeActions } from './outcome-text';
+import { actionRequest, type RowActions } from './review-actions';
+import { mergeReports, needsAttention } from './row-reports';
+
+/** Per-row values from an imported CSV, which override the form's fields for that row. */
+export interface RowOverride {
+  name?: string;
+  description?: string;
+  validUntil?: string;
+  score?: number;
+}
+
+/** A line of the status: its tone's state and its words. */
+export interface SubmitNote {
+  kind: 'ok' | 'warn' | 'error';
+  text: string;
+}
+
+/** A review row's key and what it sends. */
+export interface KeyedRequest {
+  key: string;
+  request: RowActionRequest;
+}
+
+/** A CSV row's own name, description, validity or score over the form's, tagged and clamped alike. */
+export function withOverride(
+  draft: IocDraft,
+  override: RowOverride | undefined,
+  tag: string,
+  now: Date,
+): IocDraft {
+  if (!override) return draft;
+  return {
+    ...draft,
+    ...(override.name ? { name: applyTag(tag, override.name) } : {}),
+    ...(override.description ? { description: applyTag(tag, override.description) } : {}),
+    ...(override.score === undefined ? {} : { originalRiskScore: override.score }),
+    ...(override.validUntil ? { validUntil: clampValidUntil(draft.type, override.validUntil, now) } : {}),
+  };
+}
+
+/** Each CSV row's own values, under the key of the review row it became (the review keeps the file's order). */
+export function csvOverrides(
+  review: readonly ReviewRow[],
+  rows: readonly CsvIocRow[],
+): Map<string, RowOverride> {
+  const overrides = new Map<string, RowOverride>();
+  review.forEach((row, i) => {
+    const source = rows[i];
+    if (source)
+      overrides.set(row.key, {
+        name: source.name,
+        description: source.description,
+        validUntil: source.validUntil,
+        score: source.score,
+      });
+  });
+  return overrides;
+}
+
+/** What a CSV import says: how many rows it brought to the review, and the first lines it skipped. */
+export function csvImportNote(fileName: string, reviewed: number, errors: readonly string[]): SubmitNote {
+  const skipped = errors.slice(0, 3).join('; ');
+  if (reviewed === 0 && errors.length > 0) return { kind: 'error', text: `${fileName}: ${skipped}` };
+  return {
+    kind: errors.length > 0 ? 'warn' : 'ok',
+    text: `${fileName}: ${pluralize(reviewed, 'row')} to review.${errors.length > 0 ? ` Skipped: ${skipped}` : ''}`,
+  };
+}
+
+export interface SubmitContext extends DraftSettings {
+  fields: IocFields;
+  overrides: ReadonlyMap<string, RowOverride>;
+  /** What each row still has to do (its chosen actions less those already through). */
+  toDo(row: ReviewRow): RowActions;
+}
+
+/** The requests for the rows to send, each keyed by its row; a row left with nothing to do sends nothing. */
+export function reviewRequests(
+  rows: readonly ReviewRow[],
+  context: SubmitContext,
+  sentAt: Date,
+): KeyedRequest[] {
+  const { fields, overrides, tagPrefix, validityDays, toDo } = context;
+  const drafts = toDrafts(rows, fields, { tagPrefix, validityDays }, sentAt).map((draft, i) =>
+    withOverride(draft, overrides.get(rows[i]?.key ?? ''), tagPrefix, sentAt),
+  );
+  return rows.flatMap((row, i) => {
+    const draft = drafts[i];
+    const request = draft ? actionRequest(draft, toDo(row)) : null;
+    return request ? [{ key: row.key, request }] : [];
+  });
+}
+
+/** The rows' outcomes after a press: this press's laid over the earlier ones, action by action. */
+export function mergeOutcomes(
+  outcomes: ReadonlyMap<string, RowActionReport>,
+  requests: readonly KeyedRequest[],
+  report: ActionsReport,
+): Map<string, RowActionReport> {
+  const next = new Map(outcomes);
+  for (const [i, { key }] of requests.entries()) next.set(key, mergeReports(next.get(key), report.rows[i]));
+  return next;
+}
+
+/** Rows whose IOC was refused are unticked: the rest goes only when the analyst presses again. */
+export const untickRejected = (
+  rows: readonly ReviewRow[],
+  outcomes: ReadonlyMap<string, RowActionReport>,
+): ReviewRow[] =>
+  rows.map((row) =>
+    outcomes.get(row.key)?.detect?.status === 'rejected' ? { ...row, selected: false } : row,
+  );
+
+/** The status after a press: the summary per action and the notes; a warning unless all went through. */
+export function submitNote(requests: readonly KeyedRequest[], report: ActionsReport): SubmitNote {
+  const summary = summarizeActions(
+    requests.map((r) => r.request),
+    report.rows,
+  );
+  const notes = report.notes.join(' ');
+  const allThrough = report.rows.every((row, i) => !needsAttention(requests[i]?.request, row));
+  return { kind: allThrough && !notes ? 'ok' : 'warn', text: `${summary}${notes ? ` ${notes}` : ''}` };
+}
