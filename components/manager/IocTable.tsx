@@ -1,10 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { displayText } from '../../lib/iocs/display-text';
-import { describeAge, describeExpiry } from '../../lib/iocs/expiry';
 import type { IocColumnId, IocSort } from '../../lib/iocs/ioc-index';
 import type { Ioc } from '../../lib/s1/schemas';
+import { iocCell, typeChip } from '../../lib/ui/ioc-cells';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
-import { type Tone, toneOf } from '../../lib/ui/tones';
 import { useGridKeys } from '../ui/use-grid-keys';
 import { useVirtualRows } from '../ui/use-virtual-rows';
 import { useIocTable } from './use-ioc-table';
@@ -21,37 +20,12 @@ interface Props {
   onSelect(uuids: string[], selected: boolean): void;
   onOpen(ioc: Ioc): void;
   now: number;
-}
-
-/** One cell: its text, and the title and class that explain it; a bare <td> keeps a row to 12 elements. */
-function cellProps(
-  ioc: Ioc,
-  id: IocColumnId,
-  now: number,
-): {
-  text: string;
-  title?: string;
-  stateClass?: string;
-  tone?: Tone;
-} {
-  if (id === 'validUntil') {
-    const expiry = describeExpiry(ioc.validUntil, now);
-    return {
-      text: expiry.text,
-      title: expiry.exactUtc ?? undefined,
-      stateClass: `expiry-${expiry.state}`,
-      tone: toneOf('expiry', expiry.state),
-    };
-  }
-  if (id === 'updatedAt') return { text: describeAge(ioc.updatedAt, now), title: ioc.updatedAt };
-  if (id === 'score') return { text: String(ioc.originalRiskScore ?? '') };
-  const text = ioc[id] ?? '';
-  // Spelled out: an RTL override or a zero-width space in console data must not change what is read.
-  return { text: displayText(text), title: text.length > 40 ? displayText(text.slice(0, 2000)) : undefined };
+  /** Shown in the table's place when no row is: what to do about it. */
+  empty?: ComponentChildren;
 }
 
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
-export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen, now }: Props) {
+export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen, now, empty }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
   const visible = useMemo(
@@ -123,6 +97,7 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
                 <th
                   key={header.id}
                   scope="col"
+                  class={`col-${header.id}`}
                   aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
                 >
                   <button type="button" class="sort" onClick={header.column.getToggleSortingHandler()}>
@@ -167,19 +142,23 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
                   />
                 </td>
                 {row.getAllCells().map((cell) => {
-                  const { text, title, stateClass, tone } = cellProps(
-                    ioc,
-                    cell.column.id as IocColumnId,
-                    now,
-                  );
+                  const id = cell.column.id as IocColumnId;
+                  const { text, title, label, stateClass, tone } = iocCell(ioc, id, now);
                   return (
                     <td
-                      key={cell.column.id}
-                      class={stateClass ? `cell-${cell.column.id} ${stateClass}` : `cell-${cell.column.id}`}
+                      key={id}
+                      class={stateClass ? `cell-${id} ${stateClass}` : `cell-${id}`}
                       data-tone={tone}
                       title={title}
+                      aria-label={label}
                     >
-                      {text}
+                      {id === 'type' ? (
+                        <span class="chip" data-family={typeChip(ioc.type).family}>
+                          {text}
+                        </span>
+                      ) : (
+                        text
+                      )}
                     </td>
                   );
                 })}
@@ -188,6 +167,7 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
           })}
         </tbody>
       </table>
+      {rows.length === 0 && empty}
     </div>
   );
 }

@@ -100,23 +100,30 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
           cover the first {iocs.length.toLocaleString('en-US')} until then.
         </p>
       )}
-      <div class="toolbar">
-        <output aria-label="Selected IOCs">
+      {/* The selection's actions appear with a selection; exporting the filtered rows needs none. */}
+      <div class="toolbar" data-selection={selectedIocs.length > 0 ? 'some' : 'none'}>
+        <output aria-label="Selected IOCs" class="selection-count">
           {selectedIocs.length > 0 ? `${selectedIocs.length} selected` : ''}
         </output>
-        <button type="button" disabled={selectedIocs.length === 0} onClick={() => setConfirmBulk(true)}>
-          Delete selected…
-        </button>
-        <button type="button" disabled={selectedIocs.length === 0} onClick={() => setRenewing(selectedIocs)}>
-          Renew selected…
-        </button>
+        {selectedIocs.length > 0 && (
+          <>
+            <button type="button" class="danger" onClick={() => setConfirmBulk(true)}>
+              Delete selected…
+            </button>
+            <button type="button" onClick={() => setRenewing(selectedIocs)}>
+              Renew selected…
+            </button>
+          </>
+        )}
         <SelectionExportButtons
           selectedCount={selectedIocs.length}
           shownCount={rows.length}
           onClear={() => setSelected(new Set())}
           onExport={exportAs}
         />
-        <output aria-label="Action status">{actionStatus}</output>
+        <output aria-label="Action status" class="action-status" data-tone={actionStatus ? 'ok' : undefined}>
+          {actionStatus}
+        </output>
       </div>
       <IocTable
         iocs={iocs}
@@ -127,14 +134,8 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
         onSelect={onSelect}
         onOpen={setOpen}
         now={now}
+        empty={stillReading === 0 && <EmptyTable accountEmpty={iocs.length === 0} />}
       />
-      {rows.length === 0 && stillReading === 0 && (
-        <p class="hint" role="status" aria-label="Empty table">
-          {iocs.length === 0
-            ? 'The account holds no IOCs. Add some under New IOCs, or press “Grab the IOC ✊” after adding them in the console.'
-            : 'No IOC matches these filters.'}
-        </p>
-      )}
       {open && (
         <IocDetailDialog
           ioc={open}
@@ -184,6 +185,22 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
         />
       )}
     </section>
+  );
+}
+
+/** Why the table has no row, and what to do about it. */
+function EmptyTable({ accountEmpty }: { accountEmpty: boolean }) {
+  return (
+    <div class="empty-state">
+      <p role="status" aria-label="Empty table">
+        {accountEmpty ? 'The account holds no IOCs.' : 'No IOC matches these filters.'}
+      </p>
+      <p class="hint">
+        {accountEmpty
+          ? 'Add some under New IOCs, or press “Grab the IOC ✊” after adding them in the console.'
+          : 'Loosen a filter above, or press Clear filters to see every IOC.'}
+      </p>
+    </div>
   );
 }
 

@@ -7,21 +7,30 @@ interface Props {
   onExport(kind: 'csv' | 'json'): void;
 }
 
-/** The toolbar's end, shared by the IOC and block tables: clear the selection, export it or the filtered rows. */
+/**
+ * The toolbar's end, shared by the IOC and block tables: clear the selection (offered only while
+ * there is one), and export it or, without one, the filtered rows.
+ */
 export function SelectionExportButtons({ selectedCount, shownCount, onClear, onExport }: Props) {
   const nothing = shownCount === 0 && selectedCount === 0;
   return (
     <>
-      <button type="button" disabled={selectedCount === 0} onClick={onClear}>
-        Clear selection
-      </button>
-      <button type="button" onClick={() => onExport('csv')} disabled={nothing}>
-        Export CSV
-      </button>
-      <button type="button" onClick={() => onExport('json')} disabled={nothing}>
-        Export JSON
-      </button>
-      <span class="hint">{selectedCount > 0 ? 'Exports the selection.' : 'Exports the filtered rows.'}</span>
+      {selectedCount > 0 && (
+        <button type="button" onClick={onClear}>
+          Clear selection
+        </button>
+      )}
+      <span class="export">
+        <span class="hint">
+          {selectedCount > 0 ? 'Exports the selection.' : 'Exports the filtered rows.'}
+        </span>
+        <button type="button" onClick={() => onExport('csv')} disabled={nothing}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => onExport('json')} disabled={nothing}>
+          Export JSON
+        </button>
+      </span>
     </>
   );
 }

@@ -12,46 +12,63 @@ interface Props {
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
-/** The account, how many IOCs the cache holds, whether it is complete, and the refresh button. */
+/**
+ * The manager's second bar, kept in view: the account, how many IOCs the cache holds, whether it is
+ * complete (with the running sync's progress), and the two ways to refresh it.
+ */
 export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props) {
   const headline = syncHeadline(status, formatTime);
   const progress = status.running;
   const warning = tokenWarning(status, Date.now());
   return (
     <header class="sync-header">
-      <strong>{accountLabel}</strong>
-      <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs</output>
-      <span
-        role="status"
-        aria-label="Sync status"
-        class={`sync-${headline.state}`}
-        data-tone={toneOf('sync', headline.state)}
-      >
-        {headline.text}
-      </span>
-      {progress && (
-        <progress aria-label="Sync progress" max={progress.total ?? undefined} value={progress.fetched} />
-      )}
-      <button type="button" onClick={() => onGrab(false)} disabled={progress !== null}>
-        Grab the IOC ✊
-      </button>
-      <button
-        type="button"
-        title="Fetch every IOC of the account again instead of only what changed, and replace the cache when all arrived"
-        onClick={() => onGrab(true)}
-        disabled={progress !== null}
-      >
-        Re-sync everything
-      </button>
-      {warning && headline.state !== 'failed' && (
-        <span role="alert" class="sync-failed" data-tone="danger">
-          {warning}
+      <div class="sync-facts">
+        <strong class="account" title={accountLabel}>
+          {accountLabel}
+        </strong>
+        <output aria-label="IOC count" class="ioc-count">
+          {status.iocCount.toLocaleString('en-US')} IOCs
+        </output>
+        <span
+          role="status"
+          aria-label="Sync status"
+          class={`sync-state sync-${headline.state}`}
+          data-tone={toneOf('sync', headline.state)}
+          title={headline.text}
+        >
+          {headline.text}
         </span>
+        {progress && (
+          // Without a total the bar is indeterminate: a value over the default max of 1 would draw it full.
+          <progress
+            aria-label="Sync progress"
+            max={progress.total ?? undefined}
+            value={progress.total === null ? undefined : progress.fetched}
+          />
+        )}
+      </div>
+      <div class="sync-actions">
+        <button type="button" class="primary" onClick={() => onGrab(false)} disabled={progress !== null}>
+          Grab the IOC ✊
+        </button>
+        <button
+          type="button"
+          title="Fetch every IOC of the account again instead of only what changed, and replace the cache when all arrived"
+          onClick={() => onGrab(true)}
+          disabled={progress !== null}
+        >
+          Re-sync everything
+        </button>
+      </div>
+      {warning && headline.state !== 'failed' && (
+        <p role="alert" class="sync-alert sync-failed" data-tone="danger">
+          {warning}
+        </p>
       )}
       {actionError && (
-        <span role="alert" class="sync-failed" data-tone="danger">
+        <p role="alert" class="sync-alert sync-failed" data-tone="danger">
           {actionError}
-        </span>
+        </p>
       )}
     </header>
   );

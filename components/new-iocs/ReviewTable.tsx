@@ -126,7 +126,7 @@ class ReviewRowView extends Component<RowProps> {
             onChange={(event) => handlers.current.onTick(row.key, event.currentTarget.checked)}
           />
         </td>
-        <td class="mono">{displayText(row.value)}</td>
+        <td class="mono review-value">{displayText(row.value)}</td>
         <td>
           <select
             aria-label={`Type of ${row.value}`}
@@ -140,7 +140,9 @@ class ReviewRowView extends Component<RowProps> {
             ))}
           </select>
         </td>
-        <td data-tone={reviewTone(row.status, row.warnings.length > 0)}>{statusText(row, now)}</td>
+        <td class="review-status" data-tone={reviewTone(row.status, row.warnings.length > 0)}>
+          {statusText(row, now)}
+        </td>
         <td>
           {/* An invalid or repeated row is never sent: it has no actions to choose. */}
           {sendable && (
@@ -176,12 +178,24 @@ export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRe
     <table class="review" aria-label="Review">
       <thead>
         <tr>
-          <th scope="col">Send</th>
-          <th scope="col">Value</th>
-          <th scope="col">Type</th>
-          <th scope="col">Status</th>
-          <th scope="col">Actions</th>
-          <th scope="col">Result</th>
+          <th scope="col" class="col-send">
+            Send
+          </th>
+          <th scope="col" class="col-value">
+            Value
+          </th>
+          <th scope="col" class="col-type">
+            Type
+          </th>
+          <th scope="col" class="col-status">
+            Status
+          </th>
+          <th scope="col" class="col-actions">
+            Actions
+          </th>
+          <th scope="col" class="col-result">
+            Result
+          </th>
         </tr>
       </thead>
       <tbody>

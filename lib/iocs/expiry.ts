@@ -40,8 +40,15 @@ function span(ms: number): string | null {
   return pluralize(Math.floor(ms / DAY), 'day');
 }
 
-function exactUtcOf(ms: number): string {
+function utcText(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** `2026-04-28 08:17:48 UTC` for an ISO time, for a tooltip; null when it cannot be read. */
+export function exactUtcOf(iso: string | null | undefined): string | null {
+  if (iso == null) return null;
+  const at = isoToEpochMs(iso);
+  return Number.isNaN(at) ? null : utcText(at);
 }
 
 /** `in 3 days` / `expired 2 days ago` / `never`, its state and the exact UTC time of `validUntil`. */
@@ -51,7 +58,7 @@ export function describeExpiry(validUntil: string | null | undefined, now: numbe
   const at = isoToEpochMs(validUntil);
   // Unreadable dates never expire in the filter either; show the raw text rather than a wrong "never".
   if (Number.isNaN(at)) return { text: validUntil, state: 'never', exactUtc: null };
-  const exactUtc = exactUtcOf(at);
+  const exactUtc = utcText(at);
   const left = at - now;
   if (left < 0) {
     const ago = span(-left);

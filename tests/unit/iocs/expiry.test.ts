@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeAge, describeExpiry, type ExpiryDescription, isoToEpochMs } from '../../../lib/iocs/expiry';
+import {
+  describeAge,
+  describeExpiry,
+  type ExpiryDescription,
+  exactUtcOf,
+  isoToEpochMs,
+} from '../../../lib/iocs/expiry';
 
 /** 2026-04-28T08:17:48.062Z */
 const NOW = Date.UTC(2026, 3, 28, 8, 17, 48, 62);
@@ -83,5 +89,18 @@ describe('isoToEpochMs', () => {
 
   it.each(['', 'never', '2026-13-45'])('refuses %j', (text) => {
     expect(isoToEpochMs(text)).toBeNaN();
+  });
+});
+
+describe('exactUtcOf', () => {
+  it.each<[string | null | undefined, string | null]>([
+    ['2026-04-28T08:17:48.062976Z', '2026-04-28 08:17:48 UTC'],
+    ['2026-04-28T10:17:48+02:00', '2026-04-28 08:17:48 UTC'],
+    ['soon-ish', null],
+    ['', null],
+    [null, null],
+    [undefined, null],
+  ])('%s → %s', (iso, expected) => {
+    expect(exactUtcOf(iso)).toBe(expected);
   });
 });

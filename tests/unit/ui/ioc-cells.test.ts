@@ -1,0 +1,129 @@
+/** The IOC grid's cells as text: what each column shows, its title, its name when it is a dash, its tone. */
+import { describe, expect, it } from 'vitest';
+import type { IocColumnId } from '../../../lib/iocs/ioc-index';
+import type { Ioc } from '../../../lib/s1/schemas';
+import { type IocCell, iocCell, scoreCell, TITLE_MAX, titleOf, typeChip } from '../../../lib/ui/ioc-cells';
+
+/** 2026-04-28T08:17:48.062Z */
+const NOW = Date.UTC(2026, 3, 28, 8, 17, 48, 62);
+const DAY = 86_400_000;
+
+const IOC = {
+  uuid: 'u-1',
+  value: 'evil.example',
+  type: 'DNS',
+  source: 'MISP',
+  name: 'Staging',
+  description: '',
+  creator: 'invoice\u202Efdp.exe',
+  originalRiskScore: 80,
+  validUntil: new Date(NOW + 3 * DAY).toISOString(),
+  updatedAt: new Date(NOW - 2 * DAY).toISOString(),
+} as unknown as Ioc;
+
+const with_ = (fields: Partial<Record<string, unknown>>) => ({ ...IOC, ...fields }) as unknown as Ioc;
+
+describe('iocCell', () => {
+  it.each<[string, Ioc, IocColumnId, IocCell]>([
+    ['a value', IOC, 'value', { text: 'evil.example', title: 'evil.example' }],
+    ['an empty description has no title', IOC, 'description', { text: '', title: undefined }],
+    [
+      'a bidi override spelled out in text and title',
+      IOC,
+      'creator',
+      { text: 'invoice⟨U+202E⟩fdp.exe', title: 'invoice⟨U+202E⟩fdp.exe' },
+    ],
+    ['a type, as a chip', IOC, 'type', { text: 'DNS', title: 'Domain or host name' }],
+    ['a score', IOC, 'score', { text: '80' }],
+    [
+      'no score: a dash named "no score"',
+      with_({ originalRiskScore: null }),
+      'score',
+      { text: '—', label: 'no score', title: 'No score', tone: 'muted' },
+    ],
+    ['a score of 0 is a score', with_({ originalRiskScore: 0 }), 'score', { text: '0' }],
+    [
+      'expiring soon: warn, the exact time on hover',
+      IOC,
+      'validUntil',
+      { text: 'in 3 days', title: '2026-05-01 08:17:48 UTC', stateClass: 'expiry-soon', tone: 'warn' },
+    ],
+    [
+      'expired: danger',
+      with_({ validUntil: new Date(NOW - DAY).toISOString() }),
+      'validUntil',
+      {
+        text: 'expired 1 day ago',
+        title: '2026-04-27 08:17:48 UTC',
+        stateClass: 'expiry-expired',
+        tone: 'danger',
+      },
+    ],
+    [
+      'no expiry',
+      with_({ validUntil: null }),
+      'validUntil',
+      { text: 'never', title: 'Never expires', stateClass: 'expiry-never', tone: undefined },
+    ],
+    [
+      'an unreadable expiry is shown as it came',
+      with_({ validUntil: 'soon-ish' }),
+      'validUntil',
+      { text: 'soon-ish', title: 'soon-ish', stateClass: 'expiry-never', tone: undefined },
+    ],
+    [
+      'updated: relative, exact on hover',
+      IOC,
+      'updatedAt',
+      { text: '2 days ago', title: '2026-04-26 08:17:48 UTC' },
+    ],
+    [
+      'an unreadable update time is its own title',
+      with_({ updatedAt: 'yesterday' }),
+      'updatedAt',
+      { text: 'yesterday', title: 'yesterday' },
+    ],
+  ])('%s', (_, ioc, id, expected) => {
+    expect(iocCell(ioc, id, NOW)).toEqual(expected);
+  });
+});
+
+describe('titleOf', () => {
+  it('caps a huge field and says it was cut', () => {
+    const title = titleOf('x'.repeat(100_000)) ?? '';
+    expect(title).toHaveLength(TITLE_MAX);
+    expect(title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('scoreCell', () => {
+  it.each<[number | null | undefined, string, string | undefined]>([
+    [100, '100', undefined],
+    [0, '0', undefined],
+    [null, '—', 'no score'],
+    [undefined, '—', 'no score'],
+    [Number.NaN, '—', 'no score'],
+  ])('%s → %s', (score, text, label) => {
+    const cell = scoreCell(score);
+    expect(cell.text).toBe(text);
+    expect(cell.label).toBe(label);
+  });
+});
+
+describe('typeChip', () => {
+  it.each([
+    ['DNS', 'DNS', 'host'],
+    ['URL', 'URL', 'url'],
+    ['IPV4', 'IPV4', 'address'],
+    ['IPV6', 'IPV6', 'address'],
+    ['MD5', 'MD5', 'hash'],
+    ['SHA1', 'SHA1', 'hash'],
+    ['SHA256', 'SHA256', 'hash'],
+    ['CIDR\u202E', 'CIDR⟨U+202E⟩', 'other'],
+  ])('%s → %s (%s)', (type, label, family) => {
+    const chip = typeChip(type);
+    expect(chip.label).toBe(label);
+    expect(chip.family).toBe(family);
+    expect(chip.title).not.toBe('');
+  });
+});
