@@ -5,7 +5,7 @@ import { toneOf } from '../../lib/ui/tones';
 export function FirstSyncNotice({ notice }: { notice: Notice }) {
   const progress = notice.progress;
   return (
-    <section aria-label="IOCs">
+    <section aria-label="IOCs" class="empty-state">
       <p
         role="status"
         aria-label={notice.kind === 'reading' ? 'Reading the cache' : 'First sync'}

@@ -13,7 +13,7 @@ interface Props {
 /** What a new IOC gets unless the analyst says otherwise, and whether one value may skip the review. */
 export function IocDefaultsFieldset({ draft, onChange }: Props) {
   return (
-    <fieldset>
+    <fieldset class="ioc-defaults">
       <legend>Defaults for new IOCs</legend>
       {IOC_TYPES.map((type) => (
         <Field key={type} label={`Validity ${type} (days)`}>
