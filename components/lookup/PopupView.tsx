@@ -44,6 +44,8 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
 
   return (
     <main>
+      {/* Named for screen readers, which list a page by its first heading; the 400 px have no room for it. */}
+      <h1 class="visually-hidden">S1 IOC Manager look-up</h1>
       <div class="popup-status">
         <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs cached</output>
         <span

@@ -21,7 +21,8 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
   const progress = status.running;
   const warning = tokenWarning(status, Date.now());
   return (
-    <header class="sync-header">
+    // A region, not a second <header>: the page has one banner, the product bar above.
+    <section class="sync-header" aria-label="Sync">
       <div class="sync-facts">
         <strong class="account" title={accountLabel}>
           {accountLabel}
@@ -70,6 +71,6 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
           {actionError}
         </p>
       )}
-    </header>
+    </section>
   );
 }

@@ -110,7 +110,9 @@ test('picks the account from the console and warns of a token about to expire', 
   expect((await readExtensionStorage(serviceWorker)).local.settings).toMatchObject({
     connection: { accountId: sim.defaultAccountId, accountName: 'Acme Corp' },
   });
-  await expect(page.locator('.sync-header strong')).toHaveText('Acme Corp');
+  await expect(
+    page.getByRole('region', { name: 'Sync' }).getByText('Acme Corp', { exact: true }),
+  ).toBeVisible();
 });
 
 test('imports the original tool’s config.yml, exports without the token, and reports a broken file by line', async ({
