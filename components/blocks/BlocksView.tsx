@@ -123,27 +123,32 @@ export function BlocksView({ status }: Props) {
           {rows.length.toLocaleString('en-US')} of {all.length.toLocaleString('en-US')} blocks
         </output>
       </form>
-      <div class="toolbar">
-        <output aria-label="Selected blocks">
+      {/* As in the IOCs view: the selection's actions appear with a selection. Renew stays disabled
+          (its title says why) when the selection holds hashes only, which have no expiry. */}
+      <div class="toolbar" data-selection={selectedRows.length > 0 ? 'some' : 'none'}>
+        <output aria-label="Selected blocks" class="selection-count">
           {selectedRows.length > 0 ? `${selectedRows.length} selected` : ''}
         </output>
-        <button
-          type="button"
-          disabled={selectedRows.length === 0}
-          onClick={() => setConfirming(selectedRows)}
-        >
-          Unblock selected…
-        </button>
-        <button
-          type="button"
-          disabled={selectedRules.length === 0}
-          title="Block network rules only: the Blocklist has no expiry, it blocks until unblocked."
-          onClick={() =>
-            setRenewing({ rows: selectedRules, skippedHashes: selectedRows.length - selectedRules.length })
-          }
-        >
-          Renew selected…
-        </button>
+        {selectedRows.length > 0 && (
+          <>
+            <button type="button" class="danger" onClick={() => setConfirming(selectedRows)}>
+              Unblock selected…
+            </button>
+            <button
+              type="button"
+              disabled={selectedRules.length === 0}
+              title="Block network rules only: the Blocklist has no expiry, it blocks until unblocked."
+              onClick={() =>
+                setRenewing({
+                  rows: selectedRules,
+                  skippedHashes: selectedRows.length - selectedRules.length,
+                })
+              }
+            >
+              Renew selected…
+            </button>
+          </>
+        )}
         <SelectionExportButtons
           selectedCount={selectedRows.length}
           shownCount={rows.length}
