@@ -30,7 +30,7 @@ test('5,000 IOCs: only the rows in view are in the page, and the keyboard reache
     const active = await activeRow(grid);
     await expect(await cellOf(active, grid, 'Value')).toHaveText(last ?? '', { timeout: 1_000 });
     await expect(active).toBeInViewport({ timeout: 1_000 });
-  }).toPass();
+  }).toPass({ timeout: 10_000 });
   expect(await gridRows(page, 'IOCs').count()).toBeLessThan(80);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toContainText(last ?? '');
