@@ -67,7 +67,12 @@ export function LookupAnswers({
             </div>
             {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
             {blocks && answer.state !== 'invalid' && (
-              <p class="answer-detail answer-blocks">
+              // Named, as the detail dialog's block state is, and live: a sync after a block rewrites it.
+              <p
+                class="answer-detail answer-blocks"
+                role="status"
+                aria-label={`Block state of ${answer.value}`}
+              >
                 {describeBlockStateAs(answer.state === 'in-s1', blocks, blocklistReadable)}
               </p>
             )}

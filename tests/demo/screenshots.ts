@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Browser } from '../bench/session';
 import { chooseMenuItem, openReportPage, selectText } from '../e2e/pages/report-page';
+import { bodyRows, gridRows, tableRows } from '../e2e/pages/tables';
 import type { Simulator } from '../simulator';
 
 const TIMEOUT = { timeout: 15_000 };
@@ -72,7 +73,7 @@ export async function takeScreenshots(
   }
 
   onStep('manager with rows');
-  const rows = manager.getByRole('grid', { name: 'IOCs' }).locator('tbody tr');
+  const rows = gridRows(manager, 'IOCs');
   await rows.nth(10).waitFor(TIMEOUT);
   await shoot(manager, 'manager');
 
@@ -93,7 +94,7 @@ export async function takeScreenshots(
 
   onStep('Blocks tab');
   await manager.getByRole('link', { name: 'Blocks', exact: true }).click();
-  await manager.getByRole('grid', { name: 'Blocks' }).locator('tbody tr').first().waitFor(TIMEOUT);
+  await gridRows(manager, 'Blocks').first().waitFor(TIMEOUT);
   await shoot(manager, 'blocks');
 
   onStep('New IOCs with a review under way');
@@ -101,7 +102,7 @@ export async function takeScreenshots(
   if (!known) throw new Error('The simulator holds no DNS IOC to look up');
   await manager.getByRole('link', { name: 'New IOCs' }).click();
   await manager.getByLabel(/^Values or text/).fill(reviewText(known.value));
-  await manager.getByRole('table', { name: 'Review' }).locator('tbody tr').nth(4).waitFor(TIMEOUT);
+  await tableRows(manager, 'Review').nth(4).waitFor(TIMEOUT);
   await shoot(manager, 'review');
 
   onStep('Settings');
@@ -111,7 +112,9 @@ export async function takeScreenshots(
 
   onStep('Activity log');
   await manager.getByRole('link', { name: 'Activity log' }).click();
-  await manager.getByRole('region', { name: 'Activity log' }).locator('tbody tr').first().waitFor(TIMEOUT);
+  await bodyRows(manager.getByRole('region', { name: 'Activity log' }).getByRole('table'))
+    .first()
+    .waitFor(TIMEOUT);
   await shoot(manager, 'log');
 
   onStep('review sheet (context menu "Add to SentinelOne…" on a report)');
@@ -124,7 +127,7 @@ export async function takeScreenshots(
   });
   await chooseMenuItem(browser.worker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
-  await sheet.getByRole('table', { name: 'Review' }).locator('tbody tr').first().waitFor(TIMEOUT);
+  await tableRows(sheet, 'Review').first().waitFor(TIMEOUT);
   await shoot(sheet, 'sheet', true);
 
   onStep('popup answering a lookup');

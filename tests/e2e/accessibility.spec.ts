@@ -14,6 +14,7 @@ import { blockOnConsole, createOnConsole, firewallRuleOnConsole } from './pages/
 import { connectAndSync, visibleValues } from './pages/options-page';
 import { chooseMenuItem, openReportPage, selectText } from './pages/report-page';
 import { HASHES, nextSheet } from './pages/review-blocks';
+import { bodyRows, tableRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 // Each axe run takes a few seconds on a small, busy machine, and the manager's test makes fourteen.
@@ -108,7 +109,7 @@ test('the manager’s views and dialogs have no serious or critical axe violatio
   await page.getByRole('link', { name: 'New IOCs' }).click();
   await page.getByLabel(/^Values or text/).fill(`45.77.12.10\n${DOMAIN}\n45.77.12.10\n10.1.2.3\n300.1.1.1`);
   const review = page.getByRole('table', { name: 'Review' });
-  await expect(review.locator('tbody tr')).toHaveCount(5);
+  await expect(bodyRows(review)).toHaveCount(5);
   await expectAccessibleInBothSchemes(page, 'New IOCs review');
 
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -165,6 +166,6 @@ test('the review sheet the context menu opens has no serious or critical axe vio
   const sheetOpened = nextSheet(context);
   await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
   const sheet = await sheetOpened;
-  await expect(sheet.getByRole('table', { name: 'Review' }).locator('tbody tr')).toHaveCount(5);
+  await expect(tableRows(sheet, 'Review')).toHaveCount(5);
   await expectAccessibleInBothSchemes(sheet, 'review sheet');
 });

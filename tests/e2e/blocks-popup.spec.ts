@@ -7,7 +7,15 @@ import { firewallRuleDraft } from '../../lib/blocks/firewall-rules';
 import { expect, test } from './fixtures';
 import { blockOnConsole, createOnConsole, firewallRuleOnConsole } from './pages/console-api';
 import { connectAndSync, visibleValues } from './pages/options-page';
-import { answerFor, HASHES, heldBlocklist, openPopup, requestsTo, syncNow } from './pages/review-blocks';
+import {
+  answerFor,
+  blockStateOf,
+  HASHES,
+  heldBlocklist,
+  openPopup,
+  requestsTo,
+  syncNow,
+} from './pages/review-blocks';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -33,18 +41,14 @@ test('the popup says Detected · Blocked on Windows, macOS as the console holds 
   const box = popup.getByLabel(/^Look up values/);
   await box.fill(`${BLOCKED}\n${NEITHER}`);
   const blocked = answerFor(popup, BLOCKED);
-  await expect(blocked.locator('.answer-blocks')).toHaveText('Detected · Blocked on Windows, macOS');
+  await expect(blockStateOf(popup, BLOCKED)).toHaveText('Detected · Blocked on Windows, macOS');
   await expect(blocked.getByRole('button', { name: `Detect ${BLOCKED}` })).toHaveCount(0);
   // Linux is still open: Block execution stays on offer.
   await expect(blocked.getByRole('button', { name: `Block execution ${BLOCKED}` })).toBeVisible();
 
   const neither = answerFor(popup, NEITHER);
-  await expect(neither.locator('.answer-blocks')).toHaveText('Not detected · Not blocked');
-  await expect(neither.locator('.answer-actions button')).toHaveText([
-    'Detect',
-    'Block execution',
-    'Open in manager',
-  ]);
+  await expect(blockStateOf(popup, NEITHER)).toHaveText('Not detected · Not blocked');
+  await expect(neither.getByRole('button')).toHaveText(['Detect', 'Block execution', 'Open in manager']);
 
   sim.clearRequests();
   await neither.getByRole('button', { name: `Block execution ${NEITHER}` }).click();
@@ -59,9 +63,7 @@ test('the popup says Detected · Blocked on Windows, macOS as the console holds 
   // Only the block: no Threat Intelligence IOC was written for it.
   expect(requestsTo(sim, 'POST', 'threat-intelligence/iocs')).toEqual([]);
   // The sync after the write brings the answer up to date.
-  await expect(neither.locator('.answer-blocks')).toHaveText(
-    'Not detected · Blocked on Windows, macOS, Linux',
-  );
+  await expect(blockStateOf(popup, NEITHER)).toHaveText('Not detected · Blocked on Windows, macOS, Linux');
   await expect(neither.getByRole('button', { name: `Block execution ${NEITHER}` })).toHaveCount(0);
 });
 

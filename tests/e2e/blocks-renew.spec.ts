@@ -6,6 +6,7 @@
 import { expect, test } from './fixtures';
 import { connectAndSync } from './pages/options-page';
 import { HASHES, pasteForReview, requestsTo, submit, submitStatus } from './pages/review-blocks';
+import { bodyRows, cellOf } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -33,10 +34,12 @@ test('a domain blocked through New IOCs is renewed for 20 days from the Blocks t
   const blocks = page.getByRole('grid', { name: 'Blocks' });
   const select = blocks.getByLabel(`Select Block network ${domain}`, { exact: true });
   // The inner locator of `has` is queried from each row, so it names the checkbox from the page.
-  const row = blocks.locator('tr', {
+  const row = bodyRows(blocks).filter({
     has: page.getByLabel(`Select Block network ${domain}`, { exact: true }),
   });
-  await expect(row.locator('td.cell-until')).toHaveText(`until ${first.slice(0, 10)}`);
+  // The header's button names the column "Sort by Until".
+  const until = await cellOf(row, blocks, 'Sort by Until');
+  await expect(until).toHaveText(`until ${first.slice(0, 10)}`);
 
   // From the selection, by keyboard as far as the dialog goes.
   await select.check();
@@ -77,7 +80,7 @@ test('a domain blocked through New IOCs is renewed for 20 days from the Blocks t
   await expect(page.getByRole('status', { name: 'Action status' })).toHaveText(
     `Block network renewed: 1 rule until ${renewed.slice(0, 10)}.`,
   );
-  await expect(row.locator('td.cell-until')).toHaveText(`until ${renewed.slice(0, 10)}`, { timeout: 20_000 });
+  await expect(until).toHaveText(`until ${renewed.slice(0, 10)}`, { timeout: 20_000 });
 
   // The rule's detail offers the same; Cancel sends nothing.
   await blocks.getByRole('button', { name: `Details of Block network ${domain}`, exact: true }).click();

@@ -159,7 +159,7 @@ test('a console without Firewall Control: after a sync the review offers no Bloc
   setFirewallControl(sim, false);
   await syncNow(page);
   await pasteForReview(page, `${domain}\n`, 1);
-  await expect(reviewRow(page, domain).locator('input[type=checkbox]')).toHaveCount(2);
+  await expect(reviewRow(page, domain).getByRole('checkbox')).toHaveCount(2);
   await expect(page.getByLabel(`Block network for ${domain}`)).toHaveCount(0);
   expect(await tickedActions(page, domain)).toEqual([`Detect ${domain}`]);
   await expect(page.getByText(/^Block network is not offered: /)).toBeVisible();

@@ -9,6 +9,7 @@ import {
   selectText,
   shownNotifications,
 } from './pages/report-page';
+import { bodyRows, tableRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -50,13 +51,13 @@ test('Add on a multi-line defanged selection opens the review, and Submit runs e
     /login-verify\[\.\]badcorp\[\.\]top\/owa\/auth\.php\n45/,
   );
   const review = sheet.getByRole('table', { name: 'Review' });
-  await expect(review.locator('tbody tr')).toHaveCount(5);
+  await expect(bodyRows(review)).toHaveCount(5);
   await sheet.screenshot({ path: test.info().outputPath('context-menu-sheet.png'), fullPage: true });
 
   // The MD5 and the URL can only be detected; the IP may also be network-blocked, when ticked.
   await expect(review.getByLabel('Block network for 45.77.12.9')).not.toBeChecked();
   await review.getByLabel('Block network for 45.77.12.9').check();
-  await expect(review.locator('tbody tr', { hasText: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' })).toContainText(
+  await expect(bodyRows(review).filter({ hasText: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' })).toContainText(
     'SentinelOne can only detect MD5 hashes',
   );
   await sheet.getByRole('button', { name: 'Submit 3' }).click();
@@ -120,7 +121,7 @@ test('an expired token during a quick Detect keeps the selection in the sheet an
   const sheet = await sheetOpened;
   await expect(sheet.getByRole('alert')).toHaveText(/^Not added: The API token is invalid or has expired/);
   await expect(sheet.getByLabel(/^Values or text/)).toHaveValue('evil-cdn[.]badcorp[.]top');
-  await expect(sheet.getByRole('table', { name: 'Review' }).locator('tbody tr')).toHaveCount(1);
+  await expect(tableRows(sheet, 'Review')).toHaveCount(1);
   const notices = await shownNotifications(serviceWorker);
   expect(notices.map((n) => n.title)).toEqual(['Not added to SentinelOne']);
   expect(sim.iocs(sim.defaultAccountId)).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { fillConnection, openOptionsPage, saveFirstConnection } from './pages/options-page';
+import { gridRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 2345, includeFixtureIocs: true } });
 
@@ -45,7 +46,7 @@ test('the first Save shows the IOCs view with the first sync’s progress, then 
   });
   await expect(firstSync).toHaveCount(0);
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('2,355 of 2,355 IOCs');
-  await expect(page.getByRole('grid', { name: 'IOCs' }).locator('tbody tr').first()).toBeVisible();
+  await expect(gridRows(page, 'IOCs').first()).toBeVisible();
 
   // Later saves are the analyst adjusting things: they stay where they are.
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -5,7 +5,7 @@
  * proves the traps: the same payloads, made into markup on purpose, are caught. One file past 250
  * lines, because the five views share the traps, the figures and the afterAll that prints them.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   HUGE_FIELDS_VALUE,
@@ -30,6 +30,7 @@ import {
 } from './pages/inert-checks';
 import { connectAndSync } from './pages/options-page';
 import { chooseMenuItem, openReportPage, recordNotifications, shownNotifications } from './pages/report-page';
+import { bodyRows, cellOf, cellsOf, rowsWhere, scrollerOf } from './pages/tables';
 
 test.use({ simOptions: { iocs: 5, now: new Date().toISOString() } });
 
@@ -85,7 +86,7 @@ test('the traps catch the payloads when they do become markup', async ({ context
     `${row}<pre>${'W'.repeat(5000)}</pre>`,
   );
   expect(await rowGeometry(page.locator('#row'))).toMatchObject({ tallestCell: 50, cellsOutOfOrder: 1 });
-  expect((await layoutOf(page, '#row')).overflow).toBeGreaterThan(0);
+  expect((await layoutOf(page.locator('#row'))).overflow).toBeGreaterThan(0);
   // The extension's CSP refuses the inline handler, and the refusal is recorded (Chrome reports it twice).
   await expect.poll(async () => (await readTraps(traps)).length).toBeGreaterThan(0);
   const refused = (await readTraps(traps)).length;
@@ -108,33 +109,34 @@ test('the manager table and the detail show hostile IOCs as inert text, and thei
   await page.setViewportSize({ width: 1280, height: 800 });
   const total = sim.iocs(sim.defaultAccountId).length;
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText(`${total} of ${total} IOCs`);
-  const rows = page.locator('.ioc-grid tbody tr');
+  const table = page.getByRole('grid', { name: 'IOCs' });
+  const rows = bodyRows(table);
   await expect(rows).toHaveCount(total); // all in view: nothing hides behind the virtualizer
-  const rowOf = (value: string) =>
-    rows.filter({ has: page.locator('td.cell-value', { hasText: value }) }).first();
+  const rowOf = async (value: string) => (await rowsWhere(table, 'Value', value)).first();
+  const cell = async (row: Locator, column: string) => cellOf(row, table, column);
 
   // The markup is there, as text.
-  const markupRow = rowOf(LOOKUP_VALUE);
-  await expect(markupRow.locator('td.cell-name')).toHaveText(PAYLOADS.img);
-  await expect(markupRow.locator('td.cell-description')).toHaveText(PAYLOADS.script);
-  await expect(markupRow.locator('td.cell-creator')).toHaveText(`${PAYLOADS.svg}@acme.example`);
-  await expect(markupRow.locator('td.cell-source')).toHaveText(PAYLOADS.jsUrl);
-  await expect(rowOf('xss.badcorp.top').locator('td.cell-value')).toHaveText(MARKUP_URL);
+  const markupRow = await rowOf(LOOKUP_VALUE);
+  await expect(await cell(markupRow, 'Name')).toHaveText(PAYLOADS.img);
+  await expect(await cell(markupRow, 'Description')).toHaveText(PAYLOADS.script);
+  await expect(await cell(markupRow, 'Creator')).toHaveText(`${PAYLOADS.svg}@acme.example`);
+  await expect(await cell(markupRow, 'Source')).toHaveText(PAYLOADS.jsUrl);
+  await expect(await cell(await rowOf('xss.badcorp.top'), 'Value')).toHaveText(MARKUP_URL);
 
   // Every row keeps its 32 px slot and its cells stay in column order; nothing widens the page.
   const { tops, tallestCell, cellsOutOfOrder } = await rowGeometry(rows);
   expect(tops.map((top, i) => top - (tops[0] ?? 0) - i * ROW_HEIGHT)).toEqual(tops.map(() => 0));
   expect(tallestCell).toBeLessThanOrEqual(ROW_HEIGHT);
   expect(cellsOutOfOrder).toBe(0);
-  const grid = await box(page.locator('.ioc-scroll'));
+  const grid = await box(scrollerOf(table));
   expect(grid.scrollWidth).toBeLessThanOrEqual(grid.clientWidth);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
   // Bidi overrides reorder nothing: no raw control reaches a cell, and every short cell reads LTR.
-  expect(rawInvisibles(await rows.locator('td').allTextContents())).toEqual([]);
-  const rtlRows = rows.filter({ has: page.locator('td', { hasText: /^invoice/ }) });
+  expect(rawInvisibles(await cellsOf(rows).allTextContents())).toEqual([]);
+  const rtlRows = rows.filter({ has: page.getByRole('gridcell').filter({ hasText: /^invoice/ }) });
   await expect(rtlRows).toHaveCount(2);
-  const order = await readsLeftToRight(rtlRows.locator('td'));
+  const order = await readsLeftToRight(cellsOf(rtlRows));
   expect(order).toEqual(order.map(() => true));
   await expectInert(page, 'manager-table');
 
@@ -144,13 +146,16 @@ test('the manager table and the detail show hostile IOCs as inert text, and thei
     ['detail-100kb-fields', HUGE_FIELDS_VALUE],
     ['detail-100kb-value', 'big.badcorp.top'],
   ] as const) {
-    await rowOf(value).dblclick();
+    await (await rowOf(value)).dblclick();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     const json = dialog.locator('pre');
     await expect(json).toContainText(JSON.stringify(PAYLOADS.img).slice(1, -1)); // metadata, as JSON text
     // The JSON stays JSON but spells invisible characters out, as \u escapes.
-    const shown = [(await dialog.locator('h2').textContent()) ?? '', (await json.textContent()) ?? ''];
+    const shown = [
+      (await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '',
+      (await json.textContent()) ?? '',
+    ];
     expect(rawInvisibles(shown)).toEqual([]);
     // The dialog stays inside the viewport and never scrolls sideways; the JSON scrolls within it.
     const frame = await box(dialog);
@@ -170,12 +175,12 @@ test('the manager table and the detail show hostile IOCs as inert text, and thei
 });
 
 /** Asserts each element is at most `maxHeight` px tall and nothing widens the page past its body. */
-async function expectCompact(page: Page, selector: string, maxHeight: number): Promise<void> {
-  const { heights, overflow } = await layoutOf(page, selector);
+async function expectCompact(elements: Locator, maxHeight: number, what: string): Promise<void> {
+  const { heights, overflow } = await layoutOf(elements);
   expect(heights.length).toBeGreaterThan(0);
   expect(
     heights.filter((h) => h > maxHeight),
-    `${selector} taller than ${maxHeight} px`,
+    `${what} taller than ${maxHeight} px`,
   ).toEqual([]);
   expect(overflow).toBeLessThanOrEqual(0);
 }
@@ -200,11 +205,11 @@ test('the popup answers about hostile IOCs with inert text in a readable size', 
   await expect(answers.nth(1)).toContainText(MARKUP_URL);
   await expect(answers.nth(1)).toContainText(`by ${PAYLOADS.jsUrl}`);
   expect(rawInvisibles(await answers.allTextContents())).toEqual([]);
-  // The IOC's own line (the block-state line above it is the extension's words).
-  const order = await readsLeftToRight(answers.nth(2).locator('p:not(.answer-blocks)'));
+  // The IOC's own line (the block-state line above it, a named status, is the extension's words).
+  const order = await readsLeftToRight(answers.nth(2).getByRole('paragraph'));
   expect(order).toEqual([true]);
   // A 100 KB name or creator must not push the other answers out of reach.
-  await expectCompact(popup, 'li.answer', 160);
+  await expectCompact(answers, 160, 'answers');
   await expectInert(popup, 'popup');
 });
 
@@ -240,13 +245,13 @@ test('the review sheet and the notifications show hostile IOCs as inert text in 
       await expect(answers).toHaveCount(4);
       await expect(answers.nth(0)).toContainText(PAYLOADS.img);
       expect(rawInvisibles(await answers.allTextContents())).toEqual([]);
-      await expectCompact(sheet, 'li.answer', 160);
+      await expectCompact(answers, 160, 'answers');
     } else {
       const review = sheet.getByRole('table', { name: 'Review' });
-      await expect(review.locator('tbody tr').first()).toContainText(`keeping its source ${PAYLOADS.jsUrl}`);
+      await expect(bodyRows(review).first()).toContainText(`keeping its source ${PAYLOADS.jsUrl}`);
       await expect(sheet.getByLabel(/^Values or text/)).toHaveValue(new RegExp(PAYLOADS.img.slice(0, 8)));
-      expect(rawInvisibles(await review.locator('td').allTextContents())).toEqual([]);
-      await expectCompact(sheet, 'table.review tbody tr', 160);
+      expect(rawInvisibles(await cellsOf(review).allTextContents())).toEqual([]);
+      await expectCompact(bodyRows(review), 160, 'review rows');
     }
     await expectInert(sheet, `sheet-${mode}`);
   }

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createOnConsole } from './pages/console-api';
 import { connectAndSync, reviewRows, visibleValues } from './pages/options-page';
+import { bodyRows, cellOf, columnCells } from './pages/tables';
 
 /** The simulator's clock stands still at the test's start, so validity caps have an exact answer. */
 const START = Date.now();
@@ -30,7 +31,7 @@ test('a pasted list becomes reviewed rows, and Submit stores exactly the valid o
     'evil-login[.]acme-phish[.]ru, 45.77.12.9, 44D88612FEA8A8F36DE82E1278ABB02F\n300.1.1.1\n10.1.2.3\n45.77.12.9',
   );
   const review = page.getByRole('table', { name: 'Review' });
-  await expect(review.locator('tbody tr')).toHaveCount(6);
+  await expect(bodyRows(review)).toHaveCount(6);
   await expect(review).toContainText('Invalid');
   await expect(review).toContainText('Duplicate in the input');
   await page.getByLabel('Name', { exact: true }).fill('Campaign 42');
@@ -126,7 +127,13 @@ test('a pasted threat report shows every status, and only the valid and the tick
     ['macos', ALREADY_DETECTED],
     ['linux', ALREADY_DETECTED],
   ]);
-  await expect(page.getByRole('table', { name: 'Review' }).locator('td.outcome-stored')).toHaveCount(6);
+  // Each row's Result reads every action through: Detect stored, no block held back, refused or unsure.
+  const results = await columnCells(page.getByRole('table', { name: 'Review' }), 'Result');
+  await expect(
+    results
+      .filter({ hasText: /^Detect: Stored/ })
+      .filter({ hasNotText: /held back|refused|unknown|not sent/i }),
+  ).toHaveCount(6);
 
   const held = sim.iocs(sim.defaultAccountId).sort(byValue);
   expect(
@@ -180,8 +187,8 @@ test('a batch the console refuses leaves it unchanged until the analyst sends th
   const status = page.getByRole('status', { name: 'Submit status' });
   await expect(status).toContainText('Detect: 0 of 3 stored.');
   const review = page.getByRole('table', { name: 'Review' });
-  await expect(review.locator('tbody tr').nth(1).locator('td').last()).toHaveText(/^Detect: Rejected: /);
-  await expect(review.locator('tbody tr').nth(0).locator('td').last()).toHaveText(/^Detect: Not sent/);
+  await expect(await cellOf(bodyRows(review).nth(1), review, 'Result')).toHaveText(/^Detect: Rejected: /);
+  await expect(await cellOf(bodyRows(review).nth(0), review, 'Result')).toHaveText(/^Detect: Not sent/);
   expect(sim.iocs(sim.defaultAccountId)).toEqual([]);
   expect(sim.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
 

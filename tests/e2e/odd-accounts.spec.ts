@@ -10,6 +10,7 @@ import { expect, test } from './fixtures';
 import { countCachedIocs, readCachedIocs } from './pages/extension-cache';
 import { reportFigure } from './pages/figures';
 import { connectAndSync, visibleValues } from './pages/options-page';
+import { gridRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -82,7 +83,7 @@ test('an account with one IOC shows it, filters it and opens it', async ({ conte
   await expect(page.getByRole('status', { name: 'Empty table' })).toHaveText('No IOC matches these filters.');
   await page.getByLabel('Value', { exact: true }).fill('only');
   expect(await visibleValues(page)).toEqual(['only-one.example']);
-  await page.locator('.ioc-grid tbody tr').first().dblclick();
+  await gridRows(page, 'IOCs').first().dblclick();
   await expect(page.getByRole('dialog')).toContainText('"name": "The one"');
   reportFigure('odd accounts', `one IOC: ${await expectCacheEqualsConsole(page, sim)}`);
 });
@@ -101,7 +102,7 @@ test('IOCs whose optional fields are null or absent sync exactly and show blank 
   sim.putIocs(sim.defaultAccountId, [...nulls, ...absent]);
   const page = await connectAndSync(context, extensionId, sim);
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('100 of 100 IOCs');
-  const cells = await page.locator('.ioc-grid tbody').textContent();
+  const cells = (await gridRows(page, 'IOCs').allTextContents()).join('');
   expect(cells).not.toMatch(/\bnull\b|\bundefined\b|NaN|Invalid Date/);
   // Sorting and filtering on the missing fields work and keep every row.
   await page.getByRole('button', { name: 'Name' }).click();
@@ -110,7 +111,7 @@ test('IOCs whose optional fields are null or absent sync exactly and show blank 
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('0 of 100 IOCs');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('Value', { exact: true }).fill('missing-fields-7.');
-  await page.locator('.ioc-grid tbody tr').first().dblclick();
+  await gridRows(page, 'IOCs').first().dblclick();
   await expect(page.getByRole('dialog')).toContainText('"value": "missing-fields-7.example"');
   reportFigure(
     'odd accounts',
@@ -145,12 +146,12 @@ test('10,000 IOCs sharing one value across types and sources: synced, filtered, 
   await expect(popup.getByRole('list', { name: 'Answers' })).toContainText(
     'and 9,995 more IOCs with this value',
   );
-  // The block-state line is drawn after the answers; only the IOC lines are counted.
-  expect(await popup.locator('.answer-detail:not(.answer-blocks)').count()).toBe(6);
+  // The block-state line (a named status) is drawn after the answers; only the IOC lines are counted.
+  expect(await popup.getByRole('list', { name: 'Answers' }).getByRole('paragraph').count()).toBe(6);
 
   // Deleting one of them deletes that one, in the console and in the cache.
   await page.getByLabel('Source', { exact: true }).fill('Feed 4321');
-  await page.locator('.ioc-grid tbody tr').first().dblclick();
+  await gridRows(page, 'IOCs').first().dblclick();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect.poll(() => sim.iocs(sim.defaultAccountId).length).toBe(9_999);

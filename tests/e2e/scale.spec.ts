@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { connectAndSync } from './pages/options-page';
+import { activeRow, cellOf, gridRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 5000 } });
 
@@ -10,7 +11,7 @@ test('5,000 IOCs: only the rows in view are in the page, and the keyboard reache
 }) => {
   const page = await connectAndSync(context, extensionId, sim);
   await expect(page.getByRole('status', { name: 'Shown IOCs' })).toHaveText('5,000 of 5,000 IOCs');
-  const rendered = await page.locator('.ioc-grid tbody tr').count();
+  const rendered = await gridRows(page, 'IOCs').count();
   expect(rendered).toBeGreaterThan(10);
   expect(rendered).toBeLessThan(80);
   await page.screenshot({ path: test.info().outputPath('manager-5000.png') });
@@ -21,11 +22,16 @@ test('5,000 IOCs: only the rows in view are in the page, and the keyboard reache
     .map((ioc) => ioc.value)
     .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0))
     .at(-1);
-  await page.getByRole('grid', { name: 'IOCs' }).focus();
+  const grid = page.getByRole('grid', { name: 'IOCs' });
+  await grid.focus();
   await page.keyboard.press('End');
-  await expect(page.locator('.ioc-grid tbody tr.active td.cell-value')).toHaveText(last ?? '');
-  await expect(page.locator('.ioc-grid tbody tr.active')).toBeInViewport();
-  expect(await page.locator('.ioc-grid tbody tr').count()).toBeLessThan(80);
+  // The active row is the one aria-activedescendant names, read again until the move is drawn.
+  await expect(async () => {
+    const active = await activeRow(grid);
+    await expect(await cellOf(active, grid, 'Value')).toHaveText(last ?? '', { timeout: 1_000 });
+    await expect(active).toBeInViewport({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  expect(await gridRows(page, 'IOCs').count()).toBeLessThan(80);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toContainText(last ?? '');
 });

@@ -8,6 +8,7 @@ import type { Page, Worker } from '@playwright/test';
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { connectAndSync } from './pages/options-page';
 import { describeReport } from './pages/secret-scan';
+import { gridRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 40, now: new Date().toISOString() } });
 
@@ -137,7 +138,7 @@ test('a whole session leaves the token nowhere but in the Authorization header t
 }) => {
   const page = await connectAndSync(context, extensionId, sim);
   await page.getByLabel('Source', { exact: true }).fill('a');
-  await page.locator('.ioc-grid tbody tr').first().dblclick();
+  await gridRows(page, 'IOCs').first().dblclick();
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await download(page, 'Export CSV');
   await download(page, 'Export JSON');

@@ -8,6 +8,7 @@ import { createOnConsole } from './pages/console-api';
 import { readCachedIocs } from './pages/extension-cache';
 import { reportFigure } from './pages/figures';
 import { connectAndSync } from './pages/options-page';
+import { tableRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
 
@@ -27,7 +28,7 @@ test('an expired token stops the sync and a submit, keeps the cache and the past
   const page = await connectAndSync(context, extensionId, sim);
   await page.getByRole('link', { name: 'New IOCs' }).click();
   await page.getByLabel(/^Values or text/).fill(PASTED);
-  await expect(page.getByRole('table', { name: 'Review' }).locator('tbody tr')).toHaveCount(2);
+  await expect(tableRows(page, 'Review')).toHaveCount(2);
 
   sim.tokens.expire(sim.defaultToken);
   await page.getByRole('button', { name: 'Submit 2' }).click();

@@ -127,15 +127,15 @@ export function box(locator: Locator) {
 }
 
 /**
- * The heights of the elements `selector` finds, and by how many px the page is wider than its body
- * (a popup's body may be wider than the test's window: Chrome sizes a popup to its body).
+ * The heights of the `elements`, and by how many px the page is wider than its body (a popup's body
+ * may be wider than the test's window: Chrome sizes a popup to its body).
  */
-export function layoutOf(page: Page, selector: string) {
-  return page.evaluate((css) => {
-    const heights = [...document.querySelectorAll(css)].map((el) => el.clientHeight);
-    const overflow = document.documentElement.scrollWidth - Math.max(innerWidth, document.body.offsetWidth);
-    return { heights, overflow };
-  }, selector);
+export async function layoutOf(elements: Locator) {
+  const heights = await elements.evaluateAll((els) => els.map((el) => el.clientHeight));
+  const overflow = await elements
+    .page()
+    .evaluate(() => document.documentElement.scrollWidth - Math.max(innerWidth, document.body.offsetWidth));
+  return { heights, overflow };
 }
 
 /** Table rows: their tops (sorted), the tallest cell, and how many cells start left of the previous one. */

@@ -2,6 +2,7 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
 import type { Simulator } from '../../simulator';
 import { CONSOLE_URL } from '../fixtures';
+import { columnCells, columnOf, tableRows } from './tables';
 
 export async function openOptionsPage(
   context: BrowserContext,
@@ -68,34 +69,42 @@ export async function connectAndSync(
 
 /** The values in the grid's rendered rows, top to bottom. */
 export async function visibleValues(page: Page): Promise<string[]> {
-  return page.locator('.ioc-grid tbody tr td.cell-value').allInnerTexts();
+  return (await columnCells(page.getByRole('grid', { name: 'IOCs' }), 'Value')).allInnerTexts();
 }
+
+/** Where the Review's columns named `columns` sit, each found by its header. */
+const reviewColumns = (page: Page, columns: string[]): Promise<number[]> =>
+  Promise.all(columns.map((column) => columnOf(page.getByRole('table', { name: 'Review' }), column)));
 
 /** The review table's rows as [value, type, status] — what the analyst reads before sending. */
 export async function reviewRows(page: Page): Promise<Array<[string, string, string]>> {
-  return page
-    .getByRole('table', { name: 'Review' })
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
+  const [value, type, status] = await reviewColumns(page, ['Value', 'Type', 'Status']);
+  // Read in one pass, so no row is redrawn between the columns.
+  return tableRows(page, 'Review').evaluateAll(
+    (rows, { value, type, status }) =>
       rows.map((row) => {
         const cells = row.querySelectorAll('td');
         return [
-          cells[1]?.textContent ?? '',
-          (cells[2]?.querySelector('select') as HTMLSelectElement | null)?.value ?? '',
-          cells[3]?.textContent ?? '',
+          cells[value]?.textContent ?? '',
+          (cells[type]?.querySelector('select') as HTMLSelectElement | null)?.value ?? '',
+          cells[status]?.textContent ?? '',
         ] as [string, string, string];
       }),
-    );
+    { value: value as number, type: type as number, status: status as number },
+  );
 }
 
 /** The values of the review rows whose Send box is ticked, top to bottom: what Submit would send. */
 export async function tickedValues(page: Page): Promise<string[]> {
-  return page
-    .getByRole('table', { name: 'Review' })
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
+  const [send, value] = await reviewColumns(page, ['Send', 'Value']);
+  return tableRows(page, 'Review').evaluateAll(
+    (rows, { send, value }) =>
       rows
-        .filter((row) => (row.querySelector('input[type=checkbox]') as HTMLInputElement | null)?.checked)
-        .map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''),
-    );
+        .filter(
+          (row) =>
+            (row.querySelectorAll('td')[send]?.querySelector('input') as HTMLInputElement | null)?.checked,
+        )
+        .map((row) => row.querySelectorAll('td')[value]?.textContent ?? ''),
+    { send: send as number, value: value as number },
+  );
 }

@@ -8,6 +8,7 @@ import type { LoggedRequest, Simulator } from '../../simulator';
 import { CONSOLE_URL } from '../fixtures';
 import { readSyncStatus } from './extension-cache';
 import { fillConnection, openOptionsPage } from './options-page';
+import { cellOf, tableRows } from './tables';
 
 /** Hashes no fixture or seed holds; SHA256 upper-case, as a report prints it. */
 export const HASHES = {
@@ -40,23 +41,21 @@ export async function addParagraph(page: Page, id: string, text: string): Promis
 
 /** The review row that shows `value` (its Detect box names it). */
 export function reviewRow(page: Page, value: string): Locator {
-  return page
-    .getByRole('table', { name: 'Review' })
-    .locator('tbody tr')
-    .filter({ has: page.getByLabel(`Detect ${value}`, { exact: true }) });
+  return tableRows(page, 'Review').filter({ has: page.getByLabel(`Detect ${value}`, { exact: true }) });
 }
+
+const reviewCell = (page: Page, value: string, column: string): Promise<Locator> =>
+  cellOf(reviewRow(page, value), page.getByRole('table', { name: 'Review' }), column);
 
 /** The row's Result column, one string per line ("Detect: Stored", "Block execution: …"). */
 export async function resultLines(page: Page, value: string): Promise<string[]> {
-  return reviewRow(page, value).locator('td').nth(5).locator('div').allInnerTexts();
+  return (await reviewCell(page, value, 'Result')).locator('div').allInnerTexts();
 }
 
 /** The row's boxes that are ticked, by their accessible names. */
 export async function tickedActions(page: Page, value: string): Promise<string[]> {
-  return reviewRow(page, value)
-    .locator('td')
-    .nth(4)
-    .locator('input[type=checkbox]')
+  return (await reviewCell(page, value, 'Actions'))
+    .getByRole('checkbox')
     .evaluateAll((boxes) =>
       boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => b.getAttribute('aria-label') ?? ''),
     );
@@ -133,7 +132,7 @@ export function heldBlocklist(sim: Simulator, hash: string): Array<[string, stri
 export async function pasteForReview(page: Page, text: string, rows: number): Promise<void> {
   await page.getByRole('link', { name: 'New IOCs' }).click();
   await page.getByLabel(/^Values or text/).fill(text);
-  await expect(page.getByRole('table', { name: 'Review' }).locator('tbody tr')).toHaveCount(rows);
+  await expect(tableRows(page, 'Review')).toHaveCount(rows);
 }
 
 /** Presses "Grab the IOC ✊" and waits until a new sync has completed. */
@@ -176,10 +175,14 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   return popup;
 }
 
-/** The popup's answer for `value`. */
+/** The popup's answer for `value`: the item that shows the value as a line of its own. */
 export function answerFor(popup: Page, value: string): Locator {
   return popup
     .getByRole('list', { name: 'Answers' })
     .getByRole('listitem')
-    .filter({ has: popup.locator('.answer-value', { hasText: value }) });
+    .filter({ has: popup.getByText(value, { exact: true }) });
 }
+
+/** The answer's block-state line ("Detected · Blocked on Windows, macOS"). */
+export const blockStateOf = (popup: Page, value: string): Locator =>
+  answerFor(popup, value).getByRole('status', { name: `Block state of ${value}`, exact: true });
