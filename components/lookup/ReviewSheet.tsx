@@ -32,7 +32,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
   const { progress, run } = useAnswerActions(settings);
   return (
     <main class="sheet-main">
-      <h1>{TITLES[mode]}</h1>
+      <h1 class="product-mark">{TITLES[mode]}</h1>
       {sheet.note && (
         <p role="alert" class="status-error" data-tone="danger">
           {sheet.note}

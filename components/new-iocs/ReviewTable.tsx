@@ -165,6 +165,16 @@ class ReviewRowView extends Component<RowProps> {
   }
 }
 
+/** The review's columns, each with the class that sizes it (styles/review.css). */
+const COLUMNS = [
+  ['Send', 'col-send'],
+  ['Value', 'col-value'],
+  ['Type', 'col-type'],
+  ['Status', 'col-status'],
+  ['Actions', 'col-actions'],
+  ['Result', 'col-result'],
+] as const;
+
 /**
  * What would be sent: each row's value, type (overridable), status, the actions it will run and,
  * after sending, each action's outcome. Rows are drawn a step at a time and redrawn only when they
@@ -178,24 +188,11 @@ export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRe
     <table class="review" aria-label="Review">
       <thead>
         <tr>
-          <th scope="col" class="col-send">
-            Send
-          </th>
-          <th scope="col" class="col-value">
-            Value
-          </th>
-          <th scope="col" class="col-type">
-            Type
-          </th>
-          <th scope="col" class="col-status">
-            Status
-          </th>
-          <th scope="col" class="col-actions">
-            Actions
-          </th>
-          <th scope="col" class="col-result">
-            Result
-          </th>
+          {COLUMNS.map(([name, className]) => (
+            <th key={name} scope="col" class={className}>
+              {name}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

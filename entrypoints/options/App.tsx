@@ -84,7 +84,7 @@ export function App() {
   return (
     <>
       <header class="top">
-        <h1>S1 IOC Manager</h1>
+        <h1 class="product-mark">S1 IOC Manager</h1>
         <nav aria-label="Views">
           <a href="#iocs" aria-current={shown === 'iocs' ? 'page' : undefined}>
             IOCs

@@ -12,8 +12,8 @@ import { expect, test } from './fixtures';
 import { expectAccessibleInBothSchemes } from './pages/axe';
 import { blockOnConsole, createOnConsole, firewallRuleOnConsole } from './pages/console-api';
 import { connectAndSync, visibleValues } from './pages/options-page';
-import { chooseMenuItem, openReportPage, selectText } from './pages/report-page';
-import { HASHES, nextSheet } from './pages/review-blocks';
+import { addSelectionToS1, openReportPage } from './pages/report-page';
+import { HASHES } from './pages/review-blocks';
 import { bodyRows, tableRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
@@ -161,11 +161,7 @@ test('the review sheet the context menu opens has no serious or critical axe vio
   sim,
 }) => {
   await connectAndSync(context, extensionId, sim);
-  const report = await openReportPage(context);
-  const selectionText = await selectText(report, '#report');
-  const sheetOpened = nextSheet(context);
-  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
-  const sheet = await sheetOpened;
+  const sheet = await addSelectionToS1(serviceWorker, await openReportPage(context), '#report');
   await expect(tableRows(sheet, 'Review')).toHaveCount(5);
   await expectAccessibleInBothSchemes(sheet, 'review sheet');
 });

@@ -5,14 +5,13 @@
 import { expect, test } from './fixtures';
 import { setFirewallControl, setHashVerdicts } from './pages/console-api';
 import { connectAndSync } from './pages/options-page';
-import { chooseMenuItem, openReportPage, selectText } from './pages/report-page';
+import { chooseMenuItem, nextSheet, openReportPage, selectText } from './pages/report-page';
 import {
   addParagraph,
   blocklistPosts,
   HASHES,
   hashDefaults,
   heldBlocklist,
-  nextSheet,
   pasteForReview,
   requestsTo,
   resultLines,

@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createOnConsole } from './pages/console-api';
-import { connectAndSync } from './pages/options-page';
+import { connectAndSync, turnOnQuickDetect } from './pages/options-page';
 import {
+  addSelectionToS1,
   chooseMenuItem,
+  nextSheet,
   openReportPage,
   recordNotifications,
   selectText,
@@ -12,19 +13,6 @@ import {
 import { bodyRows, tableRows } from './pages/tables';
 
 test.use({ simOptions: { iocs: 0, now: new Date().toISOString() } });
-
-/** The review sheet the next menu click opens, in its own window. */
-function nextSheet(context: BrowserContext): Promise<Page> {
-  return context.waitForEvent('page', { predicate: (page) => page.url().includes('/sheet.html') });
-}
-
-/** Settings → "Detect a single valid new IOC without the review" → Save, as the analyst does. */
-async function turnOnQuickDetect(manager: Page): Promise<void> {
-  await manager.getByRole('link', { name: 'Settings' }).click();
-  await manager.getByLabel('Detect a single valid new IOC without the review').check();
-  await manager.getByRole('button', { name: 'Save' }).click();
-  await expect(manager.getByRole('status', { name: 'Connection status' })).toHaveText(/Saved/);
-}
 
 const heldValues = (sim: { iocs(id: string): Array<{ value: string }>; defaultAccountId: string }) =>
   sim
@@ -39,12 +27,7 @@ test('Add on a multi-line defanged selection opens the review, and Submit runs e
   sim,
 }) => {
   await connectAndSync(context, extensionId, sim);
-  const report = await openReportPage(context);
-  const selectionText = await selectText(report, '#report');
-
-  const sheetOpened = nextSheet(context);
-  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
-  const sheet = await sheetOpened;
+  const sheet = await addSelectionToS1(serviceWorker, await openReportPage(context), '#report');
   await expect(sheet.getByRole('heading', { name: 'Add to SentinelOne' })).toBeVisible();
   // The full selection, line breaks included, was read from the page (selectionText has none).
   await expect(sheet.getByLabel(/^Values or text/)).toHaveValue(
@@ -114,11 +97,7 @@ test('an expired token during a quick Detect keeps the selection in the sheet an
   await recordNotifications(serviceWorker);
   sim.tokens.expire(sim.defaultToken);
 
-  const report = await openReportPage(context);
-  const selectionText = await selectText(report, '#single-value');
-  const sheetOpened = nextSheet(context);
-  await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText });
-  const sheet = await sheetOpened;
+  const sheet = await addSelectionToS1(serviceWorker, await openReportPage(context), '#single-value');
   await expect(sheet.getByRole('alert')).toHaveText(/^Not added: The API token is invalid or has expired/);
   await expect(sheet.getByLabel(/^Values or text/)).toHaveValue('evil-cdn[.]badcorp[.]top');
   await expect(tableRows(sheet, 'Review')).toHaveCount(1);

@@ -7,9 +7,10 @@ import { type PageSelection, readSelectionInPage, SELECTION_MAX_CHARS } from '..
 import { checkSelection } from '../../lib/menu/selection-check';
 import { expect, test } from './fixtures';
 import { readExtensionStorage } from './pages/extension-storage';
-import { connectAndSync } from './pages/options-page';
+import { connectAndSync, turnOnQuickDetect } from './pages/options-page';
 import {
   chooseMenuItem,
+  nextSheet,
   REPORT_URL,
   recordNotifications,
   selectText,
@@ -33,17 +34,6 @@ async function openPage(context: BrowserContext, body: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(REPORT_URL);
   return page;
-}
-
-function nextSheet(context: BrowserContext, timeout = 30_000): Promise<Page> {
-  return context.waitForEvent('page', { predicate: (page) => page.url().includes('/sheet.html'), timeout });
-}
-
-async function turnOnQuickDetect(manager: Page): Promise<void> {
-  await manager.getByRole('link', { name: 'Settings' }).click();
-  await manager.getByLabel('Detect a single valid new IOC without the review').check();
-  await manager.getByRole('button', { name: 'Save' }).click();
-  await expect(manager.getByRole('status', { name: 'Connection status' })).toHaveText(/Saved/);
 }
 
 const HOSTILE = `<style>#drawn::before { content: 'evil-cdn[.]badcorp[.]top'; }</style>

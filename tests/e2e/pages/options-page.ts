@@ -108,3 +108,11 @@ export async function tickedValues(page: Page): Promise<string[]> {
     { send: send as number, value: value as number },
   );
 }
+
+/** Settings → "Detect a single valid new IOC without the review" → Save, as the analyst does. */
+export async function turnOnQuickDetect(manager: Page): Promise<void> {
+  await manager.getByRole('link', { name: 'Settings' }).click();
+  await manager.getByLabel('Detect a single valid new IOC without the review').check();
+  await manager.getByRole('button', { name: 'Save' }).click();
+  await expect(manager.getByRole('status', { name: 'Connection status' })).toHaveText(/Saved/);
+}

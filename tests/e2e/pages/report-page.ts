@@ -52,6 +52,19 @@ interface WorkerChrome {
   notifications: { create: (...args: unknown[]) => unknown };
 }
 
+/** The review sheet the next menu click opens, in its own window. */
+export function nextSheet(context: BrowserContext, timeout?: number): Promise<Page> {
+  return context.waitForEvent('page', { predicate: (page) => page.url().includes('/sheet.html'), timeout });
+}
+
+/** Selects `selector`'s text on the report, chooses "Add to SentinelOne…" and returns the sheet it opens. */
+export async function addSelectionToS1(worker: Worker, report: Page, selector: string): Promise<Page> {
+  const selectionText = await selectText(report, selector);
+  const sheetOpened = nextSheet(report.context());
+  await chooseMenuItem(worker, 'add-to-s1', { selectionText });
+  return sheetOpened;
+}
+
 /** Chooses a context-menu item on the report tab, as Chrome reports the click to the extension. */
 export async function chooseMenuItem(
   worker: Worker,

@@ -20,11 +20,6 @@ export const HASHES = {
 
 export const OS_NAMES = ['Windows', 'macOS', 'Linux'] as const;
 
-/** The review sheet the next menu click opens, in its own window. */
-export function nextSheet(context: BrowserContext): Promise<Page> {
-  return context.waitForEvent('page', { predicate: (page) => page.url().includes('/sheet.html') });
-}
-
 /** Puts a paragraph with `text` on the page (a report that names the value), for selectText. */
 export async function addParagraph(page: Page, id: string, text: string): Promise<string> {
   await page.evaluate(
