@@ -172,8 +172,10 @@ test('Look up on one value answers in a notification; a selection without IOCs s
     selectionText: await selectText(report, '#single-value'),
   });
   await chooseMenuItem(serviceWorker, 'add-to-s1', { selectionText: await selectText(report, '#prose') });
+  // The two clicks are handled side by side: which notification comes first is not the point.
+  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
   await expect
-    .poll(() => shownNotifications(serviceWorker))
+    .poll(async () => (await shownNotifications(serviceWorker)).sort(byTitle))
     .toEqual([
       {
         title: 'In SentinelOne',
