@@ -123,7 +123,7 @@ test.describe('the scan', () => {
         'URL received by the simulator',
       ].sort(),
     );
-    // Seen by the browser and by the host mapping, in whichever order the two report it.
+    // Seen by the browser and by the simulator that received it, in whichever order the two report it.
     expect([...report.authorizedElsewhere].sort()).toEqual([
       expect.stringMatching(/^elsewhere\.sentinelone\.net: /),
       expect.stringMatching(/^https:\/\/elsewhere\.sentinelone\.net: /),
