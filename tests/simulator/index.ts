@@ -76,4 +76,5 @@ export {
   type RunningServer,
   type Simulator,
 } from './server';
+export { DEFAULT_SITES, LYON_SITE_ID, PARIS_SITE_ID, type SimSite } from './sites-data';
 export { EMPTY_FILE_HASHES } from './validate-ioc';
