@@ -2,7 +2,6 @@
  * A site-scoped token end to end: Load accounts finds its site, the manager syncs the site's IOCs and not
  * the account's, and every create, delete and block names the site (`siteIds`), never the account.
  */
-import { createS1Client } from '../../lib/s1/client';
 import type { LoggedRequest } from '../simulator';
 import { PARIS_SITE_ID, SIM_TOKENS } from '../simulator';
 import { CONSOLE_URL, expect, test } from './fixtures';
@@ -34,14 +33,14 @@ test('a site token connects to its site, syncs, creates, deletes and blocks ther
   sim,
   simPort,
 }) => {
-  // Another user of the site put IOCs there, through the real client with the site's scope.
+  // Another user of the site put IOCs there, by a plain POST (not our client, whose scope is under test).
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-  await createS1Client({
-    consoleUrl: `https://127.0.0.1:${simPort}`,
-    apiToken: SIM_TOKENS.site,
-    accountId: sim.defaultAccountId,
-    scope: { kind: 'site', siteId: PARIS_SITE_ID },
-  }).createIocs([...SITE_IOCS]);
+  const seeded = await fetch(`https://127.0.0.1:${simPort}/web/api/v2.1/threat-intelligence/iocs`, {
+    method: 'POST',
+    headers: { Authorization: `ApiToken ${SIM_TOKENS.site}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ filter: { siteIds: [PARIS_SITE_ID] }, data: SITE_IOCS }),
+  });
+  expect(seeded.status).toBe(200);
   const accountValues = sim.iocs(sim.defaultAccountId).map((ioc) => ioc.value);
   expect(accountValues).toHaveLength(5);
   sim.clearRequests();
