@@ -69,6 +69,9 @@ export function ConnectionFieldset({ draft, onChange, saved, accounts, sites, bu
                     if (site) onChange(siteFields(site));
                   }}
                 >
+                  <option value="" disabled>
+                    Pick a site
+                  </option>
                   {sites.map((site) => (
                     <option key={site.id} value={site.id}>
                       {site.name} ({site.id})

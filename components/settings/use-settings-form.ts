@@ -40,6 +40,8 @@ export function useSettingsForm({ settings, onSave, onTest, onListScopes }: Sett
   const refuse = (text: string) => action.setStatus({ kind: 'error', text });
 
   function save() {
+    // A site token with several sites holds no account of its own to fall back on: one must be picked.
+    if (sites.length > 1 && !draft.siteId) return refuse('Pick the site to work in.');
     const read = draftSettings(draft, settings);
     if (!read.ok) return refuse(read.reason);
     void action.run('Saving…', async () => {
