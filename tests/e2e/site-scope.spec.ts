@@ -55,6 +55,12 @@ test('a site token connects to its site, syncs, creates, deletes and blocks ther
   await expect(page.getByLabel('Account id', { exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Site', { exact: true })).toHaveValue(`Paris HQ (${PARIS_SITE_ID})`);
   await expect(page.getByRole('status', { name: 'Scope' })).toHaveText('Site Paris HQ in account Acme Corp');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status', { name: 'Connection status' })).toHaveText(
+    new RegExp(
+      `^Connected as svc\\.paris@acme\\.example \\(site scope\\)\\. Site ${PARIS_SITE_ID} holds 3 IOCs\\.`,
+    ),
+  );
   await saveFirstConnection(page);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
     timeout: 30_000,
