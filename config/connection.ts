@@ -16,6 +16,17 @@ export const ConnectionSchema = z.object({
   accountName: z.string().default(''),
   creatorEmail: z.string().default(''),
   tagPrefix: z.string().default(''),
+  /**
+   * A site-scoped token's site: calls name it (`siteIds`) instead of the account, which stays the site's
+   * account, for words and the cache's key. Absent (every install from before sites): the account scope.
+   */
+  scope: z
+    .object({
+      kind: z.literal('site'),
+      siteId: z.string().regex(/^\d+$/, 'A site id is a number, such as 1900000000000000001.'),
+      siteName: z.string().default(''),
+    })
+    .nullish(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 

@@ -6,8 +6,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ActionsReport, RowActionRequest, UnblockReport, UnblockTargets } from './blocks/actions';
 import type { RenewRulesReport } from './blocks/renew-rules';
-import type { Account, Ioc, IocDraft, IocRef } from './s1/schemas';
+import type { Ioc, IocDraft, IocRef } from './s1/schemas';
 import type { ConnectionReport } from './settings/connection-report';
+import type { ScopeChoices } from './settings/scope-choices';
 import type { SyncOutcome } from './sync/sync-engine';
 import type { DeleteReport } from './writes/delete-iocs';
 import type { SubmitReport } from './writes/submit-iocs';
@@ -25,9 +26,9 @@ export interface ConsoleProbe {
 
 export interface Protocol {
   /** Checks a connection (the saved one when none is given): who the token is, its role and expiry, the IOC count. */
-  testConnection(probe?: ConsoleProbe & { accountId: string }): ConnectionReport;
-  /** The accounts a token can see, for the account picker. */
-  listAccounts(probe: ConsoleProbe): Account[];
+  testConnection(probe?: ConsoleProbe & { accountId: string; siteId?: string }): ConnectionReport;
+  /** The accounts a token can see, or a site token's sites, for the picker. */
+  listScopes(probe: ConsoleProbe): ScopeChoices;
   /** Deletes IOCs by uuid on the console and from the cache; a lost answer is re-read, never re-sent. */
   deleteIocs(targets: IocRef[]): DeleteReport;
   /** Sends reviewed IOCs in batches of 1,000; the outcome per row; never re-sent blindly. */

@@ -34,6 +34,7 @@ export function SettingsView({ blocks, ...actions }: Props) {
         onChange={patch}
         saved={settings.connection}
         accounts={form.accounts}
+        sites={form.sites}
         busy={busy}
         onLoadAccounts={form.loadAccounts}
       />

@@ -13,6 +13,7 @@ import { SettingsView } from '../../components/settings/SettingsView';
 import { sendMessage } from '../../lib/messages';
 import type { IocDraft } from '../../lib/s1/schemas';
 import { requestConsoleOrigin } from '../../lib/settings/console-permission';
+import { scopeInWords } from '../../lib/settings/scope-words';
 import { saveSettings, settingsItem } from '../../lib/settings/settings';
 import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
 import { errorText } from '../../lib/text/error-text';
@@ -110,7 +111,7 @@ export function App() {
       {connection && (
         <SyncHeader
           status={status}
-          accountLabel={connection.accountName || `Account ${connection.accountId}`}
+          accountLabel={scopeInWords(connection)}
           actionError={grabError}
           onGrab={grab}
         />
@@ -135,9 +136,9 @@ export function App() {
               await requestConsoleOrigin(probe.consoleUrl);
               return sendMessage('testConnection', probe);
             }}
-            onListAccounts={async (probe) => {
+            onListScopes={async (probe) => {
               await requestConsoleOrigin(probe.consoleUrl);
-              return sendMessage('listAccounts', probe);
+              return sendMessage('listScopes', probe);
             }}
           />
         )}

@@ -1,6 +1,6 @@
 /**
  * The client's Blocklist calls (`restrictions`, docs/blocking-api.md), scoped like every call of the
- * client: reads send `accountIds`, writes `filter.accountIds`; deletes name ids in `data`.
+ * client: reads send the scope filter (scope.ts), writes it in `filter`; deletes name ids in `data`.
  */
 import {
   BlocklistCreateResponseSchema,
@@ -13,6 +13,7 @@ import {
 } from './block-schemas';
 import type { S1Http } from './http';
 import { allPages, deleteInBatches, MAX_PAGE_SIZE } from './paging';
+import type { ScopeFilter } from './scope';
 
 /** The GET filters of `restrictions` that the extension uses; `type=black_hash` is always added. */
 export interface BlocklistQuery {
@@ -53,7 +54,7 @@ function hashFields(hash: { sha1?: string; sha256?: string }): { value?: string;
   };
 }
 
-export function createBlocklistCalls(http: S1Http, scope: { accountIds: string[] }) {
+export function createBlocklistCalls(http: S1Http, scope: ScopeFilter) {
   /** One page of the account's Blocklist hashes; filters are sent again with the cursor. */
   function listBlocklistPage(query: BlocklistQuery = {}, cursor?: string): Promise<BlocklistPage> {
     return http.request({

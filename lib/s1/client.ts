@@ -1,7 +1,7 @@
 /**
  * The one SentinelOne API client (docs/sentinelone-api.md). Built fresh from the current connection for each
- * piece of work, so nothing holds a stale token. Every call is scoped to the configured account: reads send
- * `accountIds`, writes send `filter.accountIds` (a POST without it gets a 500,
+ * piece of work, so nothing holds a stale token. Every call is scoped to the configured account or site
+ * (scope.ts builds the one filter): reads send `accountIds` (or `siteIds`), writes send it in `filter` (a POST without it gets a 500,
  * docs/sentinelone-api.md#request-body-and-scope-filter), and deletes select by uuid so they can never sweep
  * every IOC that shares a value (docs/sentinelone-api.md#deleting-iocs). The Blocklist (`restrictions`) and
  * Firewall Control (`firewall-control`) are scoped the same way (docs/blocking-api.md).
@@ -20,9 +20,11 @@ import {
   type IocPage,
   IocPageSchema,
   type IocType,
+  SitesPageSchema,
   SystemInfoResponseSchema,
   UserResponseSchema,
 } from './schemas';
+import { scopeFilter, scopeOfConnection } from './scope';
 
 export type { BlocklistItemDraft, BlocklistQuery } from './blocklist-calls';
 export { BLOCKLIST_TYPE } from './blocklist-calls';
@@ -34,6 +36,8 @@ export interface S1Connection {
   consoleUrl: string;
   apiToken: string;
   accountId: string;
+  /** Set for a site-scoped token: calls then name the site instead of the account. */
+  scope?: { kind: 'site'; siteId: string } | null;
 }
 
 type TimeFilter = `${'creationTime' | 'uploadTime' | 'updatedAt'}__${'gt' | 'gte' | 'lt' | 'lte'}`;
@@ -62,7 +66,7 @@ const IOCS = 'threat-intelligence/iocs';
 
 export function createS1Client(connection: S1Connection, transport: Partial<S1HttpOptions> = {}) {
   const http = createS1Http({ ...transport, origin: connection.consoleUrl, apiToken: connection.apiToken });
-  const scope = { accountIds: [connection.accountId] };
+  const scope = scopeFilter(scopeOfConnection(connection));
 
   /**
    * One page of IOCs. Every filter is sent again with the cursor, which may not carry them
@@ -119,7 +123,7 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
     return created;
   }
 
-  /** Deletes IOCs by uuid within the account; returns how many the console removed. */
+  /** Deletes IOCs by uuid within the account (or site: UNCONFIRMED, docs/sentinelone-api.md#deleting-iocs); returns how many the console removed. */
   const deleteIocs = (uuids: readonly string[]): Promise<number> =>
     deleteInBatches(http, { path: IOCS }, uuids, (batch) => ({ filter: { ...scope, uuids: batch } }));
 
@@ -144,6 +148,19 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
           schema: AccountsPageSchema,
         })
       ).data,
+    /**
+     * Sites the token can see (a site token: its own), for the site picker. One page of 1000 is read:
+     * a site user with more sites than that is not a case the picker serves.
+     */
+    listSites: async (accountId?: string) =>
+      (
+        await http.request({
+          method: 'GET',
+          path: 'sites',
+          query: { limit: MAX_PAGE_SIZE, accountIds: accountId ? [accountId] : undefined },
+          schema: SitesPageSchema,
+        })
+      ).data.sites,
     getSystemInfo: async () =>
       (await http.request({ method: 'GET', path: 'system/info', schema: SystemInfoResponseSchema })).data,
   };

@@ -11,6 +11,7 @@ import {
 } from './block-schemas';
 import type { S1Http } from './http';
 import { allPages, deleteInBatches, MAX_PAGE_SIZE } from './paging';
+import type { ScopeFilter } from './scope';
 
 /** The GET filters of `firewall-control` that the extension uses. */
 export interface FirewallQuery {
@@ -32,7 +33,7 @@ export interface FirewallRuleDraft {
 
 const FIREWALL = 'firewall-control';
 
-export function createFirewallCalls(http: S1Http, scope: { accountIds: string[] }) {
+export function createFirewallCalls(http: S1Http, scope: ScopeFilter) {
   /** One page of the account's Firewall Control rules; filters are sent again with the cursor. */
   function listFirewallRulesPage(query: FirewallQuery = {}, cursor?: string): Promise<FirewallPage> {
     return http.request({

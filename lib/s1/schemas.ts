@@ -124,6 +124,25 @@ export const AccountSchema = z.looseObject({
 export type Account = z.infer<typeof AccountSchema>;
 export const AccountsPageSchema = pageOf(AccountSchema);
 
+/** One site of `GET /sites`, for a site token's picker. */
+export const SiteSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  accountId: z.string().nullish(),
+  accountName: z.string().nullish(),
+  state: z.string().nullish(),
+  siteType: z.string().nullish(),
+});
+export type Site = z.infer<typeof SiteSchema>;
+/**
+ * `GET /sites` nests its list: `{data: {allSites: {…totals}, sites: [...]}, pagination}`
+ * (docs/sentinelone-api.md#scopes-and-tenants); what `allSites` holds is not read.
+ */
+export const SitesPageSchema = z.looseObject({
+  data: z.looseObject({ sites: z.array(SiteSchema) }),
+  pagination: z.looseObject({ nextCursor: z.string().nullish(), totalItems: z.number().nullish() }).nullish(),
+});
+
 export const SystemInfoResponseSchema = z.looseObject({
   data: z.looseObject({
     release: z.string().nullish(),

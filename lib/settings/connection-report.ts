@@ -13,7 +13,9 @@ export interface ConnectionReport {
   roles: string[];
   tokenExpiresAt: string | null;
   accountId: string;
-  /** Total IOCs of the account, from the first page's pagination. */
+  /** The site a site token reads; null for an account. */
+  siteId?: string | null;
+  /** Total IOCs of the account (or site), from the first page's pagination. */
   iocCount: number;
   /** How many IOCs that first page carried. */
   firstPageSize: number;
@@ -67,7 +69,7 @@ function describeExpiry(expiresAt: string | null, now: number): Described | null
 /** "Test connection" in a few sentences: who, the account, the role, then the expiry. */
 export function describeConnectionReport(report: ConnectionReport, now: number): Described {
   const who = report.userEmail ?? report.userName ?? 'the token user';
-  const base = `Connected as ${who} (${report.scope ?? 'unknown'} scope). Account ${report.accountId} holds ${report.iocCount} IOCs.`;
+  const base = `Connected as ${who} (${report.scope ?? 'unknown'} scope). ${report.siteId ? `Site ${report.siteId}` : `Account ${report.accountId}`} holds ${report.iocCount} IOCs.`;
   const parts = [...report.roles.map(describeRole), describeExpiry(report.tokenExpiresAt, now)].filter(
     (part): part is Described => part !== null,
   );

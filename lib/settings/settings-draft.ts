@@ -28,7 +28,11 @@ export const neverBlockDraft = (entries: readonly string[] | undefined): NeverBl
 export type ConnectionDraft = Record<
   'consoleUrl' | 'apiToken' | 'accountId' | 'accountName' | 'creatorEmail' | 'tagPrefix',
   string
->;
+> & {
+  /** A site token's site ('' for an account): set by Load sites, never typed beside an account. */
+  siteId?: string;
+  siteName?: string;
+};
 
 export type SettingsDraft = ConnectionDraft & {
   validityDays: Record<IocType, string>;
@@ -52,6 +56,8 @@ export const settingsDraft = (settings: SettingsInput): SettingsDraft => ({
   accountName: settings.connection?.accountName ?? '',
   creatorEmail: settings.connection?.creatorEmail ?? '',
   tagPrefix: settings.connection?.tagPrefix ?? '',
+  siteId: settings.connection?.scope?.siteId ?? '',
+  siteName: settings.connection?.scope?.siteName ?? '',
   validityDays: Object.fromEntries(
     IOC_TYPES.map((t) => [t, String(settings.iocDefaults.validityDays[t])]),
   ) as Record<IocType, string>,
@@ -103,10 +109,13 @@ export function draftConnection(draft: ConnectionDraft, saved: SavedConnection):
   if (!url.ok) return url;
   const token = draftToken(draft, url.origin, saved);
   if (!token.ok) return token;
+  const { siteId = '', siteName = '', ...fields } = draft;
   const parsed = ConnectionFieldsSchema.safeParse({
-    ...draft,
+    ...fields,
     consoleUrl: url.origin,
     accountId: draft.accountId.trim(),
+    // Only a site token has a scope: an account connection stays as every install before sites stored it.
+    ...(siteId.trim() ? { scope: { kind: 'site', siteId: siteId.trim(), siteName } } : {}),
   });
   return parsed.success
     ? { ok: true, value: token.typed ? { ...parsed.data, apiToken: token.typed } : parsed.data }
@@ -117,10 +126,14 @@ export function draftConnection(draft: ConnectionDraft, saved: SavedConnection):
 export function testProbe(
   draft: ConnectionDraft,
   saved: SavedConnection,
-): Read<ConsoleProbe & { accountId: string }> {
+): Read<ConsoleProbe & { accountId: string; siteId?: string }> {
   const read = draftConnection(draft, saved);
   if (!read.ok) return read;
-  return { ok: true, value: { ...probeOf(draft, read.value.consoleUrl), accountId: read.value.accountId } };
+  const { consoleUrl, accountId, scope } = read.value;
+  return {
+    ok: true,
+    value: { ...probeOf(draft, consoleUrl), accountId, ...(scope ? { siteId: scope.siteId } : {}) },
+  };
 }
 
 /** The draft as complete settings, or the first reason it is not. */

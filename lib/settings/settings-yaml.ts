@@ -61,6 +61,9 @@ const OurFileSchema = z.strictObject({
       apiToken: text.optional(),
       accountId: text.optional(),
       accountName: text.optional(),
+      // A site token's site; absent for an account connection.
+      siteId: text.optional(),
+      siteName: text.optional(),
       creatorEmail: text.optional(),
       tagPrefix: text.optional(),
     })
@@ -123,6 +126,7 @@ export function exportSettingsYaml(
     consoleUrl: c.consoleUrl,
     accountId: c.accountId,
     accountName: c.accountName,
+    ...(c.scope ? { siteId: c.scope.siteId, siteName: c.scope.siteName } : {}),
     creatorEmail: c.creatorEmail,
     tagPrefix: c.tagPrefix,
     ...(token ? { apiToken: token } : {}),
@@ -230,7 +234,9 @@ function mergeConnection(current: Connection | null, file: OurFile['connection']
   }
   // A token belongs to one console: keep the current one only when the file names the same console.
   const apiToken = file.apiToken ?? (consoleUrl === current?.consoleUrl ? current?.apiToken : undefined);
-  const merged = { ...current, ...definedOnly(file), consoleUrl, apiToken };
+  const { siteId, siteName, ...fields } = file;
+  const { scope: _scope, ...kept } = current ?? {};
+  const merged = { ...kept, ...definedOnly(fields), ...siteOf(current, file), consoleUrl, apiToken };
   if (!merged.apiToken) {
     return {
       ok: false,
@@ -241,6 +247,17 @@ function mergeConnection(current: Connection | null, file: OurFile['connection']
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, message: parsed.error.issues[0]?.message ?? 'invalid connection' };
+}
+
+/**
+ * The site the file leaves: its own when it names one; else the current one, unless the file names
+ * another account (the current site belongs to the current account). None for an account connection.
+ */
+function siteOf(current: Connection | null, file: NonNullable<OurFile['connection']>): Partial<Connection> {
+  if (file.siteId)
+    return { scope: { kind: 'site', siteId: file.siteId.trim(), siteName: file.siteName ?? '' } };
+  const sameAccount = file.accountId === undefined || file.accountId.trim() === current?.accountId;
+  return current?.scope && sameAccount ? { scope: current.scope } : {};
 }
 
 const definedOnly = <T extends object>(o: T) =>

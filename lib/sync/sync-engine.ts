@@ -48,7 +48,9 @@ export interface SyncEngineDeps {
 const DAY_MS = 24 * 60 * 60_000;
 const log = logFor('sync');
 
-export const accountKeyOf = (connection: Connection) => `${connection.consoleUrl}|${connection.accountId}`;
+/** The cache's owner: a site's key adds the site, so moving between a site and its account re-syncs in full. */
+export const accountKeyOf = (connection: Connection) =>
+  `${connection.consoleUrl}|${connection.accountId}${connection.scope ? `|site:${connection.scope.siteId}` : ''}`;
 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const now = deps.now ?? (() => new Date());

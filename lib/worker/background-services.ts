@@ -73,7 +73,10 @@ export function createBackgroundServices() {
     const b = previous?.connection;
     if (
       a &&
-      (a.consoleUrl !== b?.consoleUrl || a.accountId !== b?.accountId || a.tokenSavedAt !== b?.tokenSavedAt)
+      (a.consoleUrl !== b?.consoleUrl ||
+        a.accountId !== b?.accountId ||
+        a.scope?.siteId !== b?.scope?.siteId ||
+        a.tokenSavedAt !== b?.tokenSavedAt)
     ) {
       void engine.sync('settings');
     }

@@ -60,8 +60,11 @@ type PayloadSchemas = { [K in keyof Protocol]: z.ZodType<GetDataType<Protocol[K]
 
 /** One schema per message of the Protocol; a message added there fails to compile until it has one. */
 export const PAYLOAD_SCHEMAS: PayloadSchemas = {
-  testConnection: ConsoleProbeSchema.extend({ accountId: z.string() }).optional(),
-  listAccounts: ConsoleProbeSchema,
+  testConnection: ConsoleProbeSchema.extend({
+    accountId: z.string(),
+    siteId: z.string().optional(),
+  }).optional(),
+  listScopes: ConsoleProbeSchema,
   deleteIocs: list(IocRefSchema),
   submitIocs: list(IocDraftSchema),
   applyActions: list(RowActionRequestSchema),

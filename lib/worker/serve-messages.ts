@@ -12,6 +12,7 @@ import { createS1Client } from '../s1/client';
 import { grantedOnly } from '../s1/granted-origin';
 import { checkConnection } from '../settings/connection-check';
 import { resolveProbe } from '../settings/connection-probe';
+import { listScopeChoices } from '../settings/scope-choices';
 import { readSettings } from '../settings/settings';
 import type { BackgroundServices } from './background-services';
 import { PAYLOAD_SCHEMAS as P, parsePayload } from './message-payloads';
@@ -23,10 +24,15 @@ export function serveMessages(services: BackgroundServices): void {
   // A console typed into Settings gets the saved token only when it is the saved console (connection-probe.ts).
   const probe = { savedConnection: async () => (await readSettings()).connection };
   serve('testConnection', P.testConnection, async (data) =>
-    checkConnection(data ? await resolveProbe(data, probe) : await services.savedConnection(), grantedOnly),
+    checkConnection(
+      data
+        ? probedConnection(await resolveProbe(data, probe), data.siteId)
+        : await services.savedConnection(),
+      grantedOnly,
+    ),
   );
-  serve('listAccounts', P.listAccounts, async (data) =>
-    createS1Client({ ...(await resolveProbe(data, probe)), accountId: '0' }, grantedOnly).listAccounts(),
+  serve('listScopes', P.listScopes, async (data) =>
+    listScopeChoices(createS1Client({ ...(await resolveProbe(data, probe)), accountId: '0' }, grantedOnly)),
   );
   serve('syncNow', P.syncNow, (options) => services.engine.sync('manual', { full: options?.full }));
   serve('deleteIocs', P.deleteIocs, (targets) => services.deleteIocs(targets));
@@ -37,6 +43,10 @@ export function serveMessages(services: BackgroundServices): void {
   serve('updateIoc', P.updateIoc, ({ previous, draft }) => services.updateIoc(previous, draft));
   serve('wake', P.wake, () => undefined);
 }
+
+/** A probed connection with the site the form picked, so Test connection reads the site's IOCs. */
+const probedConnection = <T extends { accountId: string }>(connection: T, siteId: string | undefined) =>
+  siteId ? { ...connection, scope: { kind: 'site' as const, siteId } } : connection;
 
 /** The refusal a context other than the extension's pages gets; it names nothing of the request. */
 export const UNTRUSTED_SENDER_MESSAGE = "Refused: only the extension's own pages may ask this.";

@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID } from './accounts-data';
 import { daysUs, parseTimestampUs, type SimClock } from './clock';
+import { PARIS_SITE_ID } from './sites-data';
 
 export const SIM_TOKENS = {
   /**
@@ -29,6 +30,8 @@ export const SIM_TOKENS = {
   noFirewall: 'sim-token-no-firewall-8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e',
   /** Every permission under the console's built-in Admin role: what an analyst's own token often is. */
   admin: 'sim-token-admin-role-3c5e7a9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e',
+  /** A site-scoped service user of Paris HQ (in Acme Corp): its calls must name `siteIds`. */
+  site: 'sim-token-site-paris-6e8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e1',
 } as const;
 
 export interface SimUser {
@@ -39,6 +42,8 @@ export interface SimUser {
   fullName: string;
   scope: 'account' | 'site' | 'tenant';
   accountIds: string[];
+  /** A site user's sites (scope 'site'); empty for account and tenant users. */
+  siteIds: string[];
   tiView: boolean;
   tiManage: boolean;
   /** Blacklist.view: GET restrictions. */
@@ -75,6 +80,7 @@ export function createTokenTable(clock: SimClock): TokenTable {
     fullName: 'SOC Analyst',
     scope: 'account',
     accountIds: [DEFAULT_ACCOUNT_ID],
+    siteIds: [],
     tiView: true,
     tiManage: true,
     blocklistView: true,
@@ -128,6 +134,15 @@ export function createTokenTable(clock: SimClock): TokenTable {
       email: 'soc.lead@acme.example',
       fullName: 'SOC Lead',
       roleName: 'Admin',
+    });
+    table.set(SIM_TOKENS.site, {
+      ...baseUser('site', now),
+      id: '1904412745532171036',
+      email: 'svc.paris@acme.example',
+      fullName: 'Paris HQ Service User',
+      scope: 'site',
+      siteIds: [PARIS_SITE_ID],
+      roleName: 'Site Admin',
     });
     table.set(SIM_TOKENS.noFirewall, {
       ...baseUser('noFirewall', now),

@@ -1,5 +1,6 @@
 /** Run-time knobs (SimulatorOptions minus the start-up ones) and their defaults. */
 import type { RedirectRule } from './redirects';
+import { DEFAULT_SITES, type SimSite } from './sites-data';
 
 export interface Knobs {
   writeMode: 'upsert' | 'duplicate';
@@ -28,6 +29,13 @@ export interface Knobs {
   firewallControl: boolean;
   /** API paths answered with a redirect to another origin instead of the console's answer. */
   redirects: RedirectRule[];
+  /** The console's sites (id, name, accountId): what `GET /sites` lists and site tokens name. */
+  sites: SimSite[];
+  /**
+   * How a site user's call that names `accountIds` is answered: 'forbidden' (403) or 'empty' (an empty
+   * page for reads; writes are refused either way). The real answer is UNCONFIRMED.
+   */
+  siteUserAccountCall: 'forbidden' | 'empty';
 }
 
 export interface SimulatorOptions extends Partial<Knobs> {
@@ -58,6 +66,8 @@ export const DEFAULT_KNOBS: Knobs = {
   notRecommendedHashes: [],
   firewallControl: true,
   redirects: [],
+  sites: [...DEFAULT_SITES],
+  siteUserAccountCall: 'forbidden',
 };
 
 const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;

@@ -12,6 +12,7 @@
  *   prng.ts          seeded PRNG (uuids, batchIds, seed data, fault probabilities)
  *   auth.ts          token table, SIM_TOKENS, Authorization header parsing
  *   accounts-data.ts the console's accounts (default 2163822725049635476 "Acme Corp")
+ *   sites-data.ts    the default sites (Paris HQ, Lyon Lab, in Acme Corp); the `sites` knob replaces them
  *   errors.ts        error envelopes; fixture bodies verbatim for 401/403-multi/500/invalid cursor
  *   fixtures.ts      loads tests/fixtures/s1 (read-only)
  *   ioc-model.ts     IOC shape, stored record, validity days, upsert key
@@ -29,7 +30,8 @@
  *   list-query.ts    filters, sort and keyset pages over the small per-account block lists
  *   plant.ts         Blocklist items / firewall rules changed "by another console user" (sync tests)
  *   routes/*.ts      iocs-get, iocs-write, ioc-access, user, accounts, system, control, paging, api,
- *                    restrictions, firewall-control, block-access (permissions + scope forms), list-reply
+ *                    restrictions, firewall-control, block-access (permissions + scope forms), list-reply,
+ *                    sites, site-access (a site user's calls go to its site; accountIds + siteIds -> 400)
  *   cli.ts           `npm run sim -- --iocs 5000 [--port 8443] [--http] [--seed 7]`
  *
  * UNCONFIRMED choices (the real console's behaviour is unknown; also listed in
@@ -76,4 +78,5 @@ export {
   type RunningServer,
   type Simulator,
 } from './server';
+export { DEFAULT_SITES, LYON_SITE_ID, PARIS_SITE_ID, type SimSite } from './sites-data';
 export { EMPTY_FILE_HASHES } from './validate-ioc';

@@ -18,6 +18,9 @@ import type { ScopeStore } from './scope-store';
 
 export interface WriteOptions {
   scopeId: string;
+  /** 'site' for an IOC created in a site; the default is the account. */
+  scope?: 'account' | 'site';
+  parentScopeId?: string;
   now: number;
   batchId: string;
   newUuid: () => string;
@@ -73,7 +76,13 @@ function buildIoc(item: Record<string, unknown>, base: Ioc | null, o: WriteOptio
   const nowIso = formatUs(o.now);
   const out: Record<string, unknown> = base
     ? { ...base }
-    : { ...SCALAR_DEFAULTS, scope: 'account', scopeId: o.scopeId, creationTime: null };
+    : {
+        ...SCALAR_DEFAULTS,
+        scope: o.scope ?? 'account',
+        scopeId: o.scopeId,
+        ...(o.parentScopeId ? { parentScopeId: o.parentScopeId } : {}),
+        creationTime: null,
+      };
   if (!base) for (const f of LIST_DEFAULTS) out[f] = [];
   for (const f of SUPPLIABLE) if (f in item) out[f] = item[f];
   for (const f of LIST_DEFAULTS) if (out[f] === null) out[f] = [];

@@ -9,6 +9,7 @@ import { deleteFirewallRules, getFirewallRules, postFirewallRule, putFirewallRul
 import { getIocs } from './iocs-get';
 import { deleteIocs, postIocs } from './iocs-write';
 import { deleteRestrictions, getRestrictions, postRestriction, validateRestriction } from './restrictions';
+import { getSites } from './sites';
 import { getSystemInfo, getSystemStatus } from './system';
 import { getUser, postApiTokenDetails } from './user';
 
@@ -36,6 +37,7 @@ export const API_ROUTES: readonly Route[] = [
   api('GET', 'user', getUser),
   api('GET', 'accounts', getAccounts),
   api('GET', 'accounts/(\\d+)', getAccount),
+  api('GET', 'sites', getSites),
   api('POST', 'users/api-token-details', postApiTokenDetails),
   api('GET', 'system/info', getSystemInfo),
   api('GET', 'system/status', getSystemStatus, false),

@@ -1,7 +1,7 @@
 /**
  * Who may call restrictions (Blocklist) and firewall-control, and which scope a call names
- * (docs/blocking-api.md). Every scope form is served from the token's one account; the account,
- * site and group hierarchy is not modelled. UNCONFIRMED choices:
+ * (docs/blocking-api.md). Every scope form is served from the token's one account, or a site user's
+ * site (site-access.ts); the account, site and group hierarchy is not modelled. UNCONFIRMED choices:
  * - a console without the Control SKU answers 403 to every firewall-control call, before any
  *   permission check; code 4030000 with the title "Firewall Control requires Control SKU";
  * - missing Blacklist / Firewall permissions: the same 403 body as a missing TI permission;
@@ -96,10 +96,14 @@ export function readScope(
 }
 
 /** `scopeName` / `scopePath` of an item created in that scope (site and group names are invented). */
-export function scopeNames(accountId: string, scope: ScopeForm): { scopeName: string; scopePath: string } {
+export function scopeNames(
+  accountId: string,
+  scope: ScopeForm,
+  siteName?: string,
+): { scopeName: string; scopePath: string } {
   const account = accountById(accountId)?.name ?? accountId;
   if (scope.kind === 'tenant') return { scopeName: 'Global', scopePath: 'Global' };
   if (scope.kind === 'account') return { scopeName: account, scopePath: `Global / ${account}` };
-  const label = `${scope.kind === 'site' ? 'Site' : 'Group'} ${scope.ids[0]}`;
+  const label = siteName ?? `${scope.kind === 'site' ? 'Site' : 'Group'} ${scope.ids[0]}`;
   return { scopeName: label, scopePath: `Global / ${account} / ${label}` };
 }

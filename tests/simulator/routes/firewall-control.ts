@@ -17,6 +17,7 @@ import { firewallOf, newBlockId } from '../state';
 import { blockAccess, readScope, type ScopeForm } from './block-access';
 import { asObject, objectBody, type RouteContext } from './context';
 import { listReply } from './list-reply';
+import { scopedAccess } from './site-access';
 
 export const FIREWALL_SORT_FIELDS = ['id', 'name', 'createdAt', 'updatedAt'] as const;
 
@@ -29,9 +30,11 @@ const scopeOfRule = (accountId: string, scope: ScopeForm): Pick<FirewallRule, 's
     : { scope: scope.kind, scopeId: scope.kind === 'account' ? accountId : (scope.ids[0] ?? null) };
 
 export function getFirewallRules(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'firewall', false);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'firewall', false);
+  if (!granted.ok) return granted.reply;
   const input = Object.fromEntries(ctx.query);
+  const access = scopedAccess(ctx, granted, input, false);
+  if (!access.ok) return access.reply;
   const scoped = readScope(access.accountId, input);
   if (!scoped.ok) return scoped.reply;
   const f = new FilterBuilder<FirewallRule>(input)
@@ -44,7 +47,7 @@ export function getFirewallRules(ctx: RouteContext): Reply {
   if (name !== null) f.add('name', name, (r) => r.name === name);
   return listReply(ctx, {
     kind: 'firewall-control',
-    items: firewallOf(ctx.state, access.accountId),
+    items: access.empty ? [] : firewallOf(ctx.state, access.accountId),
     filter: f.build(),
     sortFields: FIREWALL_SORT_FIELDS,
     defaultSort: 'id',
@@ -53,10 +56,12 @@ export function getFirewallRules(ctx: RouteContext): Reply {
 }
 
 export function postFirewallRule(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'firewall', true);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'firewall', true);
+  if (!granted.ok) return granted.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
+  const access = scopedAccess(ctx, granted, asObject(body.filter) ?? {}, true);
+  if (!access.ok) return access.reply;
   const scoped = readScope(access.accountId, asObject(body.filter) ?? {});
   if (!scoped.ok) return scoped.reply;
   if (scoped.scope === null) return internalError();
@@ -95,10 +100,12 @@ export function postFirewallRule(ctx: RouteContext): Reply {
 }
 
 export function putFirewallRule(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'firewall', true);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'firewall', true);
+  if (!granted.ok) return granted.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
+  const access = scopedAccess(ctx, granted, asObject(body.filter) ?? {}, true);
+  if (!access.ok) return access.reply;
   const scoped = readScope(access.accountId, asObject(body.filter) ?? {});
   if (!scoped.ok) return scoped.reply;
   const data = asObject(body.data);
@@ -113,12 +120,14 @@ export function putFirewallRule(ctx: RouteContext): Reply {
 }
 
 export function deleteFirewallRules(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'firewall', true);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'firewall', true);
+  if (!granted.ok) return granted.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
   const filter = asObject(body.filter);
   if (!filter) return validationError('filter: Missing data for required field.');
+  const access = scopedAccess(ctx, granted, filter, true);
+  if (!access.ok) return access.reply;
   const scoped = readScope(access.accountId, filter);
   if (!scoped.ok) return scoped.reply;
   const ids = filter.ids;

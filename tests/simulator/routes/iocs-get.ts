@@ -15,9 +15,10 @@ import { storeOf } from '../state';
 import type { RouteContext } from './context';
 import { checkAccounts, iocAccess } from './ioc-access';
 import { parsePaging } from './paging';
+import { scopedAccess } from './site-access';
 
 export function getIocs(ctx: RouteContext): Reply {
-  const access = iocAccess(ctx, false);
+  const access = scopedAccess(ctx, iocAccess(ctx, false), Object.fromEntries(ctx.query), false);
   if (!access.ok) return access.reply;
   const { state } = ctx;
   const parsed = parsePaging(ctx.query, state.knobs.outOfRange, SORT_FIELDS, 'id');
@@ -25,8 +26,10 @@ export function getIocs(ctx: RouteContext): Reply {
   const compiled = compileFilter(Object.fromEntries(ctx.query));
   if (!compiled.ok) return validationError(compiled.detail);
   const { filter } = compiled;
-  const denied = checkAccounts(access.accountId, filter.accountIds);
+  const denied = access.site ? null : checkAccounts(access.accountId, filter.accountIds);
   if (denied) return denied;
+  if (access.empty)
+    return { status: 200, body: { data: [], pagination: { nextCursor: null, totalItems: 0 } } };
 
   const p = parsed.paging;
   const store = storeOf(state, access.accountId);

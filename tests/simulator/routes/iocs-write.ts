@@ -12,22 +12,25 @@ import { storeOf } from '../state';
 import { validateItems } from '../validate-ioc';
 import { objectBody, type RouteContext } from './context';
 import { checkAccounts, iocAccess } from './ioc-access';
+import { scopedAccess } from './site-access';
 
 const listOf = (v: unknown): string[] | null =>
   v === undefined || v === null ? null : Array.isArray(v) ? v.map(String) : String(v).split(',');
 
 export function postIocs(ctx: RouteContext): Reply {
-  const access = iocAccess(ctx, true);
-  if (!access.ok) return access.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
   const { state } = ctx;
   const filter = (body.filter ?? {}) as Record<string, unknown>;
+  const access = scopedAccess(ctx, iocAccess(ctx, true), filter, true);
+  if (!access.ok) return access.reply;
   const accountIds = listOf(filter.accountIds);
+  const siteIds = listOf(filter.siteIds);
   // A POST without filter.accountIds is a 500 on at least one tenant
-  // (docs/sentinelone-api.md#request-body-and-scope-filter).
-  if ((!accountIds || accountIds.length === 0) && state.knobs.requireAccountIdsOnPost) return internalError();
-  const denied = checkAccounts(access.accountId, accountIds);
+  // (docs/sentinelone-api.md#request-body-and-scope-filter); a site user names its site instead.
+  const scoped = access.site ? siteIds?.length : accountIds?.length;
+  if (!scoped && (access.site || state.knobs.requireAccountIdsOnPost)) return internalError();
+  const denied = access.site ? null : checkAccounts(access.accountId, accountIds);
   if (denied) return denied;
   if (!Array.isArray(body.data)) return validationError('data: Not a valid list.');
   const items = body.data as unknown[];
@@ -41,6 +44,8 @@ export function postIocs(ctx: RouteContext): Reply {
   const now = state.clock.now();
   const opts: WriteOptions = {
     scopeId: access.accountId,
+    // An IOC created in a site says so, with the site's account as its parent.
+    ...(access.site ? { scope: 'site' as const, parentScopeId: access.site.accountId } : {}),
     now,
     batchId: state.ids.hex(32),
     newUuid: () => state.ids.hex(32),
@@ -64,8 +69,6 @@ export function postIocs(ctx: RouteContext): Reply {
 }
 
 export function deleteIocs(ctx: RouteContext): Reply {
-  const access = iocAccess(ctx, true);
-  if (!access.ok) return access.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
   const filter = body.filter;
@@ -73,6 +76,8 @@ export function deleteIocs(ctx: RouteContext): Reply {
     return validationError('filter: Missing data for required field.');
   }
   const f = filter as Record<string, unknown>;
+  const access = scopedAccess(ctx, iocAccess(ctx, true), f, true);
+  if (!access.ok) return access.reply;
   if ('source__contains' in f) return validationError('filter: source__contains: Unknown field.'); // [LIFE]
   const compiled = compileFilter(f);
   if (!compiled.ok) return validationError(`filter: ${compiled.detail}`);
@@ -83,7 +88,7 @@ export function deleteIocs(ctx: RouteContext): Reply {
       `filter: At least one filter besides ${present.length ? present.join(', ') : 'the scope'} is required.`,
     );
   }
-  const denied = checkAccounts(access.accountId, compiledFilter.accountIds);
+  const denied = access.site ? null : checkAccounts(access.accountId, compiledFilter.accountIds);
   if (denied) return denied;
   // The trap of docs/sentinelone-api.md#deleting-iocs: without accountIds this still deletes every match in
   // the token's scope, any type/source.

@@ -23,6 +23,7 @@ import { blocklistOf, newBlockId } from '../state';
 import { blockAccess, readScope, scopeNames } from './block-access';
 import { asObject, objectBody, type RouteContext } from './context';
 import { listReply } from './list-reply';
+import { scopedAccess } from './site-access';
 
 export const RESTRICTION_SORT_FIELDS = [
   'id',
@@ -57,9 +58,11 @@ export const alreadyExists = (): Reply => ({
 });
 
 export function getRestrictions(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'blocklist', false);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'blocklist', false);
+  if (!granted.ok) return granted.reply;
   const input = Object.fromEntries(ctx.query);
+  const access = scopedAccess(ctx, granted, input, false);
+  if (!access.ok) return access.reply;
   const scoped = readScope(access.accountId, input);
   if (!scoped.ok) return scoped.reply;
   const f = new FilterBuilder<BlocklistItem>(input)
@@ -76,7 +79,7 @@ export function getRestrictions(ctx: RouteContext): Reply {
   if (f.error) return validationError(f.error);
   return listReply(ctx, {
     kind: 'restrictions',
-    items: blocklistOf(ctx.state, access.accountId),
+    items: access.empty ? [] : blocklistOf(ctx.state, access.accountId),
     filter: f.build(),
     sortFields: RESTRICTION_SORT_FIELDS,
     defaultSort: 'id',
@@ -96,11 +99,13 @@ function dataObject(body: Record<string, unknown>): Record<string, unknown> | Re
 const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null && 'status' in v;
 
 export function postRestriction(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'blocklist', true);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'blocklist', true);
+  if (!granted.ok) return granted.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
   const filter = (asObject(body.filter) ?? {}) as Record<string, unknown>;
+  const access = scopedAccess(ctx, granted, filter, true);
+  if (!access.ok) return access.reply;
   const scoped = readScope(access.accountId, filter);
   if (!scoped.ok) return scoped.reply;
   // A create without any scope in `filter` answered 500 / 5000010 on a real console [REDDIT].
@@ -138,7 +143,7 @@ export function postRestriction(ctx: RouteContext): Reply {
         : scope.kind === 'account'
           ? { accountIds: [access.accountId] }
           : { [`${scope.kind}Ids`]: scope.ids },
-    ...scopeNames(access.accountId, scope),
+    ...scopeNames(access.site?.accountId ?? access.accountId, scope, access.site?.name),
     userId: user.id,
     userName: user.fullName,
     notRecommended: isNotRecommended(state.knobs, pair) ? 'Not recommended' : 'NONE',
@@ -151,12 +156,16 @@ export function postRestriction(ctx: RouteContext): Reply {
 }
 
 export function validateRestriction(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'blocklist', true);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'blocklist', true);
+  if (!granted.ok) return granted.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
   const filter = asObject(body.filter);
+  const access = scopedAccess(ctx, granted, filter ?? {}, true);
+  if (!access.ok) return access.reply;
   if (filter) {
+    const access = scopedAccess(ctx, granted, filter, true);
+    if (!access.ok) return access.reply;
     const scoped = readScope(access.accountId, filter);
     if (!scoped.ok) return scoped.reply;
   }
@@ -169,12 +178,16 @@ export function validateRestriction(ctx: RouteContext): Reply {
 }
 
 export function deleteRestrictions(ctx: RouteContext): Reply {
-  const access = blockAccess(ctx, 'blocklist', true);
-  if (!access.ok) return access.reply;
+  const granted = blockAccess(ctx, 'blocklist', true);
+  if (!granted.ok) return granted.reply;
   const body = objectBody(ctx);
   if (!body) return validationError('Request body must be a JSON object.');
   const filter = asObject(body.filter);
+  const access = scopedAccess(ctx, granted, filter ?? {}, true);
+  if (!access.ok) return access.reply;
   if (filter) {
+    const access = scopedAccess(ctx, granted, filter, true);
+    if (!access.ok) return access.reply;
     const scoped = readScope(access.accountId, filter);
     if (!scoped.ok) return scoped.reply;
   }

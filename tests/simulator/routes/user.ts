@@ -13,14 +13,28 @@ const tokenDates = (u: SimUser) => ({ createdAt: formatUs(u.createdAt), expiresA
 
 export function getUser(ctx: RouteContext): Reply {
   const u = ctx.user as SimUser;
-  const scopeRoles = u.accountIds.map((id) => ({
-    id,
-    name: accountById(id)?.name ?? id,
-    accountName: accountById(id)?.name ?? id,
-    roleId: '1090021254354329961',
-    roleName: u.roleName,
-  }));
-  const single = u.accountIds.length === 1 ? accountById(u.accountIds[0] ?? '') : undefined;
+  // A site user's roles are held on its sites, an account user's on its accounts.
+  const scopeRoles =
+    u.scope === 'site'
+      ? u.siteIds.map((id) => {
+          const site = ctx.state.knobs.sites.find((s) => s.id === id);
+          return {
+            id,
+            name: site?.name ?? id,
+            accountName: accountById(site?.accountId ?? '')?.name ?? null,
+            roleId: '1090021254354329962',
+            roleName: u.roleName,
+          };
+        })
+      : u.accountIds.map((id) => ({
+          id,
+          name: accountById(id)?.name ?? id,
+          accountName: accountById(id)?.name ?? id,
+          roleId: '1090021254354329961',
+          roleName: u.roleName,
+        }));
+  const single =
+    u.scope !== 'site' && u.accountIds.length === 1 ? accountById(u.accountIds[0] ?? '') : undefined;
   return {
     status: 200,
     body: {

@@ -301,3 +301,36 @@ describe('importSettingsYaml: files that are not settings files', () => {
     expect(refuseFileSize(bytes)).toBe(refusal);
   });
 });
+
+describe('a site connection in the settings file', () => {
+  const SITE = { kind: 'site' as const, siteId: '1900000000000000001', siteName: 'Paris HQ' };
+  const onSite: Settings = {
+    ...connected,
+    connection: { ...(connected.connection as Connection), scope: SITE },
+  };
+
+  it('round-trips its site', () => {
+    const file = exportSettingsYaml(onSite, { includeToken: true });
+    expect(file).toContain('siteId: "1900000000000000001"');
+    expect(importSettingsYaml(file, DEFAULT_SETTINGS)).toMatchObject({
+      ok: true,
+      settings: { connection: { scope: SITE } },
+    });
+  });
+
+  it('an account connection exports no site', () => {
+    expect(exportSettingsYaml(connected)).not.toContain('siteId');
+  });
+
+  it.each([
+    [
+      'names another account without a site: the site is dropped',
+      'connection:\n  accountId: "2163822725049635812"\n',
+      undefined,
+    ],
+    ['changes only the tag prefix: the site stays', 'connection:\n  tagPrefix: "[X]"\n', SITE],
+  ])('a file that %s', (_name, file, scope) => {
+    const result = importSettingsYaml(file, onSite);
+    expect(result.ok && result.settings.connection?.scope).toEqual(scope);
+  });
+});
