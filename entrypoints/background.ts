@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMenus } from '../lib/menu/menus';
-import { SYNC_ALARM } from '../lib/sync/sync-alarm';
 import { createBackgroundServices } from '../lib/worker/background-services';
 import { serveMessages } from '../lib/worker/serve-messages';
 import { restrictStorageToTrustedContexts } from '../lib/worker/storage-access';
@@ -18,11 +17,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void createMenus(browser.contextMenus);
     void services.applySettings();
-    void services.engine.sync('install');
+    void services.syncAll('install');
   });
   browser.runtime.onStartup.addListener(() => {
     void services.applySettings();
-    void services.engine.sync('startup');
+    void services.syncAll('startup');
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void services.onMenuClick({
@@ -34,6 +33,6 @@ export default defineBackground(() => {
     });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void services.engine.sync('alarm');
+    void services.onAlarm(alarm.name);
   });
 });

@@ -2,8 +2,11 @@
  * The whole API between the extension's pages and its service worker. UI bundles import only this
  * file; the handlers live in serve-messages.ts. Errors thrown by a handler reach the caller with
  * their message and own fields (such as S1Error's `kind`), not their class.
+ *
+ * Every message is about one profile (lib/profiles/profile-list.ts) and names it: the page says which
+ * tenant it means, and the worker refuses a profile that is no longer in the list rather than guess.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging, type GetDataType, type GetReturnType } from '@webext-core/messaging';
 import type { ActionsReport, RowActionRequest, UnblockReport, UnblockTargets } from './blocks/actions';
 import type { RenewRulesReport } from './blocks/renew-rules';
 import type { Ioc, IocDraft, IocRef } from './s1/schemas';
@@ -51,6 +54,36 @@ export interface Protocol {
   syncNow(options?: { full?: boolean }): SyncOutcome;
   /** Does nothing: the message wakes a stopped worker, which then finishes what its predecessor left. */
   wake(): void;
+  /**
+   * Removes the profile: out of the list, then its cache, token, settings, status and alarm. The last
+   * profile is refused (there is always one to connect).
+   */
+  removeProfile(): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();
+/** What travels: the profile the message is about, and the message's own data. */
+export interface Addressed<T> {
+  profileId: string;
+  request: T;
+}
+
+export type AddressedProtocol = {
+  [K in keyof Protocol]: (data: Addressed<GetDataType<Protocol[K]>>) => GetReturnType<Protocol[K]>;
+};
+
+const messaging = defineExtensionMessaging<AddressedProtocol>();
+export const onMessage = messaging.onMessage;
+
+/** Sends `name` with `request` about the profile `profileId`; resolves to the handler's answer. */
+export function sendMessage<K extends keyof Protocol>(
+  name: K,
+  request: GetDataType<Protocol[K]>,
+  profileId: string,
+): Promise<GetReturnType<Protocol[K]>> {
+  // The mapped type is exact per message; TypeScript cannot follow K through it, hence the one cast.
+  const send = messaging.sendMessage as (
+    type: K,
+    data: Addressed<unknown>,
+  ) => Promise<GetReturnType<Protocol[K]>>;
+  return send(name, { profileId, request });
+}

@@ -13,12 +13,12 @@ import {
   unblockTargets,
 } from '../../lib/blocks/blocks-table';
 import { defaultRenewDays } from '../../lib/blocks/renew-rules';
-import { sendMessage } from '../../lib/messages';
-import { settingsItem } from '../../lib/settings/settings';
+import { settingsItemOf } from '../../lib/settings/settings';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { pluralize } from '../../lib/text/pluralize';
 import { SelectionExportButtons } from '../manager/SelectionExportButtons';
 import { downloadText } from '../page/download';
+import { pageProfileId, sendAboutPage } from '../page/page-profile';
 import { useBlockCache } from '../page/use-block-cache';
 import { useStorageItem } from '../page/use-storage-item';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -42,7 +42,7 @@ export function BlocksView({ status }: Props) {
   const [confirming, setConfirming] = useState<readonly BlockRow[] | null>(null);
   const [renewing, setRenewing] = useState<{ rows: BlockRow[]; skippedHashes: number } | null>(null);
   const [actionStatus, setActionStatus] = useState('');
-  const settings = useStorageItem(settingsItem);
+  const settings = useStorageItem(settingsItemOf(pageProfileId));
 
   const all = useMemo(
     () => (cache.blocklist && cache.firewallRules ? blockRows(cache.blocklist, cache.firewallRules) : null),
@@ -194,7 +194,7 @@ export function BlocksView({ status }: Props) {
               : 30
           }
           onRenew={async (days) => {
-            const report = await sendMessage('renewFirewallRules', {
+            const report = await sendAboutPage('renewFirewallRules', {
               ruleIds: renewing.rows.flatMap((row) => row.firewallRuleIds),
               days,
             });
@@ -211,7 +211,7 @@ export function BlocksView({ status }: Props) {
           message={unblockQuestion(confirming)}
           confirmLabel={confirming.length === 1 ? 'Unblock' : `Unblock ${confirming.length}`}
           onConfirm={async () => {
-            const report = await sendMessage('unblock', unblockTargets(confirming));
+            const report = await sendAboutPage('unblock', unblockTargets(confirming));
             setActionStatus(report.message);
             onSelect(
               confirming.map((row) => row.key),

@@ -8,8 +8,8 @@ import { ACTION_LABELS, type ActionKind } from '../../lib/blocks/actions';
 import { type AnsweredValue, answerActionRequest } from '../../lib/blocks/answer-actions';
 import { rowReportLines } from '../../lib/blocks/outcome-text';
 import { needsAttention } from '../../lib/blocks/row-reports';
-import { sendMessage } from '../../lib/messages';
 import { errorText } from '../../lib/text/error-text';
+import { sendAboutPage } from '../page/page-profile';
 import type { Status } from '../ui/StatusLine';
 
 export const progressKey = (value: string, kind: ActionKind) => `${value}|${kind}`;
@@ -26,7 +26,7 @@ export function useAnswerActions(settings: StoredSettings | undefined) {
     set(key, { kind: 'busy', text: `${ACTION_LABELS[kind]}: sending…` });
     try {
       const request = answerActionRequest(answer, kind, settings, new Date());
-      const report = await sendMessage('applyActions', [request]);
+      const report = await sendAboutPage('applyActions', [request]);
       const row = report.rows[0];
       const text = [...rowReportLines(row), ...report.notes].join(' ');
       set(key, { kind: needsAttention(request, row) ? 'error' : 'ok', text });

@@ -4,7 +4,7 @@
  * that status, says the sync was interrupted and starts another (lib/sync/status-publisher.ts).
  */
 import { useEffect } from 'preact/hooks';
-import { sendMessage } from '../../lib/messages';
+import { sendAboutPage } from './page-profile';
 import { whenIdle } from './when-idle';
 
 export function useWakeWorker(): void {
@@ -13,7 +13,7 @@ export function useWakeWorker(): void {
       // When idle: starting a stopped worker is work for the browser the page's first look-up would wait behind.
       whenIdle(() => {
         // A page that cannot reach the worker still shows the cache; the status will say why.
-        sendMessage('wake', undefined).catch(() => undefined);
+        sendAboutPage('wake', undefined).catch(() => undefined);
       }),
     [],
   );

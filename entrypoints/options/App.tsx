@@ -4,18 +4,18 @@ import { IocsView } from '../../components/manager/IocsView';
 import { LogView } from '../../components/manager/LogView';
 import { ShortcutsDialog } from '../../components/manager/ShortcutsDialog';
 import { SyncHeader } from '../../components/manager/SyncHeader';
+import { pageProfileId, sendAboutPage } from '../../components/page/page-profile';
 import { useIocCache } from '../../components/page/use-ioc-cache';
 import { useLazyModule } from '../../components/page/use-lazy-module';
 import { focusLabelled, useShortcuts } from '../../components/page/use-shortcuts';
 import { useStorageItem } from '../../components/page/use-storage-item';
 import { useWakeWorker } from '../../components/page/use-wake-worker';
 import { SettingsView } from '../../components/settings/SettingsView';
-import { sendMessage } from '../../lib/messages';
 import type { IocDraft } from '../../lib/s1/schemas';
 import { requestConsoleOrigin } from '../../lib/settings/console-permission';
 import { scopeInWords } from '../../lib/settings/scope-words';
-import { saveSettings, settingsItem } from '../../lib/settings/settings';
-import { IDLE_STATUS, syncStatusItem } from '../../lib/sync/sync-status';
+import { saveSettings, settingsItemOf } from '../../lib/settings/settings';
+import { IDLE_STATUS, syncStatusItemOf } from '../../lib/sync/sync-status';
 import { errorText } from '../../lib/text/error-text';
 import { firstSyncNotice } from '../../lib/ui/first-sync';
 
@@ -38,8 +38,8 @@ function initialView(): View {
 }
 
 export function App() {
-  const settings = useStorageItem(settingsItem);
-  const publishedStatus = useStorageItem(syncStatusItem);
+  const settings = useStorageItem(settingsItemOf(pageProfileId));
+  const publishedStatus = useStorageItem(syncStatusItemOf(pageProfileId));
   const status = publishedStatus ?? IDLE_STATUS;
   const cache = useIocCache(publishedStatus);
   useWakeWorker();
@@ -52,7 +52,7 @@ export function App() {
   const grab = (full: boolean) => {
     setGrabError(null);
     // A failed sync is reported through the status; this catches a worker that did not answer.
-    sendMessage('syncNow', { full }).catch((error: unknown) => setGrabError(errorText(error)));
+    sendAboutPage('syncNow', { full }).catch((error: unknown) => setGrabError(errorText(error)));
   };
   useShortcuts(Boolean(settings?.connection), {
     focusFilter: () => {
@@ -77,7 +77,7 @@ export function App() {
   const blocks = useLazyModule(loadBlocksView, view === 'blocks');
   if (settings === undefined) return <p>Loading…</p>;
   const connection = settings.connection;
-  const submit = (drafts: IocDraft[]) => sendMessage('submitIocs', drafts);
+  const submit = (drafts: IocDraft[]) => sendAboutPage('submitIocs', drafts);
   // Until connected there is nothing else to show.
   const shown: View = connection || view === 'log' ? view : 'settings';
   const notice = firstSyncNotice(status, cache.iocs?.length ?? null);
@@ -125,7 +125,7 @@ export function App() {
             onSave={async (next) => {
               const firstConnection = !connection && next.connection;
               if (next.connection) await requestConsoleOrigin(next.connection.consoleUrl);
-              await saveSettings(next);
+              await saveSettings(next, pageProfileId);
               // The first run ends on the IOCs, to watch the first sync bring them; a later save
               // (a default changed, a new token) leaves the analyst where they were.
               if (firstConnection) location.hash = '#iocs';
@@ -134,11 +134,11 @@ export function App() {
             // client reaches only origins the browser has granted.
             onTest={async (probe) => {
               await requestConsoleOrigin(probe.consoleUrl);
-              return sendMessage('testConnection', probe);
+              return sendAboutPage('testConnection', probe);
             }}
             onListScopes={async (probe) => {
               await requestConsoleOrigin(probe.consoleUrl);
-              return sendMessage('listScopes', probe);
+              return sendAboutPage('listScopes', probe);
             }}
           />
         )}
@@ -158,11 +158,11 @@ export function App() {
               stillReading={cache.complete ? 0 : Math.max(0, status.iocCount - cache.iocs.length)}
               settings={settings}
               onDelete={async (targets) => {
-                await sendMessage('deleteIocs', targets);
+                await sendAboutPage('deleteIocs', targets);
                 await cache.reload();
               }}
               onSubmit={submit}
-              onUpdate={(previous, draft) => sendMessage('updateIoc', { previous, draft })}
+              onUpdate={(previous, draft) => sendAboutPage('updateIoc', { previous, draft })}
             />
           ))}
         {shown === 'blocks' &&
@@ -182,7 +182,7 @@ export function App() {
               settings={settings}
               firewall={status.blocks.firewall.available}
               firewallReason={status.blocks.firewall.reason}
-              onApply={(requests) => sendMessage('applyActions', requests)}
+              onApply={(requests) => sendAboutPage('applyActions', requests)}
             />
           </div>
         ) : (

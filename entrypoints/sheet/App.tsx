@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ReviewSheet } from '../../components/lookup/ReviewSheet';
 import { openInManager } from '../../components/page/open-manager';
+import { pageProfileId } from '../../components/page/page-profile';
 import { useStorageItem } from '../../components/page/use-storage-item';
 import { type PendingSheet, takeSheet } from '../../lib/menu/pending-sheet';
-import { settingsItem } from '../../lib/settings/settings';
-import { syncStatusItem } from '../../lib/sync/sync-status';
+import { settingsItemOf } from '../../lib/settings/settings';
+import { syncStatusItemOf } from '../../lib/sync/sync-status';
 import { keepWindowCopy, readWindowCopy } from './window-copy';
 
 /** The review sheet the context menu opens: sheet.html?id=<pending sheet>. */
 export function App() {
-  const settings = useStorageItem(settingsItem);
-  const status = useStorageItem(syncStatusItem);
+  const settings = useStorageItem(settingsItemOf(pageProfileId));
+  const status = useStorageItem(syncStatusItemOf(pageProfileId));
   const [sheet, setSheet] = useState<PendingSheet | null | undefined>(undefined);
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id');

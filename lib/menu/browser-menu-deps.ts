@@ -1,5 +1,7 @@
 /** MenuDeps on the real browser: scripting for the selection, notifications, the sheet window. */
 import { browser } from 'wxt/browser';
+import { searchForProfile } from '../profiles/profile-url';
+import { readProfiles } from '../profiles/profiles-item';
 import type { MenuDeps } from './handle-menu-click';
 import { saveSheet } from './pending-sheet';
 import { type PageSelection, readSelectionInPage, SELECTION_MAX_CHARS } from './read-selection';
@@ -50,7 +52,9 @@ export function browserMenuDeps(services: Services): MenuDeps {
     notify,
     async openSheet(request) {
       const sheet = await saveSheet(request, new Date());
-      const url = browser.runtime.getURL(`/sheet.html?id=${sheet.id}`);
+      // The sheet is about the profile the manager showed last, as the click's look-ups were.
+      const search = searchForProfile(`?id=${sheet.id}`, (await readProfiles()).activeId);
+      const url = browser.runtime.getURL(`/sheet.html${search}`);
       await browser.windows.create({ url, type: 'popup', width: 980, height: 760, focused: true });
     },
     openSettings: () => browser.runtime.openOptionsPage(),

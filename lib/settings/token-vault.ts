@@ -12,8 +12,8 @@ import { type DBSchema, openDB } from 'idb';
 
 export const VAULT_DB = 's1-ioc-manager-secrets';
 const STORE = 'token';
-/** One token at a time: the extension talks to one console. */
-const KEY = 'current';
+/** The first profile's record (the only one before profiles); each other profile has its own key. */
+export const FIRST_TOKEN_KEY = 'current';
 
 export interface VaultRecord {
   consoleUrl: string;
@@ -43,25 +43,25 @@ const open = () =>
   });
 
 /** The token saved for `consoleUrl` (an origin), or null when none is, or it belongs to another console. */
-export function readToken(consoleUrl: string): Promise<string | null> {
+export function readToken(consoleUrl: string, key = FIRST_TOKEN_KEY): Promise<string | null> {
   return withVault(async (db) => {
-    const record = await db.get(STORE, KEY);
+    const record = await db.get(STORE, key);
     return record && record.consoleUrl === consoleUrl && record.token ? record.token : null;
   });
 }
 
 /** Saves `token` for `consoleUrl`, replacing any token saved before (for any console). */
-export async function saveToken(consoleUrl: string, token: string): Promise<void> {
+export async function saveToken(consoleUrl: string, token: string, key = FIRST_TOKEN_KEY): Promise<void> {
   if (!consoleUrl || !token) throw new Error('A token is saved with its console URL; one of them is empty.');
   await withVault(async (db) => {
-    await db.put(STORE, { consoleUrl, token }, KEY);
+    await db.put(STORE, { consoleUrl, token }, key);
   });
 }
 
-/** Forgets the token. */
-export function clearToken(): Promise<void> {
+/** Forgets the token saved under `key`. */
+export function clearToken(key = FIRST_TOKEN_KEY): Promise<void> {
   return withVault(async (db) => {
-    await db.delete(STORE, KEY);
+    await db.delete(STORE, key);
   });
 }
 

@@ -135,6 +135,11 @@ export const EMPTY_CACHE_META: CacheMeta = {
 /** Opens (and creates or upgrades) the cache database. */
 export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
   return openDB<IocDb>(name, 5, {
+    // A newer version opening elsewhere, or a profile's removal deleting the database: this connection
+    // steps aside rather than block it (the page that held it reads a removed profile no more).
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
     upgrade(db, from, _to, transaction) {
       // The schema's own types describe the latest version only; earlier steps name stores by string.
       const untyped = db as unknown as IDBPDatabase;

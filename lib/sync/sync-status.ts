@@ -4,6 +4,8 @@
  * and the toolbar badge agree without asking the worker.
  */
 import { storage } from 'wxt/utils/storage';
+import { FIRST_PROFILE_ID } from '../profiles/profile-list';
+import { storageNamesOf } from '../profiles/profile-storage-names';
 import type { S1ErrorKind } from '../s1/errors';
 import { pluralize } from '../text/pluralize';
 
@@ -56,7 +58,23 @@ export const IDLE_STATUS: SyncStatus = {
   },
 };
 
-export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: IDLE_STATUS });
+const items = new Map<string, ReturnType<typeof defineStatusItem>>();
+const defineStatusItem = (key: `local:${string}`) =>
+  storage.defineItem<SyncStatus>(key, { fallback: IDLE_STATUS });
+
+/** The status `profileId`'s sync publishes (each profile syncs on its own). */
+export function syncStatusItemOf(profileId: string) {
+  const key = storageNamesOf(profileId).syncStatusKey;
+  let item = items.get(key);
+  if (!item) {
+    item = defineStatusItem(key);
+    items.set(key, item);
+  }
+  return item;
+}
+
+/** The first profile's status: the item every install had before profiles. */
+export const syncStatusItem = syncStatusItemOf(FIRST_PROFILE_ID);
 
 export const INTERRUPTED_MESSAGE =
   'the browser stopped the extension’s background worker during the sync. The cache still holds the last complete sync; a new sync has started.';

@@ -1,127 +1,155 @@
 /**
- * The service worker's composition root: opens the cache, builds the sync engine and its status
- * publisher, and persists log entries. Created once per worker start by entrypoints/background.ts.
+ * The service worker's composition root: the activity log, and one set of services per profile
+ * (profile-services.ts) made when the profile is first addressed. Created once per worker start by
+ * entrypoints/background.ts.
  */
 import { browser } from 'wxt/browser';
-import type { RowActionRequest, UnblockTargets } from '../blocks/actions';
-import { applyActions } from '../blocks/apply-actions';
-import { renewRulesById } from '../blocks/renew-rules';
-import { unblock } from '../blocks/unblock';
-import { checkedDrafts } from '../iocs/checked-drafts';
-import { neverBlockList } from '../iocs/never-block-list';
 import { logFor, setLogLevel, setLogSink } from '../log/log';
-import { registerSecret } from '../log/redact';
 import { browserMenuDeps } from '../menu/browser-menu-deps';
 import { handleMenuClick } from '../menu/handle-menu-click';
 import type { MenuClick } from '../menu/menu-text';
-import { createS1Client } from '../s1/client';
-import { grantedOnly } from '../s1/granted-origin';
-import type { Ioc, IocDraft, IocRef } from '../s1/schemas';
-import { readSettings, readStoredSettings, settingsItem } from '../settings/settings';
-import { createBlockRepo } from '../store/block-repo';
-import { openIocDb } from '../store/db';
-import { createIocRepo } from '../store/ioc-repo';
+import { FIRST_PROFILE_ID, profileById, withProfileRemoved } from '../profiles/profile-list';
+import { LOG_DATABASE, profileOfAlarm, storageNamesOf } from '../profiles/profile-storage-names';
+import { changeProfiles, profilesItem, readProfiles } from '../profiles/profiles-item';
+import { readStoredSettings, settingsItemOf } from '../settings/settings';
+import { type LogEntry, openIocDb } from '../store/db';
 import { createLogRepo } from '../store/log-repo';
-import { createStatusPublisher } from '../sync/status-publisher';
-import { scheduleSyncAlarm } from '../sync/sync-alarm';
-import { createSyncEngine } from '../sync/sync-engine';
-import { INTERRUPTED_MESSAGE, syncStatusItem } from '../sync/sync-status';
+import type { SyncTrigger } from '../sync/sync-engine';
 import { errorText } from '../text/error-text';
-import { deleteIocs } from '../writes/delete-iocs';
-import { guardActions, guardSubmit, guardUpdate, ruleRefusal } from '../writes/never-block-guard';
-import { submitIocs } from '../writes/submit-iocs';
-import { updateIoc } from '../writes/update-ioc';
+import { createProfileServices, type ProfileServices } from './profile-services';
+import { removeProfileData } from './remove-profile';
+
+/** The refusal for a message addressed to a profile that is not in the list (removed from another page). */
+export const UNKNOWN_PROFILE_MESSAGE = 'That profile no longer exists: it was removed. Reload the page.';
+
+const LEVEL_ORDER: readonly LogEntry['level'][] = ['debug', 'info', 'warn', 'error'];
 
 export function createBackgroundServices() {
-  const db = openIocDb();
-  const repo = createIocRepo(db);
-  const blockRepo = createBlockRepo(db);
-  const logRepo = createLogRepo(db);
+  // One activity log for the whole extension, in the first profile's database (which it always had).
+  const logDb = openIocDb(LOG_DATABASE);
+  const logRepo = createLogRepo(logDb);
   setLogSink((entry) => void logRepo.append(entry).catch(() => undefined));
-  const publish = createStatusPublisher({
-    load: () => syncStatusItem.getValue(),
-    save: (status) => syncStatusItem.setValue(status),
-    setBadge: (text) => browser.action.setBadgeText({ text }),
-    // The cache may be behind the console by whatever the stopped sync was fetching.
-    onInterrupted: () => {
-      logFor('sync').warn(`The last sync was interrupted: ${INTERRUPTED_MESSAGE}`);
-      void engine.sync('startup');
-    },
-  });
-  const engine = createSyncEngine({
-    repo,
-    blockRepo,
-    readSettings,
-    createClient: (connection) => createS1Client(connection, grantedOnly),
-    publish,
-  });
 
-  /** Applies the settings the worker depends on: log level and the alarm's interval. */
-  async function applySettings(): Promise<void> {
-    const settings = await readSettings();
-    setLogLevel(settings.logLevel);
-    await scheduleSyncAlarm(settings.sync.intervalMinutes);
+  const running = new Map<string, ProfileServices>();
+  const badges = new Map<string, string>();
+  const watching = new Map<string, () => void>();
+
+  /** The badge shows a sync while any profile runs one. */
+  const badgeFor = (profileId: string) => async (text: string) => {
+    badges.set(profileId, text);
+    await browser.action.setBadgeText({ text: [...badges.values()].find(Boolean) ?? '' });
+  };
+
+  function servicesOf(profileId: string): ProfileServices {
+    let services = running.get(profileId);
+    if (!services) {
+      const { database } = storageNamesOf(profileId);
+      services = createProfileServices({
+        profileId,
+        db: database === LOG_DATABASE ? logDb : openIocDb(database),
+        setBadge: badgeFor(profileId),
+      });
+      running.set(profileId, services);
+    }
+    return services;
+  }
+
+  /** The services of `profileId`, refused when the profile is not (or no longer) in the list. */
+  async function profile(profileId: string): Promise<ProfileServices> {
+    if (!profileById(await readProfiles(), profileId)) throw new Error(UNKNOWN_PROFILE_MESSAGE);
+    return servicesOf(profileId);
+  }
+
+  async function everyProfile(): Promise<ProfileServices[]> {
+    return (await readProfiles()).profiles.map((entry) => servicesOf(entry.id));
   }
 
   /**
-   * A new console, account or token starts a sync at once; other changes only re-apply. The token
-   * itself is in the vault: saving one also stamps `tokenSavedAt` in the item, which is seen here.
+   * Applies what the worker depends on: each profile's alarm, the settings watchers, and the log level
+   * (one log for all profiles: the most detailed level any profile asks for).
    */
-  settingsItem.watch((next, previous) => {
-    void applySettings();
-    const a = next?.connection;
-    const b = previous?.connection;
-    if (
-      a &&
-      (a.consoleUrl !== b?.consoleUrl ||
-        a.accountId !== b?.accountId ||
-        a.scope?.siteId !== b?.scope?.siteId ||
-        a.tokenSavedAt !== b?.tokenSavedAt)
-    ) {
-      void engine.sync('settings');
-    }
-  });
+  async function applySettings(): Promise<void> {
+    const all = await everyProfile();
+    for (const services of all) watchSettings(services.profileId);
+    const levels = await Promise.all(all.map(async (services) => (await services.readSettings()).logLevel));
+    setLogLevel(LEVEL_ORDER.find((level) => levels.includes(level)) ?? 'info');
+    await Promise.all(all.map((services) => services.applySettings()));
+  }
+
+  /**
+   * A new console, account, site or token starts that profile's sync at once; other changes only
+   * re-apply. The token itself is in the vault: saving one also stamps `tokenSavedAt` in the item.
+   */
+  function watchSettings(profileId: string): void {
+    if (watching.has(profileId)) return;
+    const unwatch = settingsItemOf(profileId).watch((next, previous) => {
+      void applySettings();
+      const a = next?.connection;
+      const b = previous?.connection;
+      if (
+        a &&
+        (a.consoleUrl !== b?.consoleUrl ||
+          a.accountId !== b?.accountId ||
+          a.scope?.siteId !== b?.scope?.siteId ||
+          a.tokenSavedAt !== b?.tokenSavedAt)
+      ) {
+        void servicesOf(profileId).engine.sync('settings');
+      }
+    });
+    watching.set(profileId, unwatch);
+  }
+  // A profile added from a page gets its watcher and alarm at once.
+  profilesItem.watch(() => void applySettings());
+  watchSettings(FIRST_PROFILE_ID);
+
   // At every start: a token an older version left in storage.local goes into the vault.
-  void readStoredSettings().catch((error: unknown) =>
+  void readStoredSettings(FIRST_PROFILE_ID).catch((error: unknown) =>
     logFor('settings').error(`Could not move the API token out of storage: ${(error as Error).message}`),
   );
 
-  /** The saved connection, or a clear error when there is none yet. */
-  async function savedConnection() {
-    const { connection } = await readSettings();
-    if (!connection)
-      throw new Error(
-        'The extension is not connected yet: open Settings and enter the console URL and token.',
-      );
-    if (!connection.apiToken)
-      throw new Error(`No API token is saved for ${connection.consoleUrl}: enter it in Settings.`);
-    registerSecret(connection.apiToken);
-    return connection;
-  }
-  const connectedClient = async () => createS1Client(await savedConnection(), grantedOnly);
-  /** config/defaults.yml's never-block entries and the analyst's, read afresh for every write. */
-  const neverBlock = async () => neverBlockList((await readSettings()).neverBlock);
-  const submit = async (drafts: readonly IocDraft[]) =>
-    guardSubmit(await neverBlock(), checkedDrafts(drafts), async (allowed) =>
-      submitIocs({ client: await connectedClient(), afterWrite: () => void engine.sync('write') }, allowed),
-    );
+  /** The profile the manager showed last: where a context-menu selection goes. */
+  const activeProfile = async () => servicesOf((await readProfiles()).activeId);
   const menu = browserMenuDeps({
-    readSettings,
-    cachedWithValues: (values) => repo.byValues(values),
-    submit,
+    readSettings: async () => (await activeProfile()).readSettings(),
+    cachedWithValues: async (values) => (await activeProfile()).repo.byValues(values),
+    submit: async (drafts) => (await activeProfile()).submitIocs(drafts),
   });
 
-  const afterWrite = () => void engine.sync('write');
-
   return {
-    db,
-    repo,
-    blockRepo,
     logRepo,
-    engine,
     applySettings,
-    savedConnection,
-    submitIocs: submit,
+    profile,
+    /** Starts (or joins) every profile's sync. */
+    async syncAll(trigger: SyncTrigger): Promise<void> {
+      await Promise.all((await everyProfile()).map((services) => services.engine.sync(trigger)));
+    },
+    /** A periodic alarm: the sync of the profile it belongs to. */
+    async onAlarm(name: string): Promise<void> {
+      const ids = (await readProfiles()).profiles.map((entry) => entry.id);
+      const profileId = profileOfAlarm(name, ids);
+      if (profileId) await servicesOf(profileId).engine.sync('alarm');
+    },
+    /**
+     * Removes a profile: out of the list first (so nothing addresses it any more), then its cache,
+     * token, settings, status and alarm. The first database keeps the activity log, so its cache is
+     * emptied rather than deleted.
+     */
+    async removeProfile(profileId: string): Promise<void> {
+      const change = await changeProfiles((list) => withProfileRemoved(list, profileId));
+      if (!change.ok) throw new Error(change.reason);
+      const services = running.get(profileId);
+      services?.retire();
+      running.delete(profileId);
+      badges.delete(profileId);
+      watching.get(profileId)?.();
+      watching.delete(profileId);
+      const { database } = storageNamesOf(profileId);
+      const db = database === LOG_DATABASE ? await logDb : services ? await services.db : null;
+      await removeProfileData(profileId, db);
+      logFor('profiles').info(
+        `Removed the profile ${change.profile.name || profileId} with its cache and token.`,
+      );
+    },
     /** A context-menu click; a failure is told in a notification, never lost in the console. */
     onMenuClick: (click: MenuClick) =>
       handleMenuClick(menu, click).catch(async (error: unknown) => {
@@ -129,50 +157,6 @@ export function createBackgroundServices() {
         logFor('menu').error(`Context menu failed: ${message}`);
         await menu.notify('S1 IOC Manager', `That did not work: ${message}`).catch(() => undefined);
       }),
-    /** The review's rows, each with its actions (Detect, Block execution, Block network). */
-    applyActions: async (requests: readonly RowActionRequest[]) => {
-      // Every value is checked before anything is sent, as for a plain submission.
-      const drafts = checkedDrafts(requests.map((request) => request.draft));
-      return guardActions(
-        await neverBlock(),
-        requests.map((request, i) => ({ ...request, draft: drafts[i] as IocDraft })),
-        async (allowed) => applyActions({ client: await connectedClient(), afterWrite }, allowed),
-      );
-    },
-    unblock: async (targets: UnblockTargets) =>
-      unblock({ client: await connectedClient(), afterWrite }, targets),
-    /** The payload is checked there: it comes from a page, and the rules are read from the cache by id. */
-    renewFirewallRules: async (request: unknown) =>
-      renewRulesById(
-        {
-          client: await connectedClient(),
-          afterWrite,
-          cachedRules: () => blockRepo.allFirewallRules(),
-          refuse: ruleRefusal(await neverBlock()),
-        },
-        request,
-      ),
-    updateIoc: async (previous: Ioc, draft: IocDraft) => {
-      const checked = checkedDrafts([draft])[0] as IocDraft;
-      guardUpdate(await neverBlock(), checked);
-      return updateIoc(
-        { client: await connectedClient(), afterWrite: () => void engine.sync('write') },
-        previous,
-        checked,
-      );
-    },
-    deleteIocs: async (targets: readonly IocRef[]) =>
-      deleteIocs(
-        {
-          client: await connectedClient(),
-          repo,
-          afterDelete: (gone) => {
-            engine.noteLocalDeletes(gone);
-            void engine.sync('write');
-          },
-        },
-        targets,
-      ),
   };
 }
 

@@ -14,6 +14,7 @@ import { OS_TYPES } from '../../config/os-types';
 import type { RowActionRequest, UnblockTargets } from '../blocks/actions';
 import type { RenewRulesRequest } from '../blocks/renew-rules';
 import type { ConsoleProbe, Protocol } from '../messages';
+import { PROFILE_ID_PATTERN } from '../profiles/profile-list';
 import { IocDraftSchema, type IocRef, IocSchema } from '../s1/schemas';
 
 /**
@@ -73,7 +74,11 @@ export const PAYLOAD_SCHEMAS: PayloadSchemas = {
   updateIoc: z.object({ previous: IocSchema, draft: IocDraftSchema }),
   syncNow: z.object({ full: z.boolean().optional() }).optional(),
   wake: z.undefined(),
+  removeProfile: z.undefined(),
 };
+
+/** The profile a message names: an id of the form the list gives (profile-list.ts). */
+export const ProfileIdSchema = z.string().regex(PROFILE_ID_PATTERN, 'not a profile id');
 
 /**
  * The payload as its schema reads it, or an error naming the message and the first problem's path.

@@ -150,6 +150,8 @@ const cases: Case[] = [
   bad('syncNow', 'full as text', { full: 'yes' }, '(full: '),
   ok('wake', 'the wake-up call', undefined),
   bad('wake', 'a payload where none is expected', { run: 'anything' }, '(payload: '),
+  ok('removeProfile', 'the removal (the profile is the message’s address)', undefined),
+  bad('removeProfile', 'a payload where none is expected', 'p2', '(payload: '),
 ];
 
 describe('PAYLOAD_SCHEMAS', () => {

@@ -4,7 +4,7 @@ import { setLogSink } from '../../../lib/log/log';
 import type { Protocol } from '../../../lib/messages';
 import type { IocDraft } from '../../../lib/s1/schemas';
 import type { LogEntry } from '../../../lib/store/db';
-import type { BackgroundServices } from '../../../lib/worker/background-services';
+import { type BackgroundServices, UNKNOWN_PROFILE_MESSAGE } from '../../../lib/worker/background-services';
 import { serveMessages, UNTRUSTED_SENDER_MESSAGE } from '../../../lib/worker/serve-messages';
 
 const BASE = fakeBrowser.runtime.getURL('/');
@@ -24,7 +24,8 @@ const calls: Array<[string, unknown]> = [];
 const logged: LogEntry[] = [];
 
 // The worker's real listeners, with services that only record what reached them.
-const services = {
+const profileServices = {
+  profileId: 'p1',
   submitIocs: async (drafts: IocDraft[]) => {
     calls.push(['submitIocs', drafts]);
     return { stored: drafts.length };
@@ -39,17 +40,26 @@ const services = {
       return { ok: true };
     },
   },
+};
+const services = {
+  profile: async (profileId: string) => {
+    if (profileId !== 'p1') throw new Error(UNKNOWN_PROFILE_MESSAGE);
+    calls.push(['profile', profileId]);
+    return profileServices;
+  },
 } as unknown as BackgroundServices;
 
 /** Sends a message framed as @webext-core/messaging frames it, from `sender`, through runtime.onMessage. */
 function send(
   type: keyof Protocol,
-  data: unknown,
+  request: unknown,
   sender: object,
+  profileId: unknown = 'p1',
 ): Promise<{ res?: unknown; err?: { message: string } }> {
   return new Promise((resolve) => {
     // The fake's event types name two arguments; Chromium's listener gets sendResponse as the third.
     const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    const data = { profileId, request };
     void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, resolve);
   });
 }
@@ -65,7 +75,24 @@ describe('serveMessages', () => {
   it('answers an extension page with a well-formed payload', async () => {
     const answer = await send('submitIocs', [DRAFT], MANAGER);
     expect(answer).toEqual({ res: { stored: 1 } });
-    expect(calls).toEqual([['submitIocs', [DRAFT]]]);
+    expect(calls).toEqual([
+      ['profile', 'p1'],
+      ['submitIocs', [DRAFT]],
+    ]);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a profile not in the list', 'p7', /^That profile no longer exists/],
+    [
+      'a malformed profile id',
+      '../p1',
+      /^Refused a malformed submitIocs request \(profileId: not a profile id\)/,
+    ],
+    ['no profile id', null, /^Refused a malformed submitIocs request \(profileId: /],
+  ])('refuses a message about %s before the handler runs', async (_case, profileId, refusal) => {
+    const answer = await send('submitIocs', [DRAFT], MANAGER, profileId);
+    expect(answer.err?.message).toMatch(refusal);
+    expect(calls.filter(([name]) => name === 'submitIocs')).toEqual([]);
   });
 
   it.each<[keyof Protocol, unknown]>([
@@ -93,7 +120,9 @@ describe('serveMessages', () => {
       [{ draft: { ...DRAFT, method: 'REGEX' }, detect: true }],
       MANAGER,
     );
-    expect(answer.err?.message).toMatch(/^Refused a malformed applyActions request \(0\.draft\.method: /);
+    expect(answer.err?.message).toMatch(
+      /^Refused a malformed applyActions request \(request\.0\.draft\.method: /,
+    );
     expect(calls).toEqual([]);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.message).not.toContain('payroll-acme-corp.com');
@@ -101,6 +130,6 @@ describe('serveMessages', () => {
 
   it('hands the handler the parsed payload, unknown fields dropped', async () => {
     await send('submitIocs', [{ ...DRAFT, scopeId: 'another-site' }], MANAGER);
-    expect(calls).toEqual([['submitIocs', [DRAFT]]]);
+    expect(calls.at(-1)).toEqual(['submitIocs', [DRAFT]]);
   });
 });
