@@ -7,7 +7,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Worker } from '@playwright/test';
-import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
+import {
+  type Consoles,
+  createConsoles,
+  createSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../simulator';
 import { chromiumExecutable, extensionArgs } from './chromium';
 import { describeReport, type SecretScan, watchForSecrets } from './pages/secret-scan';
 
@@ -20,13 +26,26 @@ interface Fixtures {
   /** What the simulator starts with; a spec changes it with `test.use({ simOptions: … })`. */
   simOptions: SimulatorOptions;
   sim: Simulator;
+  /**
+   * Consoles beside CONSOLE_URL, by URL (`https://euce1-globex.sentinelone.net`): each its own
+   * simulator, with tokens of its own (consoleTokens) unless its options name `tokens`.
+   */
+  extraConsoles: Record<string, SimulatorOptions>;
+  /**
+   * Every console on the simulator's port, told apart by Host: CONSOLE_URL is `sim`, which also answers
+   * any host not named (127.0.0.1, other *.sentinelone.net names); `consoles.get(url)` gives the others.
+   */
+  consoles: Consoles;
   simPort: number;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
   /** Extra --host-resolver-rules, before the one that sends *.sentinelone.net to the simulator. */
   hostRules: string[];
-  /** Where the API token may be sent; a spec that points Test connection elsewhere adds the origin. */
+  /**
+   * Where the API token may be sent besides the consoles (each of which takes its own tokens only); a
+   * spec that points Test connection elsewhere adds the origin.
+   */
   consoleOrigins: string[];
   /** Only the scan's own negative control plants tokens, and then expects them found. */
   secretsPlanted: boolean;
@@ -38,8 +57,14 @@ export const test = base.extend<Fixtures>({
   sim: async ({ simOptions }, use) => {
     await use(createSimulator(simOptions));
   },
-  simPort: async ({ sim }, use) => {
-    const server = await sim.listen({ https: true });
+  extraConsoles: [{}, { option: true }],
+  consoles: async ({ sim, extraConsoles }, use) => {
+    if (CONSOLE_URL in extraConsoles)
+      throw new Error(`${CONSOLE_URL} is \`sim\`: set its options with simOptions`);
+    await use(createConsoles({ [CONSOLE_URL]: sim, ...extraConsoles }, { fallback: CONSOLE_URL }));
+  },
+  simPort: async ({ consoles }, use) => {
+    const server = await consoles.listen({ https: true });
     await use(server.port);
     await server.close();
   },
@@ -66,8 +91,11 @@ export const test = base.extend<Fixtures>({
   consoleOrigins: [[new URL(CONSOLE_URL).origin], { option: true }],
   secretsPlanted: [false, { option: true }],
   secretScan: [
-    async ({ context, sim, consoleOrigins, secretsPlanted }, use) => {
-      const scan = watchForSecrets(context, sim, consoleOrigins);
+    async ({ context, consoles, consoleOrigins, secretsPlanted }, use) => {
+      const byOrigin = Object.fromEntries(
+        consoles.hosts.map((host) => [`https://${host}`, consoles.get(host)]),
+      );
+      const scan = watchForSecrets(context, byOrigin, consoleOrigins);
       await use(scan);
       const report = await scan.finish();
       // biome-ignore lint/suspicious/noConsole: a reliability test prints its figures for the run's log.

@@ -34,6 +34,21 @@ export const SIM_TOKENS = {
   site: 'sim-token-site-paris-6e8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e1',
 } as const;
 
+export type SimTokenName = keyof typeof SIM_TOKENS;
+/** The token string of each named user on one console. */
+export type SimTokens = Record<SimTokenName, string>;
+
+/**
+ * SIM_TOKENS with some users' tokens replaced: several consoles served side by side each accept
+ * their own strings, so a token sent to the wrong console is refused as the real one would.
+ */
+export function namedTokens(overrides: Partial<SimTokens> = {}): SimTokens {
+  const out: SimTokens = { ...SIM_TOKENS };
+  for (const [name, token] of Object.entries(overrides) as Array<[SimTokenName, string | undefined]>)
+    if (token) out[name] = token;
+  return out;
+}
+
 export interface SimUser {
   /** Shown instead of the token in the request log. */
   label: string;
@@ -71,7 +86,7 @@ export interface TokenTable {
   reset(): void;
 }
 
-export function createTokenTable(clock: SimClock): TokenTable {
+export function createTokenTable(clock: SimClock, names: SimTokens = SIM_TOKENS): TokenTable {
   const table = new Map<string, SimUser>();
   const baseUser = (label: string, now: number): SimUser => ({
     label,
@@ -94,15 +109,15 @@ export function createTokenTable(clock: SimClock): TokenTable {
   const seed = () => {
     table.clear();
     const now = clock.now();
-    table.set(SIM_TOKENS.default, baseUser('default', now));
-    table.set(SIM_TOKENS.multiAccount, {
+    table.set(names.default, baseUser('default', now));
+    table.set(names.multiAccount, {
       ...baseUser('multiAccount', now),
       id: '1904412745532171030',
       email: 'mssp.admin@acme.example',
       fullName: 'MSSP Admin',
       accountIds: [DEFAULT_ACCOUNT_ID, SECOND_ACCOUNT_ID],
     });
-    table.set(SIM_TOKENS.readOnly, {
+    table.set(names.readOnly, {
       ...baseUser('readOnly', now),
       id: '1904412745532171031',
       email: 'viewer@acme.example',
@@ -110,7 +125,7 @@ export function createTokenTable(clock: SimClock): TokenTable {
       tiManage: false,
       roleName: 'Viewer',
     });
-    table.set(SIM_TOKENS.noTi, {
+    table.set(names.noTi, {
       ...baseUser('noTi', now),
       id: '1904412745532171032',
       email: 'helpdesk@acme.example',
@@ -119,7 +134,7 @@ export function createTokenTable(clock: SimClock): TokenTable {
       tiManage: false,
       roleName: 'Helpdesk',
     });
-    table.set(SIM_TOKENS.noBlocklist, {
+    table.set(names.noBlocklist, {
       ...baseUser('noBlocklist', now),
       id: '1904412745532171033',
       email: 'ti.curator@acme.example',
@@ -128,14 +143,14 @@ export function createTokenTable(clock: SimClock): TokenTable {
       blocklistManage: false,
       roleName: 'TI Curator',
     });
-    table.set(SIM_TOKENS.admin, {
+    table.set(names.admin, {
       ...baseUser('admin', now),
       id: '1904412745532171035',
       email: 'soc.lead@acme.example',
       fullName: 'SOC Lead',
       roleName: 'Admin',
     });
-    table.set(SIM_TOKENS.site, {
+    table.set(names.site, {
       ...baseUser('site', now),
       id: '1904412745532171036',
       email: 'svc.paris@acme.example',
@@ -144,7 +159,7 @@ export function createTokenTable(clock: SimClock): TokenTable {
       siteIds: [PARIS_SITE_ID],
       roleName: 'Site Admin',
     });
-    table.set(SIM_TOKENS.noFirewall, {
+    table.set(names.noFirewall, {
       ...baseUser('noFirewall', now),
       id: '1904412745532171034',
       email: 'ioc.editor@acme.example',

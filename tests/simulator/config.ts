@@ -1,4 +1,5 @@
 /** Run-time knobs (SimulatorOptions minus the start-up ones) and their defaults. */
+import type { SimTokens } from './auth';
 import type { RedirectRule } from './redirects';
 import { DEFAULT_SITES, type SimSite } from './sites-data';
 
@@ -43,6 +44,8 @@ export interface SimulatorOptions extends Partial<Knobs> {
   now?: string;
   iocs?: number;
   includeFixtureIocs?: boolean;
+  /** Replaces the token of some SIM_TOKENS users on this console (auth.ts namedTokens); the rest keep theirs. */
+  tokens?: Partial<SimTokens>;
 }
 
 export const DEFAULT_NOW = '2026-11-27T12:00:00.000000Z';

@@ -4,13 +4,14 @@
  *
  * Files (one reason to change each):
  *   server.ts        createSimulator(): the public Simulator object, listen() over HTTP/HTTPS
+ *   consoles.ts      createConsoles(): several simulators behind one listener, picked by Host header
  *   dispatch.ts      one request: route match, auth, faults, request log, wire observers
  *   http-io.ts       body reading, reply writing (incl. slow and truncated bodies)
  *   state.ts         shared state (clock, tokens, knobs, stores, PRNGs), seeding into a scope
  *   config.ts        SimulatorOptions, run-time knobs and their defaults
  *   clock.ts         injectable clock in epoch µs; timestamp parsing/formatting with microseconds
  *   prng.ts          seeded PRNG (uuids, batchIds, seed data, fault probabilities)
- *   auth.ts          token table, SIM_TOKENS, Authorization header parsing
+ *   auth.ts          token table, SIM_TOKENS (renamed per console by the `tokens` option), Authorization parsing
  *   accounts-data.ts the console's accounts (default 2163822725049635476 "Acme Corp")
  *   sites-data.ts    the default sites (Paris HQ, Lyon Lab, in Acme Corp); the `sites` knob replaces them
  *   errors.ts        error envelopes; fixture bodies verbatim for 401/403-multi/500/invalid cursor
@@ -60,10 +61,17 @@
  */
 export type { SimAccount } from './accounts-data';
 export { DEFAULT_ACCOUNT_ID, OTHER_ACCOUNT_ID, SECOND_ACCOUNT_ID, SIM_ACCOUNTS } from './accounts-data';
-export { SIM_TOKENS, type SimUser, type TokenTable } from './auth';
+export { SIM_TOKENS, type SimTokenName, type SimTokens, type SimUser, type TokenTable } from './auth';
 export { BLOCKLIST_OS_TYPES, type BlocklistItem } from './blocklist-model';
 export { formatUs, parseTimestampUs } from './clock';
 export { DEFAULT_KNOBS, DEFAULT_NOW, type Knobs, type SimulatorOptions } from './config';
+export {
+  type Consoles,
+  type ConsolesOptions,
+  consoleHost,
+  consoleTokens,
+  createConsoles,
+} from './consoles';
 export type { WireRequest } from './dispatch';
 export type { ActiveFault, FaultController, FaultRule } from './faults';
 export type { FirewallRule, RemoteHost } from './firewall-model';

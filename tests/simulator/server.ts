@@ -9,7 +9,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_ACCOUNT_ID } from './accounts-data';
-import { SIM_TOKENS, type TokenTable } from './auth';
+import { namedTokens, type SimTokens, type TokenTable } from './auth';
 import type { BlocklistItem } from './blocklist-model';
 import { pickKnobs, type SimulatorOptions } from './config';
 import { dispatch, type WireRequest } from './dispatch';
@@ -39,6 +39,8 @@ export interface Simulator {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   listen(opts?: ListenOptions): Promise<RunningServer>;
   readonly defaultToken: string;
+  /** The token of each SIM_TOKENS user on this console: SIM_TOKENS unless the `tokens` option renames some. */
+  readonly namedTokens: SimTokens;
   readonly defaultAccountId: string;
   readonly clock: { now(): number; iso(): string; set(iso: string): void; advance(ms: number): void };
   configure(knobs: Partial<SimulatorOptions>): void;
@@ -69,7 +71,42 @@ export interface Simulator {
 /** Host hint for the HTTPS console: any *.sentinelone.net name mapped to 127.0.0.1 works. */
 export const CONSOLE_HOST = 'usea1-sim.sentinelone.net';
 
+/**
+ * Starts `handler` on a port: plain HTTP, or HTTPS with the committed *.sentinelone.net certificate.
+ * Shared by a simulator's own listen() and by consoles.ts, which puts several behind one port.
+ */
+export async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  opts: ListenOptions = {},
+): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const server = opts.https
+    ? https.createServer(
+        {
+          cert: readFileSync(path.join(CERTS_DIR, 'sim.crt')),
+          key: readFileSync(path.join(CERTS_DIR, 'sim.key')),
+        },
+        handler,
+      )
+    : http.createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `${opts.https ? 'https' : 'http'}://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const tokens = namedTokens(options.tokens);
   let state: SimState = createState(options);
   // Outside the state, so that reset() keeps the observers.
   const wireListeners = new Set<(request: WireRequest) => void>();
@@ -108,8 +145,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       consoleUrls: origins.filter((o) => o.https).map((o) => `https://${CONSOLE_HOST}:${o.port}`),
       hint: `Map ${CONSOLE_HOST} (any *.sentinelone.net) to 127.0.0.1, e.g. --host-resolver-rules or /etc/hosts.`,
       apiPath: API_PREFIX,
-      defaultToken: SIM_TOKENS.default,
-      tokens: SIM_TOKENS,
+      defaultToken: tokens.default,
+      tokens,
       defaultAccountId: DEFAULT_ACCOUNT_ID,
       now: state.clock.iso(),
     }),
@@ -125,36 +162,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     handler,
     async listen(opts = {}) {
-      const host = opts.host ?? '127.0.0.1';
-      const server = opts.https
-        ? https.createServer(
-            {
-              cert: readFileSync(path.join(CERTS_DIR, 'sim.crt')),
-              key: readFileSync(path.join(CERTS_DIR, 'sim.key')),
-            },
-            handler,
-          )
-        : http.createServer(handler);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(opts.port ?? 0, host, () => resolve());
-      });
-      const port = (server.address() as AddressInfo).port;
-      const url = `${opts.https ? 'https' : 'http'}://${host}:${port}`;
-      const origin = { url, https: Boolean(opts.https), port };
+      const server = await serve(handler, opts);
+      const origin = { url: server.url, https: Boolean(opts.https), port: server.port };
       origins.push(origin);
       return {
-        url,
-        port,
-        close: () =>
-          new Promise<void>((resolve) => {
-            origins.splice(origins.indexOf(origin), 1);
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }),
+        ...server,
+        close: () => {
+          origins.splice(origins.indexOf(origin), 1);
+          return server.close();
+        },
       };
     },
-    defaultToken: SIM_TOKENS.default,
+    defaultToken: tokens.default,
+    namedTokens: tokens,
     defaultAccountId: DEFAULT_ACCOUNT_ID,
     clock: {
       now: () => state.clock.now(),

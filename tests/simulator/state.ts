@@ -3,7 +3,7 @@
  * Built from the options by createState(); Simulator.reset() builds it afresh.
  */
 import { DEFAULT_ACCOUNT_ID } from './accounts-data';
-import { createTokenTable, type SimUser, type TokenTable } from './auth';
+import { createTokenTable, namedTokens, type SimUser, type TokenTable } from './auth';
 import type { BlocklistItem } from './blocklist-model';
 import { createClock, type SimClock } from './clock';
 import {
@@ -112,7 +112,7 @@ export function createState(options: SimulatorOptions): SimState {
     seed,
     knobs: { ...DEFAULT_KNOBS, ...pickKnobs(options) },
     clock,
-    tokens: createTokenTable(clock),
+    tokens: createTokenTable(clock, namedTokens(options.tokens)),
     faults: createFaultController(seed ^ 0xfa17),
     log: createRequestLog(REQUEST_LOG_CAPACITY),
     cursors: createCursorCodec(`sim-cursor-secret-${seed}`),

@@ -1,6 +1,6 @@
 /**
  * The API token appears nowhere but the Authorization header to the configured
- * console. Watches a test from its start (console output of every page and the service worker,
+ * console, and each console's tokens go to that console only. Watches a test from its start (console output of every page and the service worker,
  * page errors, downloads, every request the browser made and every one the simulator received) and
  * at the end adds what stays behind (IndexedDB, chrome.storage, each open page's DOM, URL and web
  * storage, the simulator's request log), then looks for every token in all of it.
@@ -30,10 +30,13 @@ export interface SecretScan {
 
 const tokenOf = (authorization: string) => authorization.replace(/^\S+\s+/, '').trim();
 
-/** Starts watching `context` and `sim`; `consoleOrigins` are where the token may go. */
+/**
+ * Starts watching `context` and the simulated consoles, by origin; the token may go to those and to
+ * `consoleOrigins`, but a token of one console sent to another is a finding too.
+ */
 export function watchForSecrets(
   context: BrowserContext,
-  sim: Simulator,
+  consoles: Record<string, Simulator>,
   consoleOrigins: string[],
 ): SecretScan {
   const places: Place[] = [];
@@ -42,7 +45,16 @@ export function watchForSecrets(
   const elsewhere: string[] = [];
   let authorized = 0;
   const downloads: Download[] = [];
-  const allowedHosts = new Set(consoleOrigins.map((origin) => new URL(origin).host));
+  const allowedOrigins = [...consoleOrigins, ...Object.keys(consoles)];
+  const allowedHosts = new Set(allowedOrigins.map((origin) => new URL(origin).host));
+  const sims = Object.values(consoles);
+  const tokensOf = (sim: Simulator) => new Set([...Object.values(sim.namedTokens), ...sim.tokens.tokens()]);
+  /** The other console whose token `token` is, when it was sent to a console that does not take it. */
+  const misdirected = (origin: string, token: string): string | undefined => {
+    const own = consoles[origin];
+    if (!own || tokensOf(own).has(token)) return undefined;
+    return Object.keys(consoles).find((other) => tokensOf(consoles[other] as Simulator).has(token));
+  };
 
   context.on('console', (message) =>
     add(`console of ${message.worker() ? 'the service worker' : message.page()?.url()}`, message.text()),
@@ -61,22 +73,28 @@ export function watchForSecrets(
       authorized++;
       sentTokens.add(tokenOf(authorization));
       const { origin } = new URL(request.url());
-      if (!consoleOrigins.includes(origin)) elsewhere.push(`${origin}: ${request.url()}`);
+      const owner = misdirected(origin, tokenOf(authorization));
+      if (!allowedOrigins.includes(origin)) elsewhere.push(`${origin}: ${request.url()}`);
+      else if (owner) elsewhere.push(`${origin}: ${request.url()} (a token of ${owner})`);
     }
     add('request URL (browser)', request.url());
     add('request headers except Authorization (browser)', JSON.stringify(headers));
     add('request body (browser)', request.postData() ?? '');
   });
   // Every request the simulator received, as it arrived, browser-added headers included.
-  const stopWire = sim.onWire(({ url, headers: { authorization, ...headers }, body }) => {
-    // The test's own calls (createOnConsole, Node's fetch to 127.0.0.1) are not the extension's.
-    const fromBrowser = String(headers['user-agent']).startsWith('Mozilla/');
-    if (authorization && fromBrowser && !allowedHosts.has(String(headers.host)))
-      elsewhere.push(`${headers.host}: ${url}`);
-    add('URL received by the simulator', url);
-    add('headers received by the simulator, except Authorization', JSON.stringify(headers));
-    add('body received by the simulator', body);
-  });
+  const stopWire = sims.map((sim) =>
+    sim.onWire(({ url, headers: { authorization, ...headers }, body }) => {
+      // The test's own calls (createOnConsole, Node's fetch to 127.0.0.1) are not the extension's.
+      const fromBrowser = String(headers['user-agent']).startsWith('Mozilla/');
+      const owner = authorization && misdirected(`https://${headers.host}`, tokenOf(authorization));
+      if (authorization && fromBrowser && !allowedHosts.has(String(headers.host)))
+        elsewhere.push(`${headers.host}: ${url}`);
+      else if (fromBrowser && owner) elsewhere.push(`${headers.host}: ${url} (a token of ${owner})`);
+      add('URL received by the simulator', url);
+      add('headers received by the simulator, except Authorization', JSON.stringify(headers));
+      add('body received by the simulator', body);
+    }),
+  );
 
   async function snapshot(page: Page, label: string) {
     const shown = await page.evaluate(() => {
@@ -92,7 +110,7 @@ export function watchForSecrets(
   }
 
   async function scan(): Promise<SecretReport> {
-    stopWire();
+    for (const stop of stopWire) stop();
     for (const page of context.pages()) await snapshot(page, 'at the end');
     for (const download of downloads) {
       const failed = await download.failure();
@@ -106,10 +124,11 @@ export function watchForSecrets(
     places.push(...(await dumpExtensionState(target)));
     // The log redacts tokens as REDACTED:<label>: a marker outside `auth` means one arrived in a
     // query or a body. Its own text is searched too, in case its redaction ever misses one.
-    const log = sim.requests().map(({ auth: _auth, ...rest }) => JSON.stringify(rest));
+    const log = sims.flatMap((sim) => sim.requests().map(({ auth: _auth, ...rest }) => JSON.stringify(rest)));
     add('simulator request log', log.join('\n'));
     const redacted = log.filter((line) => line.includes('REDACTED'));
-    const secrets = [...new Set([...Object.values(SIM_TOKENS), ...sim.tokens.tokens(), ...sentTokens])];
+    const consoleTokens = sims.flatMap((sim) => [...tokensOf(sim)]);
+    const secrets = [...new Set([...Object.values(SIM_TOKENS), ...consoleTokens, ...sentTokens])];
     const findings = places.flatMap(({ place, text }) => findSecrets(place, text, secrets));
     for (const line of redacted)
       findings.push({ place: 'simulator request log', form: 'whole', count: 1, context: line.slice(0, 200) });
