@@ -7,10 +7,16 @@ import { SyncHeader } from '../../components/manager/SyncHeader';
 import { pageProfileId, sendAboutPage } from '../../components/page/page-profile';
 import { useIocCache } from '../../components/page/use-ioc-cache';
 import { useLazyModule } from '../../components/page/use-lazy-module';
+import { useProfiles } from '../../components/page/use-profiles';
 import { focusLabelled, useShortcuts } from '../../components/page/use-shortcuts';
 import { useStorageItem } from '../../components/page/use-storage-item';
 import { useWakeWorker } from '../../components/page/use-wake-worker';
+import { ProfileSwitcher } from '../../components/profiles/ProfileSwitcher';
+import { ProfilesSection } from '../../components/profiles/ProfilesSection';
+import { UnknownProfile } from '../../components/profiles/UnknownProfile';
 import { SettingsView } from '../../components/settings/SettingsView';
+import { profileById } from '../../lib/profiles/profile-list';
+import { rememberActiveProfile } from '../../lib/profiles/profiles-item';
 import type { IocDraft } from '../../lib/s1/schemas';
 import { requestConsoleOrigin } from '../../lib/settings/console-permission';
 import { scopeInWords } from '../../lib/settings/scope-words';
@@ -42,7 +48,13 @@ export function App() {
   const publishedStatus = useStorageItem(syncStatusItemOf(pageProfileId));
   const status = publishedStatus ?? IDLE_STATUS;
   const cache = useIocCache(publishedStatus);
+  const profiles = useProfiles();
+  const known = profiles ? Boolean(profileById(profiles.list, pageProfileId)) : undefined;
   useWakeWorker();
+  useEffect(() => {
+    // The review sheet and the context menu go to the profile the analyst last looked at.
+    if (known) void rememberActiveProfile(pageProfileId);
+  }, [known]);
   const [view, setView] = useState<View>(viewFromHash);
   useEffect(() => {
     if (settings && !settings.connection) setView(initialView());
@@ -75,7 +87,8 @@ export function App() {
   }, []);
   const newIocs = useLazyModule(loadNewIocsView, view === 'new');
   const blocks = useLazyModule(loadBlocksView, view === 'blocks');
-  if (settings === undefined) return <p>Loading…</p>;
+  if (settings === undefined || profiles === undefined) return <p>Loading…</p>;
+  if (!known) return <UnknownProfile profiles={profiles} />;
   const connection = settings.connection;
   const submit = (drafts: IocDraft[]) => sendAboutPage('submitIocs', drafts);
   // Until connected there is nothing else to show.
@@ -86,6 +99,7 @@ export function App() {
     <>
       <header class="top">
         <h1 class="product-mark">S1 IOC Manager</h1>
+        <ProfileSwitcher list={profiles.list} labels={profiles.labels} currentId={pageProfileId} />
         <nav aria-label="Views">
           <a href="#iocs" aria-current={shown === 'iocs' ? 'page' : undefined}>
             IOCs
@@ -141,6 +155,9 @@ export function App() {
               return sendAboutPage('listScopes', probe);
             }}
           />
+        )}
+        {shown === 'settings' && (connection || profiles.list.profiles.length > 1) && (
+          <ProfilesSection profiles={profiles} currentId={pageProfileId} />
         )}
         {shown === 'log' && <LogView />}
         {shown === 'iocs' &&

@@ -56,18 +56,27 @@ export function profileNameProblem(list: ProfileList, name: string, exceptId?: s
   return taken ? `A profile named "${taken.name}" exists already.` : null;
 }
 
-/** The list with a new profile named `name`: the next free id, the first colour no profile uses yet. */
-export function withProfileAdded(list: ProfileList, name: string): ListChange {
+/** The first colour no profile uses yet (cycling once all are used): tenants stay apart at a glance. */
+export function nextProfileColour(list: ProfileList): ProfileColour {
+  const used = new Set(list.profiles.map((profile) => profile.colour));
+  return (
+    PROFILE_COLOURS.find((candidate) => !used.has(candidate)) ??
+    PROFILE_COLOURS[list.profiles.length % PROFILE_COLOURS.length] ??
+    'blue'
+  );
+}
+
+/** The list with a new profile named `name`: the next free id, and `colour` or the next unused one. */
+export function withProfileAdded(
+  list: ProfileList,
+  name: string,
+  colour = nextProfileColour(list),
+): ListChange {
   if (list.profiles.length >= MAX_PROFILES)
     return { ok: false, reason: `At most ${MAX_PROFILES} profiles: remove one before adding another.` };
   const problem = profileNameProblem(list, name);
   if (problem) return { ok: false, reason: problem };
   const highest = Math.max(0, ...list.profiles.map((profile) => Number(profile.id.slice(1))));
-  const used = new Set(list.profiles.map((profile) => profile.colour));
-  const colour: ProfileColour =
-    PROFILE_COLOURS.find((candidate) => !used.has(candidate)) ??
-    PROFILE_COLOURS[list.profiles.length % PROFILE_COLOURS.length] ??
-    'blue';
   // Ids are never reused: a removed profile's leftovers (a late write, an old bookmark) cannot meet a new one.
   const profile: ProfileEntry = { id: `p${highest + 1}`, name: name.trim(), colour };
   return { ok: true, list: { ...list, profiles: [...list.profiles, profile] }, profile };

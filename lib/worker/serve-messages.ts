@@ -78,7 +78,9 @@ export function serveMessages(services: BackgroundServices): void {
       }
       let payload: z.infer<typeof addressed>;
       try {
-        payload = parsePayload(name, addressed, data);
+        // A message without data (wake, removeProfile) arrives with no `request` key at all: JSON drops it.
+        const framed = typeof data === 'object' && data !== null ? { request: undefined, ...data } : data;
+        payload = parsePayload(name, addressed, framed);
       } catch (error) {
         log.warn((error as Error).message);
         throw error;

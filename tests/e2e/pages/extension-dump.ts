@@ -37,8 +37,9 @@ export function dumpExtensionState(target: Worker | Page): Promise<Place[]> {
         const [keys, values] = await Promise.all([done(tx.getAllKeys()), done(tx.getAll())]);
         if (name === 's1-ioc-manager-secrets') {
           values.forEach((value, i) => {
-            if (keys[i] === 'current' && value && typeof value === 'object')
-              values[i] = { ...value, token: '' };
+            // Each profile's record: 'current' (the first profile's) and 'token.<profile id>'.
+            const record = keys[i] === 'current' || String(keys[i]).startsWith('token.');
+            if (record && value && typeof value === 'object') values[i] = { ...value, token: '' };
           });
         }
         places.push({ place: `IndexedDB ${name}/${store}`, text: JSON.stringify({ keys, values }, asText) });

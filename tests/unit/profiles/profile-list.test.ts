@@ -3,7 +3,9 @@ import {
   FIRST_PROFILE_ID,
   INITIAL_PROFILES,
   MAX_PROFILES,
+  nextProfileColour,
   normalizeProfileList,
+  PROFILE_COLOURS,
   type ProfileList,
   profileLabel,
   profileNameProblem,
@@ -157,5 +159,29 @@ describe('normalizeProfileList', () => {
 
   it('keeps the first profile id for an install from before profiles', () => {
     expect(normalizeProfileList(null).profiles[0]?.id).toBe(FIRST_PROFILE_ID);
+  });
+});
+
+describe('nextProfileColour', () => {
+  it.each<[string, ProfileList, string]>([
+    ['the second colour beside the first profile', INITIAL_PROFILES, 'green'],
+    ['the first unused one', THREE, 'purple'],
+  ])('is %s', (_case, list, expected) => {
+    expect(nextProfileColour(list)).toBe(expected);
+  });
+
+  it('cycles once every colour is used', () => {
+    const full: ProfileList = {
+      profiles: PROFILE_COLOURS.map((colour, i) => ({ id: `p${i + 1}`, name: colour, colour })),
+      activeId: 'p1',
+    };
+    expect(nextProfileColour(full)).toBe(PROFILE_COLOURS[0]);
+  });
+
+  it('is what an added profile gets unless another colour is asked for', () => {
+    expect(withProfileAdded(THREE, 'Umbrella', 'red')).toMatchObject({
+      ok: true,
+      profile: { colour: 'red' },
+    });
   });
 });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROFILE_COLOURS } from '../../../lib/profiles/profile-list';
 import { contrastRatio, parseColor, type Rgba } from '../../../lib/ui/contrast';
 
 const SHEET = readFileSync(path.resolve(__dirname, '../../../styles/tokens.css'), 'utf8');
@@ -42,12 +43,20 @@ const PAIRS: Array<[string, string, number]> = [
   ['focus', 'raised', NON_TEXT],
   ['control-border', 'surface', NON_TEXT],
   ['control-border', 'raised', NON_TEXT],
+  // A profile's swatch is its only mark beside the name (lib/profiles/profile-list.ts PROFILE_COLOURS).
+  ...PROFILE_COLOURS.flatMap(
+    (colour): Array<[string, string, number]> => [
+      [`profile-${colour}`, 'surface', NON_TEXT],
+      [`profile-${colour}`, 'raised', NON_TEXT],
+    ],
+  ),
 ];
 
 describe('styles/tokens.css', () => {
   it('writes every colour token with light-dark()', () => {
     const names = ['surface', 'raised', 'ink', 'muted', 'border', 'control-border', 'accent', 'focus'];
-    for (const name of [...names, ...TONES, ...TONES.map((tone) => `${tone}-tint`)])
+    const profiles = PROFILE_COLOURS.map((colour) => `profile-${colour}`);
+    for (const name of [...names, ...TONES, ...TONES.map((tone) => `${tone}-tint`), ...profiles])
       expect(TOKENS.has(name), `--${name}`).toBe(true);
   });
   describe.each([

@@ -128,6 +128,15 @@ describe('serveMessages', () => {
     expect(logged[0]?.message).not.toContain('payroll-acme-corp.com');
   });
 
+  it('answers a message without data, whose request key JSON dropped on the way', async () => {
+    const answer = await new Promise<{ res?: unknown; err?: { message: string } }>((resolve) => {
+      const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+      const data = JSON.parse(JSON.stringify({ profileId: 'p1', request: undefined }));
+      void trigger({ id: 1, type: 'wake', data, timestamp: Date.now() }, MANAGER, resolve);
+    });
+    expect(answer.err).toBeUndefined();
+  });
+
   it('hands the handler the parsed payload, unknown fields dropped', async () => {
     await send('submitIocs', [{ ...DRAFT, scopeId: 'another-site' }], MANAGER);
     expect(calls.at(-1)).toEqual(['submitIocs', [DRAFT]]);
