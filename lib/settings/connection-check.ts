@@ -6,7 +6,7 @@
 import { createS1Client, type S1Connection } from '../s1/client';
 import type { S1HttpOptions } from '../s1/http';
 import type { User } from '../s1/schemas';
-import { resolveScope } from '../s1/scope-resolution';
+import { checkedScope } from '../s1/scope-check';
 import type { ConnectionReport } from './connection-report';
 
 /**
@@ -22,7 +22,10 @@ export async function checkConnection(
     maxAttempts: 2,
     timeoutMs: 15_000,
   }).getUser();
-  const scoped = siteChecked(user, connection);
+  const scope = checkedScope(user, connection);
+  // A site token names its site; an account token its account, as saved.
+  const scoped: S1Connection =
+    scope.kind === 'site' ? { ...connection, scope: { kind: 'site', siteId: scope.siteId } } : connection;
   const client = createS1Client(scoped, { ...transport, maxAttempts: 2, timeoutMs: 15_000 });
   const page = await client.listIocsPage({ limit: 10 });
   return {
@@ -36,18 +39,6 @@ export async function checkConnection(
     iocCount: page.pagination?.totalItems ?? page.data.length,
     firstPageSize: page.data.length,
   };
-}
-
-/**
- * A site token must name its site: the account's IOCs are not its to read. Account and global tokens go
- * on to the IOC call as before, whose answer (403 / 4030010 for a token spanning accounts) says the rest.
- */
-function siteChecked(user: User, connection: S1Connection): S1Connection {
-  if (user.scope?.toLowerCase() !== 'site') return connection;
-  const resolved = resolveScope(user, { accountId: connection.accountId, siteId: connection.scope?.siteId });
-  if (!resolved.ok) throw new Error(resolved.reason);
-  if (resolved.scope.kind !== 'site') return connection;
-  return { ...connection, scope: { kind: 'site', siteId: resolved.scope.siteId } };
 }
 
 /** Distinct role names, the one held on `accountId` first. */

@@ -10,6 +10,7 @@ import { registerSecret } from '../log/redact';
 import type { S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
 import type { IocRef } from '../s1/schemas';
+import { savedScope } from '../s1/scope-check';
 import type { BlockRepo } from '../store/block-repo';
 import type { IocRepo } from '../store/ioc-repo';
 import { errorText } from '../text/error-text';
@@ -120,6 +121,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // Who the token is and when it expires: the popup and header warn before it stops working.
       const user = await client.getUser();
       await deps.publish({ tokenExpiresAt: user.apiToken?.expiresAt ?? null });
+      // A token that cannot hold this scope's IOCs is told why before any IOC call (scope-check.ts).
+      savedScope(user, connection);
       // After the IOCs, which the analyst waits for most; a failure here fails the sync like theirs.
       const blocks = async (blocksFull: boolean) => {
         if (!deps.blockRepo) return;

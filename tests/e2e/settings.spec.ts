@@ -59,7 +59,8 @@ test('Test connection names each failure the console gives', async ({ context, e
     [
       'a multi-account token',
       () => undefined,
-      /spans several accounts: create one at account or site scope \(HTTP 403, code 4030010\)/,
+      // Told from GET /user, before any IOC call.
+      /^This token spans 2 accounts\. Create a service user in one account or one site and use its token/,
     ],
     ['no Threat Intelligence permission', () => undefined, /lacks the Threat Intelligence permission/],
     [

@@ -76,7 +76,8 @@ test('a console URL changed in Settings gets nothing without a new token: not fr
     return runtime.sendMessage({
       id: 1,
       type: 'testConnection',
-      data: { consoleUrl, accountId: '1' },
+      // As lib/messages.ts frames it: the profile, then the request.
+      data: { profileId: 'p1', request: { consoleUrl, accountId: '1' } },
       timestamp: Date.now(),
     });
   }, TYPO);

@@ -75,10 +75,12 @@ function probeFromPage(worker: Worker): Promise<Probe> {
           const ask = (type: string, data: unknown) =>
             new Promise((resolve) => {
               try {
-                chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, (answer) =>
-                  resolve(
-                    chrome.runtime.lastError ? { lastError: chrome.runtime.lastError.message } : answer,
-                  ),
+                chrome.runtime.sendMessage(
+                  { id: 1, type, data: { profileId: 'p1', request: data }, timestamp: Date.now() },
+                  (answer) =>
+                    resolve(
+                      chrome.runtime.lastError ? { lastError: chrome.runtime.lastError.message } : answer,
+                    ),
                 );
               } catch (error) {
                 resolve({ thrown: (error as Error).message });
@@ -108,7 +110,11 @@ function askFromManager(manager: Page, type: string, data: unknown): Promise<unk
             chrome: { runtime: { sendMessage(m: object, reply: (answer: unknown) => void): void } };
           }
         ).chrome;
-        runtime.sendMessage({ id: 2, type, data, timestamp: Date.now() }, resolve);
+        // As lib/messages.ts frames it: the profile, then the request.
+        runtime.sendMessage(
+          { id: 2, type, data: { profileId: 'p1', request: data }, timestamp: Date.now() },
+          resolve,
+        );
       }),
     { type, data },
   );
