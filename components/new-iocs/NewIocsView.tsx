@@ -55,7 +55,6 @@ export function NewIocsView({
 }: Props) {
   const [fields, setFields] = useState<IocFields>(() => defaultFields(settings));
   const { choices, several } = useTargets(pageProfileId, {
-    settings,
     firewall,
     firewallReason: firewallReason ?? null,
   });

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredSettings } from '../../config/settings';
 import type { Target } from '../../lib/blocks/multi-target';
-import { normalizeProfileList, type ProfileColour, profileLabel } from '../../lib/profiles/profile-list';
-import { profilesItem } from '../../lib/profiles/profiles-item';
-import { scopeInWords } from '../../lib/settings/scope-words';
-import { settingsItemOf } from '../../lib/settings/settings';
+import type { ProfileColour } from '../../lib/profiles/profile-list';
 import { type SyncStatus, syncStatusItemOf } from '../../lib/sync/sync-status';
-import { useStorageItem } from '../page/use-storage-item';
+import { useProfiles } from '../page/use-profiles';
 
 /** A profile the review can send to, with what the picker shows of it. */
 export interface TargetChoice extends Target {
@@ -15,91 +11,63 @@ export interface TargetChoice extends Target {
   connected: boolean;
 }
 
-interface Seen {
-  settings?: StoredSettings;
-  status?: SyncStatus;
-}
+type Firewall = SyncStatus['blocks']['firewall'];
 
-/**
- * Each profile's settings and published sync status, kept up to date: what the review needs to name
- * a target and to know whether its console has Firewall Control.
- */
-function useProfilesSeen(ids: readonly string[]): Readonly<Record<string, Seen>> {
-  const [seen, setSeen] = useState<Record<string, Seen>>({});
-  // The ids by value: a new array with the same profiles must not subscribe again.
+/** Each of `ids`' Firewall Control availability, from its published sync status, kept up to date. */
+function useFirewalls(ids: readonly string[]): ReadonlyMap<string, Firewall> {
+  const [firewalls, setFirewalls] = useState<ReadonlyMap<string, Firewall>>(new Map());
+  // The ids by value: a new array naming the same profiles must not subscribe again.
   const key = ids.join(',');
   useEffect(() => {
-    const ids = key ? key.split(',') : [];
+    if (!key) return;
     let live = true;
-    const set = (id: string, part: Seen) => {
-      if (live) setSeen((all) => ({ ...all, [id]: { ...all[id], ...part } }));
+    const set = (id: string, status: SyncStatus | null) => {
+      if (live && status) setFirewalls((previous) => new Map(previous).set(id, status.blocks.firewall));
     };
-    const unwatch = ids.flatMap((id) => {
-      const settings = settingsItemOf(id);
-      const status = syncStatusItemOf(id);
-      void settings.getValue().then((value) => set(id, { settings: value }));
-      void status.getValue().then((value) => set(id, { status: value }));
-      return [
-        settings.watch((value) => set(id, { settings: value })),
-        status.watch((value) => set(id, { status: value })),
-      ];
-    });
+    const items = key.split(',').map((id) => [id, syncStatusItemOf(id)] as const);
+    for (const [id, item] of items) void item.getValue().then((status) => set(id, status));
+    const unwatch = items.map(([id, item]) => item.watch((status) => set(id, status)));
     return () => {
       live = false;
       for (const stop of unwatch) stop();
     };
   }, [key]);
-  return seen;
+  return firewalls;
 }
 
 /**
- * The profiles the review can send to, the page's own first. The page's own settings and status
- * come from the page (as before profiles); the others are read from storage. `several` is false for
- * the single-profile install, which then sees no picker and no profile names.
+ * The profiles the review can send to, the page's own first. The page's own Firewall Control comes
+ * from the page (as before profiles); the others' from their published status. `several` is false
+ * for the single-profile install (and until the list is read), which then sees no picker and no
+ * profile names.
  */
 export function useTargets(
   pageProfileId: string,
-  page: { settings: StoredSettings; firewall: Target['firewall']; firewallReason: string | null },
+  page: Pick<Target, 'firewall' | 'firewallReason'>,
 ): { choices: TargetChoice[]; several: boolean } {
-  const stored = useStorageItem(profilesItem);
-  const list = normalizeProfileList(stored);
-  const others = list.profiles.map((profile) => profile.id).filter((id) => id !== pageProfileId);
-  const seen = useProfilesSeen(others);
-  const ordered = [
-    ...list.profiles.filter((profile) => profile.id === pageProfileId),
-    ...list.profiles.filter((profile) => profile.id !== pageProfileId),
-  ];
-  const choices = ordered.map((profile): TargetChoice => {
-    const own = profile.id === pageProfileId;
-    const settings = own ? page.settings : seen[profile.id]?.settings;
-    const firewall = own
-      ? { available: page.firewall, reason: page.firewallReason }
-      : seen[profile.id]?.status?.blocks.firewall;
-    const connection = settings?.connection ?? null;
-    return {
-      id: profile.id,
-      label: profileLabel(list, profile, connection ? scopeInWords(connection) : undefined),
-      colour: profile.colour,
-      // The page's own profile is always offered: its worker says what is missing, as before profiles.
-      connected: own || connection !== null,
-      firewall: firewall?.available ?? null,
-      firewallReason: firewall?.reason ?? null,
-    };
-  });
-  // Until the list is read, the page's profile alone: the single-profile view, never a flash of a picker.
-  if (!ordered.some((profile) => profile.id === pageProfileId))
-    return {
-      choices: [
-        {
-          id: pageProfileId,
-          label: '',
-          colour: 'blue',
-          connected: true,
-          firewall: page.firewall,
-          firewallReason: page.firewallReason,
-        },
-      ],
-      several: false,
-    };
-  return { choices, several: stored !== undefined && list.profiles.length > 1 };
+  const profiles = useProfiles();
+  const others = (profiles?.list.profiles ?? []).map((p) => p.id).filter((id) => id !== pageProfileId);
+  const firewalls = useFirewalls(others);
+  const own: TargetChoice = {
+    id: pageProfileId,
+    label: profiles?.labels.get(pageProfileId) ?? '',
+    colour: profiles?.list.profiles.find((p) => p.id === pageProfileId)?.colour ?? 'blue',
+    // The page's own profile is always offered: its worker says what is missing, as before profiles.
+    connected: true,
+    ...page,
+  };
+  if (!profiles || others.length === 0) return { choices: [own], several: false };
+  const choices = profiles.list.profiles
+    .filter((profile) => profile.id !== pageProfileId)
+    .map(
+      (profile): TargetChoice => ({
+        id: profile.id,
+        label: profiles.labels.get(profile.id) ?? profile.id,
+        colour: profile.colour,
+        connected: Boolean(profiles.connections.get(profile.id)),
+        firewall: firewalls.get(profile.id)?.available ?? null,
+        firewallReason: firewalls.get(profile.id)?.reason ?? null,
+      }),
+    );
+  return { choices: [own, ...choices], several: true };
 }

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { Simulator } from '../simulator';
 import { expect, test } from './fixtures';
-import { connectAndSync, fillConnection, openOptionsPage } from './pages/options-page';
+import { connectAndSync, fillConnection } from './pages/options-page';
 import { bodyRows, cellOf } from './pages/tables';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
@@ -15,24 +15,14 @@ const VALUE = 'evil-multi.badcorp.top';
 
 test.use({ simOptions: { iocs: 0 }, extraConsoles: { [GLOBEX]: { iocs: 0 }, [INITECH]: { iocs: 0 } } });
 
-/** The profile list with three named tenants, the first being the install's own. */
-const PROFILES = {
-  profiles: [
-    { id: 'p1', name: 'Acme', colour: 'blue' },
-    { id: 'p2', name: 'Globex', colour: 'green' },
-    { id: 'p3', name: 'Initech', colour: 'amber' },
-  ],
-  activeId: 'p1',
-};
-
-/** Connects profile `id` to `url` through its own Settings, as the analyst does, and waits for its first sync. */
-async function connectProfile(page: Page, extensionId: string, id: string, url: string, sim: Simulator) {
-  await page.goto(`chrome-extension://${extensionId}/options.html?profile=${id}#settings`);
-  await fillConnection(page, {
-    consoleUrl: url,
-    apiToken: sim.defaultToken,
-    accountId: sim.defaultAccountId,
-  });
+/** Settings → Add a profile named `name` → its connection form → Save: it syncs its console. */
+async function addProfile(page: Page, name: string, consoleUrl: string, sim: Simulator): Promise<void> {
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const add = page.getByRole('form', { name: 'Add a profile' });
+  await add.getByLabel('Profile name').fill(name);
+  await add.getByRole('button', { name: 'Add profile' }).click();
+  await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
+  await fillConnection(page, { consoleUrl, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/#iocs$/);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
@@ -48,44 +38,35 @@ test('submits one value to two of three tenants; a failing tenant is retried alo
   context,
   extensionId,
   consoles,
-  serviceWorker,
   sim,
 }) => {
   const globex = consoles.get(GLOBEX);
   const initech = consoles.get(INITECH);
   const manager = await connectAndSync(context, extensionId, sim);
-  // The lead's Profiles section in Settings adds profiles; until then the list is written as it adds them.
-  await serviceWorker.evaluate(async (profiles) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { set(items: object): Promise<void> } } };
-    };
-    await chrome.storage.local.set({ profiles });
-  }, PROFILES);
-  const other = await openOptionsPage(context, extensionId, 'options.html?profile=p2#settings');
-  await connectProfile(other, extensionId, 'p2', GLOBEX, globex);
-  await connectProfile(other, extensionId, 'p3', INITECH, initech);
-  await other.close();
-
-  await manager.reload();
+  await addProfile(manager, 'Globex', GLOBEX, globex);
+  await addProfile(manager, 'Initech', INITECH, initech);
+  // Back to the first profile, which is named by what it connects to.
+  await manager.goto(`chrome-extension://${extensionId}/options.html#iocs`);
+  const acme = `Account ${sim.defaultAccountId}`;
   await manager.getByRole('link', { name: 'New IOCs' }).click();
   await manager.getByLabel(/^Values or text/).fill(VALUE);
   const sendTo = manager.getByRole('group', { name: 'Send to' });
   // The page's own tenant is the default target.
-  await expect(sendTo.getByRole('checkbox', { name: 'Acme' })).toBeChecked();
+  await expect(sendTo.getByRole('checkbox', { name: acme })).toBeChecked();
   await expect(sendTo.getByRole('checkbox', { name: 'Globex' })).not.toBeChecked();
   await expect(sendTo.getByRole('checkbox', { name: 'Initech' })).not.toBeChecked();
   await sendTo.getByRole('checkbox', { name: 'Globex' }).check();
 
   // Globex's console fails every IOC write (the client's own retries included) before storing anything.
   globex.faults.add({ method: 'POST', path: 'threat-intelligence/iocs', kind: 'status', status: 503 });
-  await manager.getByRole('button', { name: 'Submit 1 to Acme, Globex' }).click();
+  await manager.getByRole('button', { name: `Submit 1 to ${acme}, Globex` }).click();
 
   const status = manager.getByRole('status', { name: 'Submit status' });
-  await expect(status).toContainText('Acme: Detect: 1 of 1 stored.');
+  await expect(status).toContainText(`${acme}: Detect: 1 of 1 stored.`);
   await expect(status).toContainText('Globex: Detect: 0 of 1 stored.');
   const review = manager.getByRole('table', { name: 'Review' });
   const result = await cellOf(bodyRows(review).first(), review, 'Result');
-  await expect(result).toContainText('Acme: Detect: Stored');
+  await expect(result).toContainText(`${acme}: Detect: Stored`);
   await expect(result).toContainText('Globex: Detect: Not sent');
   expect(held(sim)).toHaveLength(1);
   expect(held(globex)).toHaveLength(0);
@@ -95,11 +76,11 @@ test('submits one value to two of three tenants; a failing tenant is retried alo
   globex.faults.clear();
   await manager.getByRole('button', { name: 'Retry 1 on Globex' }).click();
   await expect(status).toHaveText('Globex: Detect: 1 of 1 stored.');
-  await expect(result).toContainText('Acme: Detect: Stored');
+  await expect(result).toContainText(`${acme}: Detect: Stored`);
   await expect(result).toContainText('Globex: Detect: Stored');
   expect(held(globex)).toHaveLength(1);
   expect(held(sim)).toHaveLength(1);
-  // Acme was sent the IOC exactly once, Initech never.
+  // The first console was sent the IOC exactly once, Initech never.
   expect(iocPosts(sim)).toHaveLength(1);
   expect(iocPosts(initech)).toHaveLength(0);
   await expect(manager.getByRole('button', { name: /^Submit 0|^Retry/ })).toBeDisabled();
