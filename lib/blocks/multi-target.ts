@@ -109,10 +109,6 @@ export function planTargets(
   });
 }
 
-/** Whether a plan sends anything at all. */
-export const plansSendAnything = (plans: readonly TargetPlan[]): boolean =>
-  plans.some((plan) => plan.rows.length > 0);
-
 /** The keys of the rows some plan sends, in row order. */
 export function plannedKeys(plans: readonly TargetPlan[]): Set<string> {
   return new Set(plans.flatMap((plan) => plan.rows.map((row) => row.key)));
