@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
 import type { SheetMode } from '../../lib/menu/handle-menu-click';
 import type { PendingSheet } from '../../lib/menu/pending-sheet';
+import { sendMessage } from '../../lib/messages';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { NewIocsView } from '../new-iocs/NewIocsView';
 import { lookupInCache } from '../page/cache-lookup';
-import { sendAboutPage } from '../page/page-profile';
 import { LookupAnswers } from './LookupAnswers';
 import { useAnswerActions } from './use-answer-actions';
 import { useBlockStates } from './use-block-states';
@@ -45,7 +45,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
           initialText={sheet.text}
           firewall={status?.blocks.firewall.available ?? null}
           firewallReason={status?.blocks.firewall.reason}
-          onApply={(requests) => sendAboutPage('applyActions', requests)}
+          onApply={(profileId, requests) => sendMessage('applyActions', requests, profileId)}
         />
       ) : (
         <>

@@ -1,18 +1,31 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
 import type { ActionsReport, RowActionRequest } from '../../lib/blocks/actions';
+import {
+  plannedKeys,
+  rowResults,
+  sendingTo,
+  submitLabel,
+  type TargetPlan,
+  type TargetResult,
+  targetsNote,
+  withheldText,
+} from '../../lib/blocks/multi-target';
 import type { FirewallAvailability } from '../../lib/blocks/review-actions';
-import { type KeyedRequest, reviewRequests, submitNote } from '../../lib/blocks/review-submit';
+import { reviewRequests } from '../../lib/blocks/review-submit';
 import { defaultFields, type IocFields, validateFields } from '../../lib/iocs/drafts';
 import type { ExistingLookup } from '../../lib/iocs/existing-lookup';
 import { errorText } from '../../lib/text/error-text';
 import { pluralize } from '../../lib/text/pluralize';
+import { pageProfileId } from '../page/page-profile';
 import { Field } from '../ui/Field';
 import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/use-action';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
+import { TargetPicker } from './TargetPicker';
 import { useReview } from './use-review';
+import { useTargets } from './use-targets';
 
 interface Props {
   /** Which values SentinelOne already holds, from the local cache. */
@@ -22,13 +35,16 @@ interface Props {
   firewall: FirewallAvailability;
   /** Why Block network is not offered, when the console said so. */
   firewallReason?: string | null;
-  /** Runs each row's chosen actions in the worker. */
-  onApply(requests: RowActionRequest[]): Promise<ActionsReport>;
+  /** Runs each row's chosen actions in the worker, on the profile `profileId` (one call per target). */
+  onApply(profileId: string, requests: RowActionRequest[]): Promise<ActionsReport>;
   /** Text to review at once, such as a selection sent from the context menu. */
   initialText?: string;
 }
 
-/** Paste anything, review what it holds, send the ticked rows in one batch. */
+/**
+ * Paste anything, review what it holds, send the ticked rows in one batch. With several profiles,
+ * "Send to" picks the tenants (the page's own by default) and the batch goes to each of them.
+ */
 export function NewIocsView({
   lookupExisting,
   settings,
@@ -38,31 +54,72 @@ export function NewIocsView({
   initialText = '',
 }: Props) {
   const [fields, setFields] = useState<IocFields>(() => defaultFields(settings));
+  const { choices, several } = useTargets(pageProfileId, {
+    firewall,
+    firewallReason: firewallReason ?? null,
+  });
+  const [checked, setChecked] = useState<string[]>([pageProfileId]);
+  const targets = choices.filter((choice) => choice.connected && checked.includes(choice.id));
   const send = useAction(
-    (requests: KeyedRequest[]) => `Sending ${pluralize(requests.length, 'row')}…`,
-    async (requests: KeyedRequest[]) => {
-      const report = await onApply(requests.map((r) => r.request));
-      review.applied(requests, report);
-      return submitNote(requests, report);
+    (plans: TargetPlan[]) =>
+      `Sending ${pluralize(plannedKeys(plans).size, 'row')}${several ? ` to ${sendingTo(plans)}` : ''}…`,
+    async (plans: TargetPlan[]) => {
+      const sentAt = new Date();
+      const context = {
+        fields,
+        overrides: review.overrides,
+        tagPrefix: settings.connection?.tagPrefix ?? '',
+        validityDays: settings.iocDefaults.validityDays,
+      };
+      // Every profile at once: each has its own console and worker services, so a slow or failing
+      // tenant neither holds the others back nor stops them.
+      const results = await Promise.all(
+        plans.map(async (plan): Promise<TargetResult> => {
+          const requests = reviewRequests(
+            plan.rows,
+            { ...context, toDo: review.toDoOn(plan.target) },
+            sentAt,
+          );
+          const sent = { target: plan.target, requests, withheld: plan.withheld };
+          if (requests.length === 0) return { ...sent, report: { rows: [], notes: [] } };
+          const apply = () =>
+            onApply(
+              plan.target.id,
+              requests.map((r) => r.request),
+            );
+          // One profile: a failure is the status line's error, as before profiles.
+          if (!several) return { ...sent, report: await apply() };
+          try {
+            return { ...sent, report: await apply() };
+          } catch (error) {
+            return { ...sent, error: errorText(error) };
+          }
+        }),
+      );
+      review.applied(results);
+      return targetsNote(results, several);
     },
   );
-  const review = useReview({ lookupExisting, settings, firewall, initialText, onProblem: send.setStatus });
-  const { pending } = review;
+  const review = useReview({ lookupExisting, settings, targets, initialText, onProblem: send.setStatus });
+  const plans = review.plans.filter((plan) => plan.rows.length > 0 || plan.withheld.length > 0);
+  const pendingCount = plannedKeys(plans).size;
+  // Each row's result is worked out again only when an outcome or a name changes, so the table
+  // redraws only the rows that changed.
+  const names = JSON.stringify(choices.map((choice) => [choice.id, choice.label]));
+  const results = useMemo(
+    () => rowResults(review.outcomes, new Map(JSON.parse(names) as [string, string][]), several),
+    [review.outcomes, names, several],
+  );
   const now = Date.now();
 
   function submit() {
     const problem = validateFields(fields);
     if (problem) return send.setStatus({ kind: 'error', text: problem });
-    if (pending.length === 0) return send.setStatus({ kind: 'error', text: 'Nothing is ticked to send.' });
-    const context = {
-      fields,
-      overrides: review.overrides,
-      tagPrefix: settings.connection?.tagPrefix ?? '',
-      validityDays: settings.iocDefaults.validityDays,
-      toDo: review.toDo,
-    };
-    void send.run(reviewRequests(pending, context, new Date()));
+    if (pendingCount === 0) return send.setStatus({ kind: 'error', text: 'Nothing is ticked to send.' });
+    void send.run(plans);
   }
+
+  const label = submitLabel(plans, review.outcomes, { several, hadRejections: review.hadRejections });
 
   return (
     <section aria-label="New IOCs" class="new-iocs">
@@ -102,20 +159,32 @@ export function NewIocsView({
       )}
       <ReviewTable
         rows={review.rows}
-        outcomes={review.outcomes}
+        results={results}
         now={now}
         actionsOf={review.actionsOf}
         onActions={review.choose}
         onTick={review.tick}
         onRetype={review.retype}
       />
-      {firewall === false && firewallReason && (
+      {!several && firewall === false && firewallReason && (
         <p class="hint">Block network is not offered: {firewallReason}</p>
       )}
       <IocFieldsForm fields={fields} onChange={setFields} tagPrefix={settings.connection?.tagPrefix ?? ''} />
+      {several && (
+        <TargetPicker choices={choices} checked={checked} onChange={setChecked} disabled={send.busy} />
+      )}
+      {several && targets.length === 0 && <p class="hint">Tick a profile to send to.</p>}
+      {several &&
+        plans
+          .filter((plan) => plan.withheld.length > 0)
+          .map((plan) => (
+            <p key={plan.target.id} class="hint">
+              Block network will not be sent to {plan.target.label}: {withheldText(plan.target)}
+            </p>
+          ))}
       <div class="actions">
-        <button type="button" class="primary" disabled={send.busy || pending.length === 0} onClick={submit}>
-          {review.hadRejections ? `Send the other ${pending.length}` : `Submit ${pending.length}`}
+        <button type="button" class="primary" disabled={send.busy || pendingCount === 0} onClick={submit}>
+          {label}
         </button>
       </div>
       <StatusLine label="Submit status" status={send.status} />

@@ -1,10 +1,8 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { IOC_TYPES, type IocType } from '../../config/ioc-types';
-import type { RowActionReport } from '../../lib/blocks/actions';
-import { rowReportLines } from '../../lib/blocks/outcome-text';
+import type { RowResult } from '../../lib/blocks/multi-target';
 import type { RowActions } from '../../lib/blocks/review-actions';
-import { reportHasProblem } from '../../lib/blocks/row-reports';
 import { displayText } from '../../lib/iocs/display-text';
 import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
 import type { IocWarning, ReviewRow } from '../../lib/iocs/review';
@@ -14,8 +12,8 @@ import { ReviewActionsCell } from './ReviewActionsCell';
 
 interface Props {
   rows: readonly ReviewRow[];
-  /** What each action did, after Submit. */
-  outcomes: ReadonlyMap<string, RowActionReport>;
+  /** What each action did, after Submit (on each profile the row went to). */
+  results: ReadonlyMap<string, RowResult>;
   actionsOf(row: ReviewRow): RowActions;
   onActions(key: string, actions: RowActions): void;
   onTick(key: string, selected: boolean): void;
@@ -47,8 +45,8 @@ function statusText(row: ReviewRow, now: number): string {
 }
 
 /** The result cell's tone: every action through, or something to look at. */
-const outcomeOf = (report: RowActionReport | undefined): ActionOutcome =>
-  !report ? 'none' : reportHasProblem(report) ? 'problem' : 'stored';
+const outcomeOf = (result: RowResult | undefined): ActionOutcome =>
+  !result ? 'none' : result.problem ? 'problem' : 'stored';
 /** The result cell's class, kept for the tests and tools that read it (`outcome-stored`). */
 const OUTCOME_CLASS: Record<ActionOutcome, string> = {
   none: 'outcome-none',
@@ -79,7 +77,7 @@ type Handlers = Pick<Props, 'onActions' | 'onTick' | 'onRetype'>;
 
 interface RowProps {
   row: ReviewRow;
-  report: RowActionReport | undefined;
+  result: RowResult | undefined;
   actions: RowActions;
   now: number;
   /** Always the table's latest handlers, so a row drawn earlier never acts on rows it has not seen. */
@@ -100,7 +98,7 @@ const sameActions = (a: RowActions, b: RowActions) =>
  */
 const sameRow = (a: RowProps, b: RowProps) =>
   a.row === b.row &&
-  a.report === b.report &&
+  a.result === b.result &&
   sameActions(a.actions, b.actions) &&
   (a.now === b.now || a.row.status !== 'existing');
 
@@ -110,7 +108,7 @@ class ReviewRowView extends Component<RowProps> {
   }
 
   override render() {
-    const { row, report, actions, now, handlers } = this.props;
+    const { row, result, actions, now, handlers } = this.props;
     const sendable = row.status === 'valid' || row.status === 'existing';
     return (
       <tr
@@ -150,13 +148,13 @@ class ReviewRowView extends Component<RowProps> {
               value={row.value}
               type={row.type}
               actions={actions}
-              report={report}
+              report={result?.report}
               onChange={(chosen) => handlers.current.onActions(row.key, chosen)}
             />
           )}
         </td>
-        <td class={OUTCOME_CLASS[outcomeOf(report)]} data-tone={toneOf('outcome', outcomeOf(report))}>
-          {rowReportLines(report).map((line) => (
+        <td class={OUTCOME_CLASS[outcomeOf(result)]} data-tone={toneOf('outcome', outcomeOf(result))}>
+          {(result?.lines ?? []).map((line) => (
             <div key={line}>{displayText(line)}</div>
           ))}
         </td>
@@ -180,7 +178,7 @@ const COLUMNS = [
  * after sending, each action's outcome. Rows are drawn a step at a time and redrawn only when they
  * change, so a review of 2,000 rows (review-cap.ts) shows at once and a tick answers at once.
  */
-export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRetype, now }: Props) {
+export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRetype, now }: Props) {
   const handlers = useRef<Handlers>({ onActions, onTick, onRetype });
   handlers.current = { onActions, onTick, onRetype };
   const shown = useGrowingCount(rows.length);
@@ -200,7 +198,7 @@ export function ReviewTable({ rows, outcomes, actionsOf, onActions, onTick, onRe
           <ReviewRowView
             key={row.key}
             row={row}
-            report={outcomes.get(row.key)}
+            result={results.get(row.key)}
             actions={actionsOf(row)}
             now={now}
             handlers={handlers}

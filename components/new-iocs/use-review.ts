@@ -1,21 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
-import type { ActionsReport, RowActionReport } from '../../lib/blocks/actions';
 import {
-  choosesAnything,
-  defaultActions,
-  type FirewallAvailability,
-  type RowActions,
-  remainingActions,
-} from '../../lib/blocks/review-actions';
+  combinedFirewall,
+  mergeTargetResults,
+  planTargets,
+  rowsToUntick,
+  type Target,
+  type TargetOutcomes,
+  type TargetResult,
+  toDoOnTarget,
+} from '../../lib/blocks/multi-target';
+import { defaultActions, type RowActions } from '../../lib/blocks/review-actions';
 import {
   csvImportNote,
   csvOverrides,
-  type KeyedRequest,
-  mergeOutcomes,
   type RowOverride,
   type SubmitNote,
-  untickRejected,
 } from '../../lib/blocks/review-submit';
 import { classifyValue } from '../../lib/iocs/classify';
 import { parseIocCsv } from '../../lib/iocs/csv-import';
@@ -37,7 +37,8 @@ interface Options {
   /** Which values SentinelOne already holds, from the local cache. */
   lookupExisting: ExistingLookup;
   settings: StoredSettings;
-  firewall: FirewallAvailability;
+  /** The profiles the analyst chose to send to (one: the page's own, as before profiles). */
+  targets: readonly Target[];
   initialText: string;
   /** A problem found while reviewing the text, for the status line. */
   onProblem(note: SubmitNote): void;
@@ -46,13 +47,15 @@ interface Options {
 /**
  * The review's rows and what each will do: built from the pasted text (as the analyst types, in
  * chunks, never freezing the page) or from a CSV file, with each row's chosen actions and what became
- * of them across presses of Submit.
+ * of them on each target profile across presses of Submit.
  */
-export function useReview({ lookupExisting, settings, firewall, initialText, onProblem }: Options) {
+export function useReview({ lookupExisting, settings, targets, initialText, onProblem }: Options) {
   const [text, setText] = useState(initialText);
   const [rows, setRows] = useState<ReviewRow[]>([]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, RowOverride>>(new Map());
-  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, RowActionReport>>(new Map());
+  const [outcomes, setOutcomes] = useState<TargetOutcomes>(new Map());
+  // Rows the analyst ticked again after a press: sent again even where a profile refused them.
+  const [vouched, setVouched] = useState<ReadonlySet<string>>(new Set());
   // The analyst's changes to a row's actions; a row without an entry has the defaults of its type.
   const [chosen, setChosen] = useState<ReadonlyMap<string, RowActions>>(new Map());
   // How many values the text held beyond those the review shows (review-cap.ts).
@@ -74,6 +77,7 @@ export function useReview({ lookupExisting, settings, firewall, initialText, onP
     setCapNote(note);
     setRows(review);
     setOutcomes(new Map());
+    setVouched(new Set());
     setChosen(new Map());
   }
 
@@ -115,9 +119,11 @@ export function useReview({ lookupExisting, settings, firewall, initialText, onP
     return csvImportNote(file.name, capped.items.length, parsed.errors);
   }
 
+  // Block network is offered when a target has Firewall Control; each target then gets it only if it has.
+  const firewall = combinedFirewall(targets);
   const actionsOf = (row: ReviewRow) =>
     chosen.get(row.key) ?? defaultActions(row.type, settings.actionDefaults, firewall);
-  const toDo = (row: ReviewRow) => remainingActions(actionsOf(row), outcomes.get(row.key));
+  const plans = planTargets(sendableRows(rows), targets, outcomes, actionsOf, vouched);
 
   return {
     text,
@@ -126,18 +132,26 @@ export function useReview({ lookupExisting, settings, firewall, initialText, onP
     outcomes,
     capNote,
     actionsOf,
-    toDo,
-    /** The ticked rows with something left to send. */
-    pending: sendableRows(rows).filter((row) => choosesAnything(toDo(row))),
-    hadRejections: [...outcomes.values()].some((o) => o.detect?.status === 'rejected'),
+    /** What the row still has to do on `target`. */
+    toDoOn: (target: Target) => (row: ReviewRow) => toDoOnTarget(row, actionsOf(row), target, outcomes),
+    /** Per target profile, the ticked rows with something left to send there. */
+    plans,
+    hadRejections: [...outcomes.values()].some((byRow) =>
+      [...byRow.values()].some((o) => o.report.detect?.status === 'rejected'),
+    ),
     /** Typed text replaces a CSV's rows and their own values. */
     type(next: string) {
       setOverrides(new Map());
       setText(next);
     },
     importCsv,
-    tick: (key: string, selected: boolean) =>
-      setRows(rows.map((row) => (row.key === key ? { ...row, selected } : row))),
+    tick(key: string, selected: boolean) {
+      setRows(rows.map((row) => (row.key === key ? { ...row, selected } : row)));
+      const next = new Set(vouched);
+      if (selected) next.add(key);
+      else next.delete(key);
+      setVouched(next);
+    },
     choose: (key: string, actions: RowActions) => setChosen(new Map(chosen).set(key, actions)),
     retype(key: string, type: IocType) {
       // A new type has its own actions: back to its defaults.
@@ -146,11 +160,18 @@ export function useReview({ lookupExisting, settings, firewall, initialText, onP
       setChosen(next);
       setRows(retypeInReview(rows, key, type, existing, neverBlockList(neverBlock.current)));
     },
-    /** What a press of Submit came back with. */
-    applied(requests: readonly KeyedRequest[], report: ActionsReport) {
-      const next = mergeOutcomes(outcomes, requests, report);
+    /** What a press of Submit came back with, from each profile it went to. */
+    applied(results: readonly TargetResult[]) {
+      const next = mergeTargetResults(outcomes, results);
+      const untick = rowsToUntick(
+        sendableRows(rows),
+        results.map((result) => result.target),
+        next,
+        actionsOf,
+      );
       setOutcomes(next);
-      setRows(untickRejected(rows, next));
+      setVouched(new Set());
+      setRows(rows.map((row) => (untick.has(row.key) ? { ...row, selected: false } : row)));
     },
   };
 }

@@ -15,6 +15,7 @@ import { ProfileSwitcher } from '../../components/profiles/ProfileSwitcher';
 import { ProfilesSection } from '../../components/profiles/ProfilesSection';
 import { UnknownProfile } from '../../components/profiles/UnknownProfile';
 import { SettingsView } from '../../components/settings/SettingsView';
+import { sendMessage } from '../../lib/messages';
 import { profileById } from '../../lib/profiles/profile-list';
 import { rememberActiveProfile } from '../../lib/profiles/profiles-item';
 import type { IocDraft } from '../../lib/s1/schemas';
@@ -199,7 +200,7 @@ export function App() {
               settings={settings}
               firewall={status.blocks.firewall.available}
               firewallReason={status.blocks.firewall.reason}
-              onApply={(requests) => sendAboutPage('applyActions', requests)}
+              onApply={(profileId, requests) => sendMessage('applyActions', requests, profileId)}
             />
           </div>
         ) : (

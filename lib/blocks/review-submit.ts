@@ -1,7 +1,7 @@
 /**
  * What the New IOCs review sends when the analyst presses Submit, and what it then says: the ticked
- * rows as requests (a CSV row's own values over the form's), each row's outcomes laid over the
- * earlier presses', and the sentence of the status line.
+ * rows as requests (a CSV row's own values over the form's) and the sentence of the status line. The
+ * outcomes of each press, per row and per target profile, are multi-target.ts's.
  */
 import type { CsvIocRow } from '../iocs/csv-import';
 import { applyTag, type DraftSettings, type IocFields, toDrafts } from '../iocs/drafts';
@@ -9,10 +9,10 @@ import { clampValidUntil } from '../iocs/renew';
 import type { ReviewRow } from '../iocs/review';
 import type { IocDraft } from '../s1/schemas';
 import { pluralize } from '../text/pluralize';
-import type { ActionsReport, RowActionReport, RowActionRequest } from './actions';
+import type { ActionsReport, RowActionRequest } from './actions';
 import { summarizeActions } from './outcome-text';
 import { actionRequest, type RowActions } from './review-actions';
-import { mergeReports, needsAttention } from './row-reports';
+import { needsAttention } from './row-reports';
 
 /** Per-row values from an imported CSV, which override the form's fields for that row. */
 export interface RowOverride {
@@ -103,26 +103,6 @@ export function reviewRequests(
     return request ? [{ key: row.key, request }] : [];
   });
 }
-
-/** The rows' outcomes after a press: this press's laid over the earlier ones, action by action. */
-export function mergeOutcomes(
-  outcomes: ReadonlyMap<string, RowActionReport>,
-  requests: readonly KeyedRequest[],
-  report: ActionsReport,
-): Map<string, RowActionReport> {
-  const next = new Map(outcomes);
-  for (const [i, { key }] of requests.entries()) next.set(key, mergeReports(next.get(key), report.rows[i]));
-  return next;
-}
-
-/** Rows whose IOC was refused are unticked: the rest goes only when the analyst presses again. */
-export const untickRejected = (
-  rows: readonly ReviewRow[],
-  outcomes: ReadonlyMap<string, RowActionReport>,
-): ReviewRow[] =>
-  rows.map((row) =>
-    outcomes.get(row.key)?.detect?.status === 'rejected' ? { ...row, selected: false } : row,
-  );
 
 /** The status after a press: the summary per action and the notes; a warning unless all went through. */
 export function submitNote(requests: readonly KeyedRequest[], report: ActionsReport): SubmitNote {

@@ -6,11 +6,9 @@ import {
   csvImportNote,
   csvOverrides,
   type KeyedRequest,
-  mergeOutcomes,
   reviewRequests,
   type SubmitContext,
   submitNote,
-  untickRejected,
   withOverride,
 } from '../../../lib/blocks/review-submit';
 import type { IocFields } from '../../../lib/iocs/drafts';
@@ -157,30 +155,6 @@ describe('reviewRequests', () => {
 const request = (key: string): KeyedRequest => ({ key, request: { draft: DRAFT, detect: true } });
 const stored: RowActionReport = { detect: { status: 'stored', uuid: 'u1' } };
 const rejected: RowActionReport = { detect: { status: 'rejected', message: 'Bad value' } };
-
-describe('mergeOutcomes and untickRejected', () => {
-  it('lays this press’s outcomes over the earlier ones and unticks the rejected rows', () => {
-    const earlier = new Map([['row-0', rejected]]);
-    const next = mergeOutcomes(earlier, [request('row-0'), request('row-1')], {
-      rows: [stored, rejected],
-      notes: [],
-    });
-    expect([...next]).toEqual([
-      ['row-0', { ...stored, blockNetwork: undefined }],
-      ['row-1', rejected],
-    ]);
-    expect(earlier.get('row-0')).toBe(rejected);
-    const rows = untickRejected(
-      review(['evil-one.com', 'DNS'], ['evil-two.com', 'DNS'], ['evil-three.com', 'DNS']),
-      next,
-    );
-    expect(rows.map((r) => [r.key, r.selected])).toEqual([
-      ['row-0', true],
-      ['row-1', false],
-      ['row-2', true],
-    ]);
-  });
-});
 
 describe('submitNote', () => {
   it.each<[string, ActionsReport, 'ok' | 'warn', string]>([
