@@ -2,22 +2,26 @@ import { useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
 import { displayText } from '../../lib/iocs/display-text';
 import { type IocFields, toDrafts, validateFields } from '../../lib/iocs/drafts';
+import type { Tenant } from '../../lib/iocs/tenants';
 import type { Ioc, IocDraft } from '../../lib/s1/schemas';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
 import { IocFieldsForm } from '../new-iocs/IocFieldsForm';
 import { Modal } from '../ui/Modal';
 import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/use-action';
+import { TenantLine } from './TenantLine';
 
 interface Props {
   ioc: Ioc;
+  /** Across profiles: the tenant the IOC is in, where the save goes; `settings` are that tenant's. */
+  tenant?: Tenant;
   settings: StoredSettings;
   onSave(draft: IocDraft): Promise<UpdateReport>;
   onClose(): void;
 }
 
 /** The New IOCs fields, prefilled with one IOC; saving re-sends it with the same identity. */
-export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
+export function EditIocDialog({ ioc, tenant, settings, onSave, onClose }: Props) {
   const [fields, setFields] = useState<IocFields>({
     name: ioc.name ?? '',
     description: ioc.description ?? '',
@@ -57,6 +61,7 @@ export function EditIocDialog({ ioc, settings, onSave, onClose }: Props) {
     <Modal title={title} class="edit" onClose={onClose}>
       {({ close }) => (
         <>
+          {tenant && <TenantLine tenant={tenant} />}
           <IocFieldsForm
             fields={fields}
             onChange={setFields}

@@ -1,16 +1,22 @@
 import { useState } from 'preact/hooks';
 import { defang } from '../../lib/iocs/defang';
 import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
+import type { Tenant } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
+import type { BlockRepo } from '../../lib/store/block-repo';
 import { useBlockStateLine } from '../page/use-block-cache';
 import { DetailActions } from '../ui/DetailActions';
 import { Modal } from '../ui/Modal';
 import { IDLE, StatusLine } from '../ui/StatusLine';
 import { type Action, useAction } from '../ui/use-action';
 import type { Copyable } from '../ui/use-copy';
+import { TenantLine } from './TenantLine';
 
 interface Props {
   ioc: Ioc;
+  /** Across profiles: the tenant the IOC is in, and that tenant's cached blocks. */
+  tenant?: Tenant;
+  blocks?: BlockRepo;
   onClose(): void;
   onDelete(ioc: Ioc): Promise<void>;
   onEdit(ioc: Ioc): void;
@@ -31,14 +37,22 @@ export function IocDetailDialog({ ioc, onClose, ...actions }: Props) {
   );
 }
 
-function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClose'> & { close(): void }) {
+function IocDetail({
+  ioc,
+  tenant,
+  blocks,
+  close,
+  onDelete,
+  onEdit,
+  onRenew,
+}: Omit<Props, 'onClose'> & { close(): void }) {
   const [confirming, setConfirming] = useState(false);
   const remove = useAction('Deleting…', async () => {
     await onDelete(ioc);
     close();
     return undefined;
   });
-  const blockState = useBlockStateLine(ioc.value);
+  const blockState = useBlockStateLine(ioc.value, blocks);
   // Invisible and bidi characters as \u escapes: the same JSON, copied as it is seen.
   const json = escapeHiddenInJson(JSON.stringify(ioc, null, 2));
   const copies: Copyable[] = [
@@ -53,6 +67,7 @@ function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClo
 
   return (
     <>
+      {tenant && <TenantLine tenant={tenant} />}
       {/* What the console does with the value: this IOC detects it; the Blocklist and Firewall
           Control, as last synced, say whether it is also blocked. */}
       <p class="block-state" role="status" aria-label="Block state">
@@ -76,6 +91,7 @@ function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClo
       {confirming && (
         <DeleteQuestion
           ioc={ioc}
+          tenant={tenant}
           remove={remove}
           onCancel={() => {
             setConfirming(false);
@@ -88,12 +104,23 @@ function IocDetail({ ioc, close, onDelete, onEdit, onRenew }: Omit<Props, 'onClo
 }
 
 /** The delete, asked in place: the value, its type and source, and why it failed if it did. */
-function DeleteQuestion({ ioc, remove, onCancel }: { ioc: Ioc; remove: Action<[]>; onCancel(): void }) {
+function DeleteQuestion({
+  ioc,
+  tenant,
+  remove,
+  onCancel,
+}: {
+  ioc: Ioc;
+  tenant?: Tenant;
+  remove: Action<[]>;
+  onCancel(): void;
+}) {
   return (
     <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
       <p id="confirm-delete" class="clamped">
         Delete <strong class="mono">{displayText(ioc.value)}</strong> ({ioc.type}, source{' '}
-        {displayText(ioc.source)}) from SentinelOne?
+        {displayText(ioc.source)}) from SentinelOne
+        {tenant ? ` tenant ${displayText(tenant.label)}` : ''}?
       </p>
       {remove.status.kind === 'error' && <StatusLine label="Delete status" status={remove.status} />}
       <button type="button" class="danger" disabled={remove.busy} onClick={() => void remove.run()}>

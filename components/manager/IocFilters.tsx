@@ -1,5 +1,7 @@
 import { IOC_TYPES } from '../../config/ioc-types';
+import { displayText } from '../../lib/iocs/display-text';
 import type { IocFilter } from '../../lib/iocs/filter';
+import type { Tenant } from '../../lib/iocs/tenants';
 
 interface Props {
   filter: IocFilter;
@@ -7,6 +9,8 @@ interface Props {
   onClear(): void;
   shown: number;
   total: number;
+  /** Across profiles: the tenants to pick one of; none for the page's one profile. */
+  tenants?: readonly Tenant[];
 }
 
 const TEXT_FIELDS = [
@@ -21,9 +25,26 @@ const HINT =
   'Text matches anywhere, ignoring case. % or * make a pattern over the whole field: %.ru, evil*, %malware%.';
 
 /** The filter bar: one labelled input per field, combined with AND, and the count they leave. */
-export function IocFilters({ filter, onChange, onClear, shown, total }: Props) {
+export function IocFilters({ filter, onChange, onClear, shown, total, tenants }: Props) {
   return (
     <form class="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      {tenants && (
+        <label>
+          Tenant
+          <select
+            // A tenant that is no longer a profile (an old bookmark) shows, and filters, as all.
+            value={tenants.some((tenant) => tenant.id === filter.tenant) ? filter.tenant : ''}
+            onChange={(event) => onChange({ ...filter, tenant: event.currentTarget.value })}
+          >
+            <option value="">All tenants</option>
+            {tenants.map((tenant) => (
+              <option key={tenant.id} value={tenant.id}>
+                {displayText(tenant.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {TEXT_FIELDS.map(([key, label]) => (
         <label key={key}>
           {label}

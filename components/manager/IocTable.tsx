@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { IocColumnId, IocSort } from '../../lib/iocs/ioc-index';
+import { type IocSort, type SortColumnId, TENANT_COLUMN } from '../../lib/iocs/ioc-index';
+import type { TenantRows } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
-import { iocCell, typeChip } from '../../lib/ui/ioc-cells';
+import { iocCell, tenantCell, typeChip } from '../../lib/ui/ioc-cells';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import { useGridKeys } from '../ui/use-grid-keys';
 import { useVirtualRows } from '../ui/use-virtual-rows';
@@ -14,30 +15,44 @@ interface Props {
   iocs: readonly Ioc[];
   /** Positions in `iocs` of the rows to show, in order. */
   rows: Uint32Array;
+  /** Across profiles: the tenant of each position, shown in a Tenant column. */
+  tenants?: TenantRows;
   sort: IocSort | null;
   onSort(sort: IocSort | null): void;
-  selected: ReadonlySet<string>;
-  onSelect(uuids: string[], selected: boolean): void;
-  onOpen(ioc: Ioc): void;
+  /** Whether the row at a position is selected. */
+  isSelected(position: number): boolean;
+  /** The selection's key of the row at a position (lib/iocs/tenants.ts rowKeyOf). */
+  keyOf(position: number): string;
+  onSelect(keys: string[], selected: boolean): void;
+  onOpen(position: number): void;
   now: number;
   /** Shown in the table's place when no row is: what to do about it. */
   empty?: ComponentChildren;
 }
 
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
-export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen, now, empty }: Props) {
+export function IocTable({
+  iocs,
+  rows,
+  tenants,
+  sort,
+  onSort,
+  isSelected,
+  keyOf,
+  onSelect,
+  onOpen,
+  now,
+  empty,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
   const visible = useMemo(
     () => items.map((item) => iocs[rows[item.index] as number] as Ioc),
     [items, iocs, rows],
   );
-  const table = useIocTable(visible, sort, onSort);
+  const table = useIocTable(visible, sort, onSort, tenants !== undefined);
   const tableRows = table.getRowModel().rows;
-  const allSelected = useMemo(
-    () => rows.length > 0 && rows.every((i) => selected.has((iocs[i] as Ioc).uuid)),
-    [rows, selected, iocs],
-  );
+  const allSelected = useMemo(() => rows.length > 0 && rows.every(isSelected), [rows, isSelected]);
   // "Manager opened → first rows painted", read by the benchmark (tests/bench); effects run after paint.
   const painted = useRef(false);
   useEffect(() => {
@@ -45,19 +60,18 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
     painted.current = true;
     performance.mark(PERF_MARKS.firstRows);
   }, [tableRows]);
-  const iocAt = (index: number) => iocs[rows[index] as number];
   const { activeIndex, setActive, onKeyDown } = useGridKeys({
     count: rows.length,
     rowHeight: ROW_HEIGHT,
     scroller,
     scrollToIndex,
     onOpen: (index) => {
-      const ioc = iocAt(index);
-      if (ioc) onOpen(ioc);
+      const position = rows[index];
+      if (position !== undefined) onOpen(position);
     },
     onToggle: (index) => {
-      const ioc = iocAt(index);
-      if (ioc) onSelect([ioc.uuid], !selected.has(ioc.uuid));
+      const position = rows[index];
+      if (position !== undefined) onSelect([keyOf(position)], !isSelected(position));
     },
   });
 
@@ -66,6 +80,7 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
     <div class="ioc-scroll" ref={scroller}>
       <table
         class="ioc-grid"
+        data-tenants={tenants ? 'shown' : undefined}
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a table with role=grid; the keyboard moves aria-activedescendant
         role="grid"
         aria-label="IOCs"
@@ -83,12 +98,7 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
                 aria-label="Select all filtered IOCs"
                 checked={allSelected}
                 disabled={rows.length === 0}
-                onChange={(event) =>
-                  onSelect(
-                    Array.from(rows, (i) => (iocs[i] as Ioc).uuid),
-                    event.currentTarget.checked,
-                  )
-                }
+                onChange={(event) => onSelect(Array.from(rows, keyOf), event.currentTarget.checked)}
               />
             </th>
             {headers.map((header) => {
@@ -116,7 +126,8 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
             const row = tableRows[n];
             if (!row) return null;
             const ioc = row.original;
-            const isSelected = selected.has(ioc.uuid);
+            const position = rows[item.index] as number;
+            const selected = isSelected(position);
             return (
               <tr
                 // Keyed by slot in the window: a keystroke or a scroll rewrites ~30 rows' text in
@@ -124,25 +135,36 @@ export function IocTable({ iocs, rows, sort, onSort, selected, onSelect, onOpen,
                 key={n}
                 id={`ioc-row-${item.index}`}
                 aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
+                aria-selected={selected}
                 class={item.index === activeIndex ? 'active' : undefined}
                 style={{ transform: `translateY(${item.start}px)` }}
                 onClick={(event) => {
                   // A re-render between a checkbox's click and its change event would undo the tick.
                   if (!(event.target instanceof HTMLInputElement)) setActive(item.index);
                 }}
-                onDblClick={() => onOpen(ioc)}
+                onDblClick={() => onOpen(position)}
               >
                 <td class="select-cell">
                   <input
                     type="checkbox"
                     aria-label={`Select ${ioc.value}`}
-                    checked={isSelected}
-                    onChange={(event) => onSelect([ioc.uuid], event.currentTarget.checked)}
+                    checked={selected}
+                    onChange={(event) => onSelect([keyOf(position)], event.currentTarget.checked)}
                   />
                 </td>
                 {row.getAllCells().map((cell) => {
-                  const id = cell.column.id as IocColumnId;
+                  const id = cell.column.id as SortColumnId;
+                  if (id === TENANT_COLUMN) {
+                    const tenant = tenants?.tenants[tenants.of[position] as number];
+                    const { text, title } = tenantCell(tenant);
+                    return (
+                      <td key={id} class="cell-tenant" title={title}>
+                        <span class="tenant-chip" data-colour={tenant?.colour}>
+                          {text}
+                        </span>
+                      </td>
+                    );
+                  }
                   const { text, title, label, stateClass, tone } = iocCell(ioc, id, now);
                   return (
                     <td

@@ -5,7 +5,19 @@ import { exportFileName, iocsToCsv, iocsToJson } from '../../lib/iocs/export';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../../lib/iocs/ioc-index';
 import { renewDrafts } from '../../lib/iocs/renew';
+import {
+  describeGroups,
+  eachGroup,
+  failuresText,
+  groupByTenant,
+  rowKeyOf,
+  selectionTest,
+  type Tenant,
+  type TenantRows,
+  type WriteGroup,
+} from '../../lib/iocs/tenants';
 import { type Ioc, type IocDraft, type IocRef, refOf } from '../../lib/s1/schemas';
+import type { BlockRepo } from '../../lib/store/block-repo';
 import { pluralize } from '../../lib/text/pluralize';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import type { SubmitReport } from '../../lib/writes/submit-iocs';
@@ -20,29 +32,48 @@ import { SelectionExportButtons } from './SelectionExportButtons';
 import { useFilteredRows } from './use-filtered-rows';
 import { useUrlFilter } from './use-url-filter';
 
+/** The view across profiles: the tenant of each row, and what each tenant's writes need. */
+export interface AcrossProfiles {
+  rows: TenantRows;
+  /** The tenant's settings (validity days for a renew, defaults for an edit). */
+  settingsOf(profileId: string): StoredSettings | undefined;
+  /** The tenant's cached blocks, for the detail's block state. */
+  blocksOf(profileId: string): BlockRepo;
+}
+
 interface Props {
   iocs: readonly Ioc[];
   /** IOCs still being read from the local cache after the first rows (0 when all are here). */
   stillReading: number;
   settings: StoredSettings;
-  onDelete(targets: IocRef[]): Promise<void>;
-  onSubmit(drafts: IocDraft[]): Promise<SubmitReport>;
-  onUpdate(previous: Ioc, draft: IocDraft): Promise<UpdateReport>;
+  /** Set across profiles only; the page's one profile has no Tenant column. */
+  across?: AcrossProfiles;
+  /** Each write names the profile of its rows across profiles, none for the page's own profile. */
+  onDelete(targets: IocRef[], profileId?: string): Promise<void>;
+  onSubmit(drafts: IocDraft[], profileId?: string): Promise<SubmitReport>;
+  onUpdate(previous: Ioc, draft: IocDraft, profileId?: string): Promise<UpdateReport>;
+}
+
+/** An IOC and, across profiles, its tenant. */
+interface Row {
+  ioc: Ioc;
+  tenant?: Tenant;
 }
 
 /** The analyst's main view: filters, the table, the detail dialog, bulk delete and export. */
-export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onUpdate }: Props) {
+export function IocsView({ iocs, stillReading, settings, across, onDelete, onSubmit, onUpdate }: Props) {
   const [filter, setFilter] = useUrlFilter();
   const [sort, setSort] = useState<IocSort | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [open, setOpen] = useState<Ioc | null>(null);
+  const [open, setOpen] = useState<Row | null>(null);
   const [confirmBulk, setConfirmBulk] = useState(false);
-  const [editing, setEditing] = useState<Ioc | null>(null);
-  const [renewing, setRenewing] = useState<readonly Ioc[] | null>(null);
+  const [editing, setEditing] = useState<Row | null>(null);
+  const [renewing, setRenewing] = useState<WriteGroup<Ioc>[] | null>(null);
   const [actionStatus, setActionStatus] = useState('');
+  const tenantRows = across?.rows;
   // One "now" per data load, so that relative times and the expiry filter agree within a view.
   const now = useMemo(() => Date.now(), [iocs]);
-  const index = useMemo(() => createIocIndex(iocs), [iocs]);
+  const index = useMemo(() => createIocIndex(iocs, tenantRows), [iocs, tenantRows]);
   const rows = useFilteredRows(index, filter, sort, now);
   // The text columns the filters search are built while the analyst is not typing.
   useEffect(() => {
@@ -62,28 +93,55 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
     return () => cancelIdleCallback(handle);
   }, [index, stillReading]);
 
-  const onSelect = useCallback((uuids: string[], on: boolean) => {
+  const onSelect = useCallback((keys: string[], on: boolean) => {
     setSelected((previous) => {
       const next = new Set(previous);
-      for (const uuid of uuids)
-        if (on) next.add(uuid);
-        else next.delete(uuid);
+      for (const key of keys)
+        if (on) next.add(key);
+        else next.delete(key);
       return next;
     });
   }, []);
 
-  // Selected IOCs that still exist (a sync may have removed some since they were ticked).
-  const selectedIocs = useMemo(() => iocs.filter((ioc) => selected.has(ioc.uuid)), [iocs, selected]);
-  const exportRows = () => (selectedIocs.length > 0 ? selectedIocs : Array.from(rows, (i) => iocs[i] as Ioc));
+  const tenantAt = useCallback(
+    (position: number) => (tenantRows ? tenantRows.tenants[tenantRows.of[position] as number] : undefined),
+    [tenantRows],
+  );
+  const keyOf = useCallback(
+    (position: number) => rowKeyOf((iocs[position] as Ioc).uuid, tenantAt(position)),
+    [iocs, tenantAt],
+  );
+  const isSelected = useMemo(
+    () => selectionTest(selected, (position) => (iocs[position] as Ioc).uuid, tenantRows),
+    [selected, iocs, tenantRows],
+  );
+  // Selected rows that still exist (a sync may have removed some since they were ticked).
+  const selectedRows = useMemo(() => {
+    const positions: number[] = [];
+    if (selected.size === 0) return positions;
+    for (let i = 0; i < iocs.length; i++) if (isSelected(i)) positions.push(i);
+    return positions;
+  }, [iocs, selected, isSelected]);
+  /** The rows at `positions` by tenant: one group per profile a write goes to (one in one profile). */
+  const groupsOf = (positions: readonly number[]): WriteGroup<Ioc>[] =>
+    tenantRows
+      ? groupByTenant(positions, tenantRows, (i) => iocs[i] as Ioc)
+      : [{ items: positions.map((i) => iocs[i] as Ioc) }];
+  const rowAt = (position: number): Row => ({ ioc: iocs[position] as Ioc, tenant: tenantAt(position) });
+  const settingsFor = (tenant: Tenant | undefined) => (tenant && across?.settingsOf(tenant.id)) || settings;
+
   const exportAs = (kind: 'csv' | 'json') => {
-    const chosen = exportRows();
-    const text = kind === 'csv' ? iocsToCsv(chosen) : iocsToJson(chosen);
+    const positions = selectedRows.length > 0 ? selectedRows : Array.from(rows);
+    const chosen = positions.map((i) => iocs[i] as Ioc);
+    const tenants = tenantRows ? positions.map((i) => tenantAt(i)?.label ?? '') : undefined;
+    const text = kind === 'csv' ? iocsToCsv(chosen, tenants) : iocsToJson(chosen, tenants);
     downloadText(
       exportFileName(kind, new Date(), chosen.length),
       text,
       kind === 'csv' ? 'text/csv' : 'application/json',
     );
   };
+  const bulkGroups = confirmBulk ? groupsOf(selectedRows) : [];
 
   return (
     <section aria-label="IOCs">
@@ -93,6 +151,7 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
         onClear={() => setFilter(EMPTY_FILTER)}
         shown={rows.length}
         total={iocs.length}
+        tenants={tenantRows?.tenants}
       />
       {stillReading > 0 && (
         <p role="status" aria-label="Reading the cache" class="hint">
@@ -101,22 +160,22 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
         </p>
       )}
       {/* The selection's actions appear with a selection; exporting the filtered rows needs none. */}
-      <div class="toolbar" data-selection={selectedIocs.length > 0 ? 'some' : 'none'}>
+      <div class="toolbar" data-selection={selectedRows.length > 0 ? 'some' : 'none'}>
         <output aria-label="Selected IOCs" class="selection-count">
-          {selectedIocs.length > 0 ? `${selectedIocs.length} selected` : ''}
+          {selectedRows.length > 0 ? `${selectedRows.length} selected` : ''}
         </output>
-        {selectedIocs.length > 0 && (
+        {selectedRows.length > 0 && (
           <>
             <button type="button" class="danger" onClick={() => setConfirmBulk(true)}>
               Delete selected…
             </button>
-            <button type="button" onClick={() => setRenewing(selectedIocs)}>
+            <button type="button" onClick={() => setRenewing(groupsOf(selectedRows))}>
               Renew selected…
             </button>
           </>
         )}
         <SelectionExportButtons
-          selectedCount={selectedIocs.length}
+          selectedCount={selectedRows.length}
           shownCount={rows.length}
           onClear={() => setSelected(new Set())}
           onExport={exportAs}
@@ -128,46 +187,58 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
       <IocTable
         iocs={iocs}
         rows={rows}
+        tenants={tenantRows}
         sort={sort}
         onSort={setSort}
-        selected={selected}
+        isSelected={isSelected}
+        keyOf={keyOf}
         onSelect={onSelect}
-        onOpen={setOpen}
+        onOpen={(position) => setOpen(rowAt(position))}
         now={now}
         empty={stillReading === 0 && <EmptyTable accountEmpty={iocs.length === 0} />}
       />
       {open && (
         <IocDetailDialog
-          ioc={open}
+          ioc={open.ioc}
+          tenant={open.tenant}
+          blocks={open.tenant ? across?.blocksOf(open.tenant.id) : undefined}
           onClose={() => setOpen(null)}
           onDelete={async (ioc) => {
-            await onDelete([refOf(ioc)]);
-            onSelect([ioc.uuid], false);
+            await onDelete([refOf(ioc)], open.tenant?.id);
+            onSelect([rowKeyOf(ioc.uuid, open.tenant)], false);
           }}
-          onEdit={setEditing}
-          onRenew={(ioc) => setRenewing([ioc])}
+          onEdit={(ioc) => setEditing({ ioc, tenant: open.tenant })}
+          onRenew={(ioc) => setRenewing([{ tenant: open.tenant, items: [ioc] }])}
         />
       )}
       {editing && (
         <EditIocDialog
-          ioc={editing}
-          settings={settings}
-          onSave={(draft) => onUpdate(editing, draft)}
+          ioc={editing.ioc}
+          tenant={editing.tenant}
+          settings={settingsFor(editing.tenant)}
+          onSave={(draft) => onUpdate(editing.ioc, draft, editing.tenant?.id)}
           onClose={() => setEditing(null)}
         />
       )}
       {renewing && (
         <ConfirmDialog
           title="Renew IOCs"
-          message={`Send ${pluralize(renewing.length, 'IOC')} again, valid from now for ${describeValidity(renewing, settings)}? Their other fields stay as they are.`}
-          confirmLabel={`Renew ${renewing.length}`}
+          message={renewQuestion(renewing, settingsFor)}
+          confirmLabel={`Renew ${countOf(renewing)}`}
           onConfirm={async () => {
-            const report = await onSubmit(
-              renewDrafts(renewing, settings.iocDefaults.validityDays, new Date()),
-            );
-            if (report.stoppedBecause)
-              throw new Error(`${report.stored} of ${renewing.length} renewed. ${report.stoppedBecause}`);
-            setActionStatus(`Renewed ${pluralize(report.stored, 'IOC')}.`);
+            let stored = 0;
+            const failures = await eachGroup(renewing, async (group) => {
+              const validity = settingsFor(group.tenant).iocDefaults.validityDays;
+              const report = await onSubmit(renewDrafts(group.items, validity, new Date()), group.tenant?.id);
+              stored += report.stored;
+              if (report.stoppedBecause)
+                throw new Error(
+                  `${report.stored} of ${group.items.length} renewed. ${report.stoppedBecause}`,
+                );
+            });
+            const failed = failuresText(failures);
+            if (failed) throw new Error(renewing.length > 1 ? `${stored} renewed. ${failed}` : failed);
+            setActionStatus(`Renewed ${pluralize(stored, 'IOC')}.`);
           }}
           onClose={() => setRenewing(null)}
         />
@@ -175,17 +246,47 @@ export function IocsView({ iocs, stillReading, settings, onDelete, onSubmit, onU
       {confirmBulk && (
         <ConfirmDialog
           title="Delete selected IOCs"
-          message={`Delete ${pluralize(selectedIocs.length, 'IOC')} from SentinelOne? This cannot be undone.`}
-          confirmLabel={`Delete ${selectedIocs.length}`}
+          message={
+            tenantRows
+              ? `Delete ${describeGroups(bulkGroups)} from SentinelOne? Each is deleted in its own tenant. This cannot be undone.`
+              : `Delete ${pluralize(selectedRows.length, 'IOC')} from SentinelOne? This cannot be undone.`
+          }
+          confirmLabel={`Delete ${selectedRows.length}`}
           onConfirm={async () => {
-            await onDelete(selectedIocs.map(refOf));
-            setSelected(new Set());
+            const failures = await eachGroup(bulkGroups, async (group) => {
+              await onDelete(group.items.map(refOf), group.tenant?.id);
+              onSelect(
+                group.items.map((ioc) => rowKeyOf(ioc.uuid, group.tenant)),
+                false,
+              );
+            });
+            const failed = failuresText(failures);
+            if (failed) throw new Error(failed);
           }}
           onClose={() => setConfirmBulk(false)}
         />
       )}
     </section>
   );
+}
+
+const countOf = (groups: readonly WriteGroup<unknown>[]) =>
+  groups.reduce((sum, group) => sum + group.items.length, 0);
+
+/** "Send 2 IOCs again, valid from now for 30 days (DNS)?", with each tenant's own days across profiles. */
+function renewQuestion(
+  groups: readonly WriteGroup<Ioc>[],
+  settingsFor: (tenant: Tenant | undefined) => StoredSettings,
+): string {
+  const rest = 'Their other fields stay as they are.';
+  const [only] = groups;
+  if (groups.length === 1 && only && !only.tenant)
+    return `Send ${pluralize(only.items.length, 'IOC')} again, valid from now for ${describeValidity(only.items, settingsFor(undefined))}? ${rest}`;
+  const each = groups.map(
+    (group) =>
+      `${pluralize(group.items.length, 'IOC')} in ${group.tenant?.label} for ${describeValidity(group.items, settingsFor(group.tenant))}`,
+  );
+  return `Send again, each in its own tenant and valid from now: ${each.join('; ')}? ${rest}`;
 }
 
 /** Why the table has no row, and what to do about it. */

@@ -15,13 +15,14 @@ import {
 } from '@tanstack/table-core';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { useMemo } from 'preact/hooks';
-import type { IocColumnId, IocSort } from '../../lib/iocs/ioc-index';
+import { type IocSort, type SortColumnId, TENANT_COLUMN } from '../../lib/iocs/ioc-index';
 import type { Ioc } from '../../lib/s1/schemas';
 
 const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSortingFeature });
 const helper = createColumnHelper<typeof features, Ioc>();
 
-export const COLUMN_HEADERS: Record<IocColumnId, string> = {
+export const COLUMN_HEADERS: Record<SortColumnId, string> = {
+  tenant: 'Tenant',
   value: 'Value',
   type: 'Type',
   name: 'Name',
@@ -45,15 +46,29 @@ const columns = helper.columns([
   helper.accessor('updatedAt', { id: 'updatedAt', header: COLUMN_HEADERS.updatedAt }),
 ]);
 
+/**
+ * Across profiles the tenant comes first: the rows are the analyst's tenants side by side. Its cell
+ * is drawn from the row's position (IocTable), not from the IOC, which does not know its tenant.
+ */
+const columnsWithTenant = helper.columns([
+  helper.display({ id: TENANT_COLUMN, header: COLUMN_HEADERS.tenant, enableSorting: true }),
+  ...columns,
+]);
+
 const toSorting = (sort: IocSort | null): SortingState => (sort ? [{ id: sort.id, desc: sort.desc }] : []);
 
 /** A table-core table over the visible rows, its sorting bound to `sort` / `onSort`. */
-export function useIocTable(visible: Ioc[], sort: IocSort | null, onSort: (sort: IocSort | null) => void) {
+export function useIocTable(
+  visible: Ioc[],
+  sort: IocSort | null,
+  onSort: (sort: IocSort | null) => void,
+  withTenant = false,
+) {
   return useMemo(() => {
     const sorting = toSorting(sort);
     return constructTable({
       features,
-      columns,
+      columns: withTenant ? columnsWithTenant : columns,
       data: visible,
       getRowId: (ioc) => ioc.uuid,
       manualSorting: true,
@@ -62,10 +77,10 @@ export function useIocTable(visible: Ioc[], sort: IocSort | null, onSort: (sort:
       onSortingChange: (updater: Updater<SortingState>) => {
         const next = typeof updater === 'function' ? updater(sorting) : updater;
         const first = next[0];
-        onSort(first ? { id: first.id as IocColumnId, desc: first.desc } : null);
+        onSort(first ? { id: first.id as SortColumnId, desc: first.desc } : null);
       },
     });
-  }, [visible, sort, onSort]);
+  }, [visible, sort, onSort, withTenant]);
 }
 
 export type IocTableModel = ReturnType<typeof useIocTable>;

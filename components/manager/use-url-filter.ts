@@ -1,14 +1,19 @@
 /** The filter state kept in the page's URL, so that a reload or a bookmark restores it. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EMPTY_FILTER, type IocFilter } from '../../lib/iocs/filter';
-import { filterFromSearch, filterToSearch } from '../../lib/iocs/filter-url';
+import { filterFromSearch, searchWithFilter } from '../../lib/iocs/filter-url';
 
 /** Writing the URL costs ~3 ms in Chromium: done once typing pauses, not on every keystroke. */
 const URL_WRITE_DELAY_MS = 300;
 
 function writeUrl(filter: IocFilter): void {
   // replaceState: typing is not navigation; the Back button should leave the page, not undo a keystroke.
-  history.replaceState(null, '', `${location.pathname}${filterToSearch(filter)}${location.hash}`);
+  // The page's other parameters (the profile it shows) stay: a reload must not change tenant.
+  history.replaceState(
+    null,
+    '',
+    `${location.pathname}${searchWithFilter(location.search, filter)}${location.hash}`,
+  );
 }
 
 export function useUrlFilter(): [IocFilter, (filter: IocFilter) => void] {

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { blockStateLine } from '../../lib/blocks/blocks-table';
 import type { BlocklistItem, FirewallRule } from '../../lib/s1/block-schemas';
+import type { BlockRepo } from '../../lib/store/block-repo';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { errorText } from '../../lib/text/error-text';
 // The page's one connection to the cache, which the IOC table has opened already.
@@ -57,14 +58,15 @@ export function useBlockCache(status: SyncStatus | undefined): BlockCache {
 /**
  * "Detected · Blocked on Windows, macOS · Network-blocked" for a value the cache holds as an IOC,
  * as the cached blocks say; null until read (or when the blocks cannot be read: the line is extra).
+ * `blocks`: another profile's cache, for a row of the manager's view across profiles.
  */
-export function useBlockStateLine(value: string): string | null {
+export function useBlockStateLine(value: string, blocks: BlockRepo = pageBlocks): string | null {
   const [line, setLine] = useState<string | null>(null);
   const values = useMemo(() => [value], [value]);
   useEffect(() => {
     let live = true;
     setLine(null);
-    Promise.all([pageBlocks.blocksByValues(values), pageBlocks.meta()]).then(
+    Promise.all([blocks.blocksByValues(values), blocks.meta()]).then(
       ([found, meta]) => {
         if (!live) return;
         setLine(blockStateLine(value, found, meta.blocklist));
@@ -74,6 +76,6 @@ export function useBlockStateLine(value: string): string | null {
     return () => {
       live = false;
     };
-  }, [values, value]);
+  }, [values, value, blocks]);
   return line;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AllProfilesIocs, PickAProfile } from '../../components/manager/AllProfilesIocs';
 import { FirstSyncNotice } from '../../components/manager/FirstSyncNotice';
 import { IocsView } from '../../components/manager/IocsView';
 import { LogView } from '../../components/manager/LogView';
@@ -16,6 +17,7 @@ import { ProfilesSection } from '../../components/profiles/ProfilesSection';
 import { UnknownProfile } from '../../components/profiles/UnknownProfile';
 import { SettingsView } from '../../components/settings/SettingsView';
 import { sendMessage } from '../../lib/messages';
+import { isAllProfiles } from '../../lib/profiles/all-profiles';
 import { profileById } from '../../lib/profiles/profile-list';
 import { rememberActiveProfile } from '../../lib/profiles/profiles-item';
 import type { IocDraft } from '../../lib/s1/schemas';
@@ -37,6 +39,8 @@ const loadNewIocsView = async () => {
   return { NewIocsView: view.NewIocsView, lookupInCache: cache.lookupInCache };
 };
 const loadBlocksView = () => import('../../components/blocks/BlocksView');
+/** Every profile's IOCs together (`?profile=all`): the other views are about one profile each. */
+const allProfiles = isAllProfiles(location.search);
 
 /** First run: the connection screen, addressed so that a reload before saving stays on it. */
 function initialView(): View {
@@ -48,7 +52,7 @@ export function App() {
   const settings = useStorageItem(settingsItemOf(pageProfileId));
   const publishedStatus = useStorageItem(syncStatusItemOf(pageProfileId));
   const status = publishedStatus ?? IDLE_STATUS;
-  const cache = useIocCache(publishedStatus);
+  const cache = useIocCache(allProfiles ? undefined : publishedStatus);
   const profiles = useProfiles();
   const known = profiles ? Boolean(profileById(profiles.list, pageProfileId)) : undefined;
   useWakeWorker();
@@ -86,8 +90,8 @@ export function App() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const newIocs = useLazyModule(loadNewIocsView, view === 'new');
-  const blocks = useLazyModule(loadBlocksView, view === 'blocks');
+  const newIocs = useLazyModule(loadNewIocsView, view === 'new' && !allProfiles);
+  const blocks = useLazyModule(loadBlocksView, view === 'blocks' && !allProfiles);
   if (settings === undefined || profiles === undefined) return <p>Loading…</p>;
   if (!known) return <UnknownProfile profiles={profiles} />;
   const connection = settings.connection;
@@ -133,7 +137,11 @@ export function App() {
       )}
       <main>
         {!connection && <p class="intro">Connect to your SentinelOne console to start.</p>}
-        {shown === 'settings' && (
+        {allProfiles && shown === 'iocs' && <AllProfilesIocs />}
+        {allProfiles && shown === 'settings' && <PickAProfile toDo="change its settings" />}
+        {allProfiles && shown === 'blocks' && <PickAProfile toDo="see its blocks" />}
+        {allProfiles && shown === 'new' && <PickAProfile toDo="add IOCs to it" />}
+        {!allProfiles && shown === 'settings' && (
           <SettingsView
             settings={settings}
             blocks={status.blocks}
@@ -157,11 +165,12 @@ export function App() {
             }}
           />
         )}
-        {shown === 'settings' && (connection || profiles.list.profiles.length > 1) && (
+        {!allProfiles && shown === 'settings' && (connection || profiles.list.profiles.length > 1) && (
           <ProfilesSection profiles={profiles} currentId={pageProfileId} />
         )}
         {shown === 'log' && <LogView />}
-        {shown === 'iocs' &&
+        {!allProfiles &&
+          shown === 'iocs' &&
           (cache.error ? (
             <p class="error" data-tone="danger">
               {cache.error}
@@ -183,7 +192,8 @@ export function App() {
               onUpdate={(previous, draft) => sendAboutPage('updateIoc', { previous, draft })}
             />
           ))}
-        {shown === 'blocks' &&
+        {!allProfiles &&
+          shown === 'blocks' &&
           (blocks.module ? (
             <blocks.module.BlocksView status={publishedStatus} />
           ) : (
@@ -204,6 +214,7 @@ export function App() {
             />
           </div>
         ) : (
+          !allProfiles &&
           shown === 'new' && (
             <p class={newIocs.error ? 'error' : undefined} data-tone={newIocs.error ? 'danger' : undefined}>
               {newIocs.error ?? 'Loading…'}

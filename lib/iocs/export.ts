@@ -45,13 +45,16 @@ function cell(value: unknown): string {
   return String(value);
 }
 
-/** RFC 4180 CSV (header row, every record ended by CRLF, quotes doubled) of `iocs`; nulls are empty cells. */
-export function iocsToCsv(iocs: readonly Ioc[]): string {
+/**
+ * RFC 4180 CSV (header row, every record ended by CRLF, quotes doubled) of `iocs`; nulls are empty
+ * cells. `tenants`, across profiles: the tenant of each IOC, by position, as a first `tenant` column.
+ */
+export function iocsToCsv(iocs: readonly Ioc[], tenants?: readonly string[]): string {
+  const rows = iocs.map((ioc) => CSV_COLUMNS.map((column) => cell(ioc[column])));
   const csv = Papa.unparse(
-    {
-      fields: [...CSV_COLUMNS],
-      data: iocs.map((ioc) => CSV_COLUMNS.map((column) => cell(ioc[column]))),
-    },
+    tenants
+      ? { fields: ['tenant', ...CSV_COLUMNS], data: rows.map((row, i) => [tenants[i] ?? '', ...row]) }
+      : { fields: [...CSV_COLUMNS], data: rows },
     { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
   // papaparse ends the text with a line break only when there are no rows; always end with one, as
@@ -60,9 +63,23 @@ export function iocsToCsv(iocs: readonly Ioc[]): string {
   return csv.endsWith('\r\n') ? csv : `${csv}\r\n`;
 }
 
-/** Pretty-printed JSON array of `iocs` with every field the API returned. */
-export function iocsToJson(iocs: readonly Ioc[]): string {
-  return JSON.stringify(iocs, null, 2);
+/**
+ * Pretty-printed JSON array of `iocs` with every field the API returned; across profiles each object
+ * starts with its `tenant` (the profile's label: a field of the console's own by that name is
+ * replaced, so the file never says another tenant than the row's).
+ */
+export function iocsToJson(iocs: readonly Ioc[], tenants?: readonly string[]): string {
+  if (!tenants) return JSON.stringify(iocs, null, 2);
+  return JSON.stringify(
+    iocs.map((ioc, i) => {
+      // Key order: the tenant first; value: ours, over any `tenant` of the IOC's.
+      const row: Record<string, unknown> = { tenant: '', ...ioc };
+      row.tenant = tenants[i] ?? '';
+      return row;
+    }),
+    null,
+    2,
+  );
 }
 
 /** `s1-iocs-2026-11-27T1200Z-2345.csv`: UTC time to the minute and the row count; safe on every OS. */

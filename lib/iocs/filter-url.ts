@@ -4,6 +4,7 @@
  * URLs; reading is tolerant because the text may be hand-edited or come from an older version.
  */
 import { IOC_TYPES, type IocType } from '../../config/ioc-types';
+import { PROFILE_ID_PATTERN } from '../profiles/profile-list';
 import {
   EMPTY_FILTER,
   EXPIRY_FILTERS,
@@ -12,15 +13,40 @@ import {
   TEXT_FILTER_FIELDS,
 } from './filter';
 
-/** `?value=%25.ru&type=DNS`: the non-default fields in a fixed order; '' for the empty filter. */
-export function filterToSearch(filter: IocFilter): string {
-  const params = new URLSearchParams();
+/** The query keys a filter writes; any other key (the page's `profile`) is not the filter's. */
+const FILTER_KEYS: readonly string[] = [...TEXT_FILTER_FIELDS, 'type', 'expiry', 'tenant'];
+
+function setFilterParams(params: URLSearchParams, filter: IocFilter): void {
   // The raw text is kept, spaces included: it is what the user typed and sees in the input.
   for (const field of TEXT_FILTER_FIELDS) {
     if (filter[field] !== '') params.set(field, filter[field]);
   }
   if (filter.type !== '') params.set('type', filter.type);
   if (filter.expiry !== 'all') params.set('expiry', filter.expiry);
+  if (filter.tenant !== '') params.set('tenant', filter.tenant);
+}
+
+/** `?value=%25.ru&type=DNS`: the non-default fields in a fixed order; '' for the empty filter. */
+export function filterToSearch(filter: IocFilter): string {
+  const params = new URLSearchParams();
+  setFilterParams(params, filter);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
+/**
+ * `search` with its filter replaced by `filter` and every other parameter kept in front (the
+ * profile the page is about must survive typing in a filter).
+ */
+export function searchWithFilter(search: string, filter: IocFilter): string {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  for (const key of FILTER_KEYS) params.delete(key);
+  setFilterParams(params, filter);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }
@@ -50,5 +76,7 @@ export function filterFromSearch(search: string): IocFilter {
   if (isIocType(type)) filter.type = type;
   const expiry = (params.get('expiry') ?? '').trim().toLowerCase();
   if (isExpiryFilter(expiry)) filter.expiry = expiry;
+  const tenant = (params.get('tenant') ?? '').trim();
+  if (PROFILE_ID_PATTERN.test(tenant)) filter.tenant = tenant;
   return filter;
 }

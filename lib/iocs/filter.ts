@@ -37,6 +37,11 @@ export interface IocFilter {
   /** '' means every type. */
   type: IocType | '';
   expiry: ExpiryFilter;
+  /**
+   * The profile id of the tenant to show, across profiles (lib/iocs/tenants.ts); '' means every
+   * tenant. An IOC does not know its tenant, so compileIocFilter leaves this to the index.
+   */
+  tenant: string;
 }
 
 /** The filter that matches every IOC; frozen so a shared default cannot be mutated by accident. */
@@ -48,6 +53,7 @@ export const EMPTY_FILTER: Readonly<IocFilter> = Object.freeze({
   source: '',
   type: '',
   expiry: 'all',
+  tenant: '',
 });
 
 /** True when the filter matches every IOC (texts that are blank after trimming count as empty). */
@@ -55,6 +61,7 @@ export function isFilterEmpty(filter: IocFilter): boolean {
   return (
     filter.type === '' &&
     filter.expiry === 'all' &&
+    filter.tenant === '' &&
     TEXT_FILTER_FIELDS.every((field) => filter[field].trim() === '')
   );
 }
@@ -232,6 +239,7 @@ export function narrows(previous: IocFilter, next: IocFilter): boolean {
   return (
     previous.type === next.type &&
     previous.expiry === next.expiry &&
+    previous.tenant === next.tenant &&
     TEXT_FILTER_FIELDS.every((field) => textNarrows(previous[field], next[field]))
   );
 }

@@ -7,6 +7,7 @@
  */
 import type { Ioc } from '../s1/schemas';
 import type { TextFilterField } from './filter';
+import type { TenantRows } from './tenants';
 import { buildTextColumn, type TextColumn } from './text-column';
 
 /** A row test: the IOC and its position in the index (for column look-ups). */
@@ -25,8 +26,12 @@ export const IOC_COLUMNS = [
 ] as const;
 export type IocColumnId = (typeof IOC_COLUMNS)[number];
 
+/** The column an index across profiles has beside the IOC's own (lib/iocs/tenants.ts). */
+export const TENANT_COLUMN = 'tenant';
+export type SortColumnId = IocColumnId | typeof TENANT_COLUMN;
+
 export interface IocSort {
-  id: IocColumnId;
+  id: SortColumnId;
   desc: boolean;
 }
 
@@ -53,8 +58,27 @@ function sortKey(ioc: Ioc, id: IocColumnId): string | number {
 
 /** Positions 0..n-1 of `iocs` in ascending order of `id`. */
 export function ascendingOrder(iocs: readonly Ioc[], id: IocColumnId): Uint32Array {
-  const keys = iocs.map((ioc) => sortKey(ioc, id));
-  const order = new Uint32Array(iocs.length);
+  return ascendingByKeys(iocs.map((ioc) => sortKey(ioc, id)));
+}
+
+/**
+ * Positions in ascending order of their tenant's label (case-folded), the cache order within a
+ * tenant; the cache order for an index of one profile, which has no tenant to sort by.
+ */
+export function tenantOrder(count: number, tenants: TenantRows | undefined): Uint32Array {
+  if (!tenants) return ascendingByKeys(new Array<number>(count).fill(0));
+  // Each tenant's rank among the sorted labels: one small number per row to compare, not a string.
+  const labels = tenants.tenants.map((tenant, index) => ({ key: tenant.label.toLowerCase(), index }));
+  labels.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+  const rank = new Uint8Array(tenants.tenants.length);
+  labels.forEach((label, position) => {
+    rank[label.index] = position;
+  });
+  return ascendingByKeys(Array.from(tenants.of, (index) => rank[index] as number));
+}
+
+function ascendingByKeys(keys: readonly (string | number)[]): Uint32Array {
+  const order = new Uint32Array(keys.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   // The position tie-break makes the order total, so equal keys keep the cache order.
   return order.sort((a, b) => {
@@ -64,15 +88,16 @@ export function ascendingOrder(iocs: readonly Ioc[], id: IocColumnId): Uint32Arr
   });
 }
 
-export function createIocIndex(iocs: readonly Ioc[]) {
-  const orders = new Map<IocColumnId, Uint32Array>();
+/** `tenants`: the tenant of each row, for an index across profiles (none for one profile's). */
+export function createIocIndex(iocs: readonly Ioc[], tenants?: TenantRows) {
+  const orders = new Map<SortColumnId, Uint32Array>();
   const columns = new Map<TextFilterField, TextColumn>();
   const scratch = new Uint32Array(iocs.length);
 
-  function order(id: IocColumnId): Uint32Array {
+  function order(id: SortColumnId): Uint32Array {
     let cached = orders.get(id);
     if (!cached) {
-      cached = ascendingOrder(iocs, id);
+      cached = id === TENANT_COLUMN ? tenantOrder(iocs.length, tenants) : ascendingOrder(iocs, id);
       orders.set(id, cached);
     }
     return cached;
@@ -90,6 +115,7 @@ export function createIocIndex(iocs: readonly Ioc[]) {
 
   return {
     iocs,
+    tenants,
     textColumn,
     /**
      * Positions of the IOCs that match, in the order of `sort` (cache order when null). The result

@@ -7,6 +7,7 @@ import type { IocType } from '../../config/ioc-types';
 import { displayText } from '../iocs/display-text';
 import { describeAge, describeExpiry, exactUtcOf } from '../iocs/expiry';
 import type { IocColumnId } from '../iocs/ioc-index';
+import type { Tenant } from '../iocs/tenants';
 import type { Ioc } from '../s1/schemas';
 import { type Tone, toneOf } from './tones';
 
@@ -94,4 +95,10 @@ export function iocCell(ioc: Ioc, id: IocColumnId, now: number): IocCell {
       return { text: displayText(text), title: titleOf(text) };
     }
   }
+}
+
+/** The Tenant column across profiles: the profile's label, spelled out (the analyst typed it). */
+export function tenantCell(tenant: Tenant | undefined): IocCell {
+  if (!tenant) return { text: NO_VALUE, label: 'unknown tenant' };
+  return { text: displayText(tenant.label), title: titleOf(tenant.label) };
 }

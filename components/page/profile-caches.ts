@@ -1,0 +1,28 @@
+/**
+ * The local cache of any profile, for the manager's view across profiles: each profile's own
+ * IndexedDB database (profile-storage-names.ts), opened once per page. The page's own profile keeps
+ * the one connection page-cache.ts opened already.
+ */
+import { storageNamesOf } from '../../lib/profiles/profile-storage-names';
+import { type BlockRepo, createBlockRepo } from '../../lib/store/block-repo';
+import { openIocDb } from '../../lib/store/db';
+import { createIocRepo, type IocRepo } from '../../lib/store/ioc-repo';
+import { pageBlocks, pageRepo } from './page-cache';
+import { pageProfileId } from './page-profile';
+
+export interface ProfileCache {
+  repo: IocRepo;
+  blocks: BlockRepo;
+}
+
+const opened = new Map<string, ProfileCache>([[pageProfileId, { repo: pageRepo, blocks: pageBlocks }]]);
+
+export function profileCache(profileId: string): ProfileCache {
+  let cache = opened.get(profileId);
+  if (!cache) {
+    const db = openIocDb(storageNamesOf(profileId).database);
+    cache = { repo: createIocRepo(db), blocks: createBlockRepo(db) };
+    opened.set(profileId, cache);
+  }
+  return cache;
+}
