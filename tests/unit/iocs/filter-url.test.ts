@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, type IocFilter } from '../../../lib/iocs/filter';
-import { filterFromSearch, filterToSearch } from '../../../lib/iocs/filter-url';
+import { filterFromSearch, filterToSearch, searchWithFilter } from '../../../lib/iocs/filter-url';
 
 describe('filterToSearch', () => {
   it.each<[Partial<IocFilter>, string]>([
@@ -17,6 +17,7 @@ describe('filterToSearch', () => {
     [{ description: 'a & b = c #1' }, '?description=a+%26+b+%3D+c+%231'],
     [{ creator: 'Jürgen' }, '?creator=J%C3%BCrgen'],
     [{ value: ' ' }, '?value=+'],
+    [{ tenant: 'p2', type: 'DNS' }, '?type=DNS&tenant=p2'],
   ])('writes %j as %j', (filter, search) => {
     expect(filterToSearch({ ...EMPTY_FILTER, ...filter })).toBe(search);
   });
@@ -41,6 +42,12 @@ describe('filterFromSearch', () => {
     ['?name=100%', { name: '100%' }],
     ['?value&creator=x', { creator: 'x' }],
     ['?__proto__=x&constructor=y', {}],
+    ['?tenant=p2', { tenant: 'p2' }],
+    ['?tenant=+p12+', { tenant: 'p12' }],
+    ['?tenant=all', {}],
+    ['?tenant=p0', {}],
+    ['?tenant=../x', {}],
+    ['?profile=all', {}],
   ])('reads %j', (search, expected) => {
     expect(filterFromSearch(search)).toEqual({ ...EMPTY_FILTER, ...expected });
   });
@@ -65,8 +72,23 @@ describe('filterToSearch then filterFromSearch', () => {
     { description: 'line\nbreak\ttab' },
     { value: '%2525', name: '%25' },
     { value: 'a', creator: 'b', name: 'c', description: 'd', source: 'e', type: 'SHA256', expiry: 'expired' },
+    { tenant: 'p3', value: 'x' },
   ])('keeps %j', (partial) => {
     const filter: IocFilter = { ...EMPTY_FILTER, ...partial };
     expect(filterFromSearch(filterToSearch(filter))).toEqual(filter);
+  });
+});
+
+describe('searchWithFilter', () => {
+  it.each<[string, Partial<IocFilter>, string]>([
+    ['', {}, ''],
+    ['', { value: 'x' }, '?value=x'],
+    // The page's profile stays through every keystroke; a reload opens the same tenant (or all).
+    ['?profile=p2', { value: 'x' }, '?profile=p2&value=x'],
+    ['?profile=all&value=old&tenant=p1', { value: 'new', tenant: 'p3' }, '?profile=all&value=new&tenant=p3'],
+    ['?profile=all&value=old&tenant=p1', {}, '?profile=all'],
+    ['?value=a&type=DNS&expiry=expired&creator=c', {}, ''],
+  ])('puts %j and %j together as %j', (search, filter, expected) => {
+    expect(searchWithFilter(search, { ...EMPTY_FILTER, ...filter })).toBe(expected);
   });
 });

@@ -284,6 +284,7 @@ describe('isFilterEmpty', () => {
     [{ type: 'DNS' }, false],
     [{ expiry: 'expired' }, false],
     [{ expiry: 'expiring' }, false],
+    [{ tenant: 'p2' }, false],
   ])('%j is empty: %s', (filter, expected) => {
     expect(isFilterEmpty({ ...EMPTY_FILTER, ...filter })).toBe(expected);
   });
@@ -357,6 +358,10 @@ describe('narrows', () => {
     ['a second field added', { value: 'ev' }, { value: 'ev', creator: 'bob' }, true],
     ['a changed type', { value: 'ev' }, { value: 'ev', type: 'DNS' }, false],
     ['a changed expiry', {}, { expiry: 'expired' }, false],
+    // Another tenant's rows are not among the ones shown: the whole index is asked again.
+    ['a tenant picked', { value: 'ev' }, { value: 'ev', tenant: 'p2' }, false],
+    ['another tenant', { tenant: 'p1' }, { tenant: 'p2' }, false],
+    ['the same tenant, one more character', { tenant: 'p2', value: 'e' }, { tenant: 'p2', value: 'ev' }, true],
     ['a wildcard pattern typed', { value: 'ru' }, { value: '%.ru' }, false],
     ['the same pattern', { value: '%.ru' }, { value: '%.ru' }, true],
     ['beyond ASCII, exact case only', { value: 'ä' }, { value: 'Äb' }, false],
