@@ -51,7 +51,9 @@ const columns = helper.columns([
  * is drawn from the row's position (IocTable), not from the IOC, which does not know its tenant.
  */
 const columnsWithTenant = helper.columns([
-  helper.display({ id: TENANT_COLUMN, header: COLUMN_HEADERS.tenant, enableSorting: true }),
+  // An accessor, not a display column: table-core sorts only columns with a value (here unused,
+  // as sorting is manual).
+  helper.accessor(() => '', { id: TENANT_COLUMN, header: COLUMN_HEADERS.tenant }),
   ...columns,
 ]);
 
