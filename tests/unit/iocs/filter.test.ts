@@ -361,7 +361,12 @@ describe('narrows', () => {
     // Another tenant's rows are not among the ones shown: the whole index is asked again.
     ['a tenant picked', { value: 'ev' }, { value: 'ev', tenant: 'p2' }, false],
     ['another tenant', { tenant: 'p1' }, { tenant: 'p2' }, false],
-    ['the same tenant, one more character', { tenant: 'p2', value: 'e' }, { tenant: 'p2', value: 'ev' }, true],
+    [
+      'the same tenant, one more character',
+      { tenant: 'p2', value: 'e' },
+      { tenant: 'p2', value: 'ev' },
+      true,
+    ],
     ['a wildcard pattern typed', { value: 'ru' }, { value: '%.ru' }, false],
     ['the same pattern', { value: '%.ru' }, { value: '%.ru' }, true],
     ['beyond ASCII, exact case only', { value: 'ä' }, { value: 'Äb' }, false],

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { IocColumnId } from '../../../lib/iocs/ioc-index';
 import type { Ioc } from '../../../lib/s1/schemas';
-import { type IocCell, iocCell, scoreCell, TITLE_MAX, titleOf, typeChip } from '../../../lib/ui/ioc-cells';
+import {
+  type IocCell,
+  iocCell,
+  scoreCell,
+  TITLE_MAX,
+  tenantCell,
+  titleOf,
+  typeChip,
+} from '../../../lib/ui/ioc-cells';
 
 /** 2026-04-28T08:17:48.062Z */
 const NOW = Date.UTC(2026, 3, 28, 8, 17, 48, 62);
@@ -125,5 +133,19 @@ describe('typeChip', () => {
     expect(chip.label).toBe(label);
     expect(chip.family).toBe(family);
     expect(chip.title).not.toBe('');
+  });
+});
+
+describe('tenantCell', () => {
+  it.each<[string, Parameters<typeof tenantCell>[0], IocCell]>([
+    ['a tenant', { id: 'p2', label: 'Globex', colour: 'green' }, { text: 'Globex', title: 'Globex' }],
+    [
+      'a label with a bidi override, spelled out',
+      { id: 'p3', label: 'Acme\u202Eevil', colour: 'red' },
+      { text: 'Acme⟨U+202E⟩evil', title: 'Acme⟨U+202E⟩evil' },
+    ],
+    ['no tenant', undefined, { text: '—', label: 'unknown tenant' }],
+  ])('%s', (_case, tenant, cell) => {
+    expect(tenantCell(tenant)).toEqual(cell);
   });
 });
