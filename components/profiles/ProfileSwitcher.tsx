@@ -1,9 +1,11 @@
+import { ALL_PROFILES, searchForAllProfiles } from '../../lib/profiles/all-profiles';
 import type { ProfileList } from '../../lib/profiles/profile-list';
 import { searchForProfile } from '../../lib/profiles/profile-url';
 
 interface Props {
   list: ProfileList;
   labels: ReadonlyMap<string, string>;
+  /** A profile id, or ALL_PROFILES for every profile's IOCs together. */
   currentId: string;
 }
 
@@ -22,7 +24,13 @@ export function ProfileSwitcher({ list, labels, currentId }: Props) {
         value={currentId}
         onChange={(event) => {
           const id = event.currentTarget.value;
-          location.assign(`${location.pathname}${searchForProfile(location.search, id)}${location.hash}`);
+          const search =
+            id === ALL_PROFILES
+              ? searchForAllProfiles(location.search)
+              : searchForProfile(location.search, id);
+          // Every profile together is an IOCs view: the other views belong to one profile.
+          const hash = id === ALL_PROFILES ? '#iocs' : location.hash;
+          location.assign(`${location.pathname}${search}${hash}`);
         }}
       >
         {list.profiles.map((profile) => (
@@ -30,6 +38,7 @@ export function ProfileSwitcher({ list, labels, currentId }: Props) {
             {labels.get(profile.id)}
           </option>
         ))}
+        <option value={ALL_PROFILES}>All profiles</option>
       </select>
     </div>
   );

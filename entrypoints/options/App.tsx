@@ -17,7 +17,7 @@ import { ProfilesSection } from '../../components/profiles/ProfilesSection';
 import { UnknownProfile } from '../../components/profiles/UnknownProfile';
 import { SettingsView } from '../../components/settings/SettingsView';
 import { sendMessage } from '../../lib/messages';
-import { isAllProfiles } from '../../lib/profiles/all-profiles';
+import { ALL_PROFILES, isAllProfiles } from '../../lib/profiles/all-profiles';
 import { profileById } from '../../lib/profiles/profile-list';
 import { rememberActiveProfile } from '../../lib/profiles/profiles-item';
 import type { IocDraft } from '../../lib/s1/schemas';
@@ -104,7 +104,11 @@ export function App() {
     <>
       <header class="top">
         <h1 class="product-mark">S1 IOC Manager</h1>
-        <ProfileSwitcher list={profiles.list} labels={profiles.labels} currentId={pageProfileId} />
+        <ProfileSwitcher
+          list={profiles.list}
+          labels={profiles.labels}
+          currentId={allProfiles ? ALL_PROFILES : pageProfileId}
+        />
         <nav aria-label="Views">
           <a href="#iocs" aria-current={shown === 'iocs' ? 'page' : undefined}>
             IOCs
@@ -127,7 +131,8 @@ export function App() {
         </button>
       </header>
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      {connection && (
+      {/* All profiles together: each syncs on its own, and its own page shows its sync. */}
+      {connection && !allProfiles && (
         <SyncHeader
           status={status}
           accountLabel={scopeInWords(connection)}

@@ -100,13 +100,21 @@ test('three tenants on three consoles: add, sync, switch, bookmark, rename and r
 
   // The header switches; the first profile's URL names no profile, as before profiles existed.
   const switcher = page.getByLabel('Profile', { exact: true });
-  await expect(switcher.getByRole('option')).toHaveText([first, 'Globex', 'Initech']);
+  await expect(switcher.getByRole('option')).toHaveText([first, 'Globex', 'Initech', 'All profiles']);
   await switcher.selectOption({ label: 'Globex' });
   await expect(page).toHaveURL(/options\.html\?profile=p2#iocs$/);
   await expect.poll(async () => (await visibleValues(page)).sort()).toEqual(sortedValues(globex));
   await page.getByLabel('Profile', { exact: true }).selectOption({ label: first });
   await expect(page).toHaveURL(/options\.html#iocs$/);
   await expect.poll(async () => (await visibleValues(page)).sort()).toEqual(sortedValues(sim));
+
+  // Every tenant together, from the same picker.
+  await page.getByLabel('Profile', { exact: true }).selectOption({ label: 'All profiles' });
+  await expect(page).toHaveURL(/options\.html\?profile=all#iocs$/);
+  await expect(page.getByRole('grid', { name: 'IOCs' })).toBeVisible();
+  const everyValue = [...sortedValues(sim), ...sortedValues(globex), ...sortedValues(initech)].sort();
+  await expect.poll(async () => (await visibleValues(page)).sort()).toEqual(everyValue);
+  await page.getByLabel('Profile', { exact: true }).selectOption({ label: first });
 
   // A bookmark opens the same tenant.
   const bookmarked = await openProfile(context, extensionId, '?profile=p3');
@@ -123,6 +131,7 @@ test('three tenants on three consoles: add, sync, switch, bookmark, rename and r
     first,
     'Globex EU',
     'Initech',
+    'All profiles',
   ]);
 
   // Remove: the confirmation names the profile and what goes; then nothing of it is left.
@@ -140,6 +149,7 @@ test('three tenants on three consoles: add, sync, switch, bookmark, rename and r
   await expect(page.getByLabel('Profile', { exact: true }).getByRole('option')).toHaveText([
     first,
     'Initech',
+    'All profiles',
   ]);
   await expect
     .poll(() => leftovers(page, 'p2'))
