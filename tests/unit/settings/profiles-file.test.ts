@@ -50,7 +50,6 @@ const globex: Settings = {
 
 const P1: ProfileEntry = { id: 'p1', name: '', colour: 'blue' };
 const P2: ProfileEntry = { id: 'p2', name: 'Globex', colour: 'purple' };
-const twoProfiles: ProfileList = { profiles: [P1, P2], activeId: 'p1' };
 
 /** A browser's profiles as the Settings page reads them: settings with their tokens. */
 function now(list: ProfileList, settings: Record<string, Settings>): ProfilesNow {
