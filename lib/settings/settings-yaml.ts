@@ -30,8 +30,7 @@ export type ImportResult =
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
 /** Integers come in as bigint (see parseYamlWith); small ones are plain numbers again. */
-export const int = (schema: z.ZodNumber) =>
-  z.preprocess((v) => (typeof v === 'bigint' ? Number(v) : v), schema);
+const int = (schema: z.ZodNumber) => z.preprocess((v) => (typeof v === 'bigint' ? Number(v) : v), schema);
 export const text = z.preprocess(
   (v) => (typeof v === 'bigint' || typeof v === 'number' ? String(v) : v),
   z.string(),
@@ -115,7 +114,6 @@ export const SettingsFileSchema = z.strictObject({
     .optional(),
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
-type OurFile = SettingsFile;
 
 const ORIGINAL_KEYS = Object.keys(OriginalConfigSchema.shape);
 
@@ -136,7 +134,10 @@ export function exportSettingsYaml(
 }
 
 /** The keys a file carries of `settings`, in the file's order; the token only when `includeToken`. */
-export function settingsFileOf(settings: SettingsInput, options: { includeToken?: boolean } = {}): OurFile {
+export function settingsFileOf(
+  settings: SettingsInput,
+  options: { includeToken?: boolean } = {},
+): SettingsFile {
   const c = settings.connection;
   const token = options.includeToken ? c?.apiToken : undefined;
   // Named one by one: the stored item's token hint and date are not settings a file carries.
@@ -183,7 +184,7 @@ const TOO_LARGE = `The file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB:
 export const refuseFileSize = (bytes: number): string | null =>
   bytes > MAX_SETTINGS_FILE_BYTES ? TOO_LARGE : null;
 
-function fromOriginal(config: OriginalConfig): OurFile {
+function fromOriginal(config: OriginalConfig): SettingsFile {
   const hash = config.sha1_retention;
   const ip = config.ip_retention;
   return {
@@ -224,7 +225,7 @@ const SettingsWithoutTokenSchema = SettingsSchema.extend({
 /** `file` read onto `current`: complete new settings, or the first reason it cannot be. */
 export function mergeSettingsFile(
   current: Settings,
-  file: OurFile,
+  file: SettingsFile,
   options: MergeOptions = {},
 ): ImportResult {
   const connection = mergeConnection(current.connection, file.connection, options);
@@ -259,7 +260,7 @@ type ConnectionResult = { ok: true; value: Connection | null } | { ok: false; me
 
 function mergeConnection(
   current: Connection | null,
-  file: OurFile['connection'],
+  file: SettingsFile['connection'],
   options: MergeOptions,
 ): ConnectionResult {
   if (!file || Object.values(file).every((v) => v === undefined)) return { ok: true, value: current };
@@ -296,7 +297,10 @@ function mergeConnection(
  * The site the file leaves: its own when it names one; else the current one, unless the file names
  * another account (the current site belongs to the current account). None for an account connection.
  */
-function siteOf(current: Connection | null, file: NonNullable<OurFile['connection']>): Partial<Connection> {
+function siteOf(
+  current: Connection | null,
+  file: NonNullable<SettingsFile['connection']>,
+): Partial<Connection> {
   if (file.siteId)
     return { scope: { kind: 'site', siteId: file.siteId.trim(), siteName: file.siteName ?? '' } };
   const sameAccount = file.accountId === undefined || file.accountId.trim() === current?.accountId;
