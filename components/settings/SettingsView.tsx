@@ -60,6 +60,7 @@ export function SettingsView({ blocks, ...actions }: Props) {
         busy={busy}
         onRefused={form.refuse}
         onImported={form.importSettings}
+        onProfilesImported={form.importProfiles}
       />
     </form>
   );

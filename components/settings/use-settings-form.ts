@@ -99,6 +99,15 @@ export function useSettingsForm({ settings, onSave, onTest, onListScopes }: Sett
     });
   }
 
+  /** A file of several profiles, written by `apply`: the form then shows this profile as the file left it. */
+  function importProfiles(apply: () => Promise<{ text: string; current: SettingsInput }>) {
+    void action.run('Importing…', async () => {
+      const { text, current } = await apply();
+      setDraft(settingsDraft(current));
+      return { kind: 'ok', text };
+    });
+  }
+
   return {
     draft,
     setDraft,
@@ -110,6 +119,7 @@ export function useSettingsForm({ settings, onSave, onTest, onListScopes }: Sett
     loadAccounts,
     test,
     importSettings,
+    importProfiles,
     refuse,
   };
 }

@@ -8,6 +8,7 @@ import { IOC_TYPES } from '../../config/ioc-types';
 import { OS_LABELS } from '../../config/os-types';
 import type { Settings } from '../../config/settings';
 import { displayText } from '../iocs/display-text';
+import type { ProfileImport, ProfilesImportPlan } from './profiles-file-plan';
 
 export interface ImportChange {
   label: string;
@@ -46,10 +47,13 @@ const token: Row = (current, next) => {
     {
       label: 'API token',
       before: before ? 'the saved token' : '(none)',
-      after: after ? 'replaced by the file’s token' : '(none)',
+      // A file of several profiles may connect one without its token: it asks for it after the import.
+      after: after ? 'replaced by the file’s token' : next.connection ? NEEDS_TOKEN : '(none)',
     },
   ];
 };
+
+const NEEDS_TOKEN = '(none): enter it in Settings after the import';
 
 const QUICK_PATH = 'Quick detect (one new IOC without the review)';
 const quickPath: Row = (current, next, options) =>
@@ -118,4 +122,38 @@ const ROWS: readonly Row[] = [
 /** The rows that differ between `current` and `next` (empty: the file changes nothing). */
 export function describeImport(current: Settings, next: Settings, options: Options = {}): ImportChange[] {
   return ROWS.flatMap((row) => row(current, next, options));
+}
+
+/** One profile of a file of several: what the import does to it, before anything is saved. */
+export interface ProfilePreview {
+  label: string;
+  /** Added by the import, or one of this browser's profiles updated (or left as it is). */
+  isNew: boolean;
+  changes: ImportChange[];
+  /** Its console has no token, in the file or here: the profile asks for it after the import. */
+  needsToken: boolean;
+}
+
+/** Each profile of the file in its order, and the profiles here that the file leaves alone. */
+export function describeProfilesImport(plan: ProfilesImportPlan): {
+  profiles: ProfilePreview[];
+  untouched: string[];
+} {
+  return { profiles: plan.profiles.map(describeProfile), untouched: plan.untouched };
+}
+
+function describeProfile(planned: ProfileImport): ProfilePreview {
+  const colour =
+    planned.colourBefore === planned.colour
+      ? []
+      : [{ label: 'Colour', before: planned.colourBefore ?? '(none)', after: planned.colour }];
+  return {
+    label: displayText(planned.label, SHOWN_CHARS),
+    isNew: planned.id === undefined,
+    changes: [
+      ...colour,
+      ...describeImport(planned.current, planned.next, { quickPathHeldOff: planned.quickPathHeldOff }),
+    ],
+    needsToken: planned.needsToken,
+  };
 }

@@ -5,7 +5,12 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { type Connection, ConnectionSchema, normalizeConsoleUrl } from '../../config/connection';
+import {
+  type Connection,
+  ConnectionFieldsSchema,
+  ConnectionSchema,
+  normalizeConsoleUrl,
+} from '../../config/connection';
 import { DefaultsSchema, ValidityDaysSchema } from '../../config/defaults';
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import { parseYamlWith } from '../../config/parse-yaml';
@@ -26,7 +31,7 @@ export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 
 /** Integers come in as bigint (see parseYamlWith); small ones are plain numbers again. */
 const int = (schema: z.ZodNumber) => z.preprocess((v) => (typeof v === 'bigint' ? Number(v) : v), schema);
-const text = z.preprocess(
+export const text = z.preprocess(
   (v) => (typeof v === 'bigint' || typeof v === 'number' ? String(v) : v),
   z.string(),
 );
@@ -54,7 +59,8 @@ const OriginalConfigSchema = z.strictObject({
 });
 type OriginalConfig = z.infer<typeof OriginalConfigSchema>;
 
-const OurFileSchema = z.strictObject({
+/** Our own settings file: the same keys as the settings, each optional (a missing key keeps the current value). */
+export const SettingsFileSchema = z.strictObject({
   connection: z
     .strictObject({
       consoleUrl: text.optional(),
@@ -107,7 +113,7 @@ const OurFileSchema = z.strictObject({
     )
     .optional(),
 });
-type OurFile = z.infer<typeof OurFileSchema>;
+export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
 const ORIGINAL_KEYS = Object.keys(OriginalConfigSchema.shape);
 
@@ -119,6 +125,19 @@ export function exportSettingsYaml(
   settings: SettingsInput,
   options: { includeToken?: boolean } = {},
 ): string {
+  const file = settingsFileOf(settings, options);
+  const header = file.connection?.apiToken
+    ? '# S1 IOC Manager settings. This file holds the API token: keep it secret.\n'
+    : '# S1 IOC Manager settings. The API token is left out; it stays as it is on import.\n';
+  // Without anchors: a value object met twice must not come out as an alias, which an import refuses.
+  return header + stringify(file, { aliasDuplicateObjects: false });
+}
+
+/** The keys a file carries of `settings`, in the file's order; the token only when `includeToken`. */
+export function settingsFileOf(
+  settings: SettingsInput,
+  options: { includeToken?: boolean } = {},
+): SettingsFile {
   const c = settings.connection;
   const token = options.includeToken ? c?.apiToken : undefined;
   // Named one by one: the stored item's token hint and date are not settings a file carries.
@@ -131,7 +150,7 @@ export function exportSettingsYaml(
     tagPrefix: c.tagPrefix,
     ...(token ? { apiToken: token } : {}),
   };
-  const file: OurFile = {
+  return {
     connection: connection ?? undefined,
     iocDefaults: settings.iocDefaults,
     sync: settings.sync,
@@ -140,10 +159,6 @@ export function exportSettingsYaml(
     logLevel: settings.logLevel,
     neverBlock: settings.neverBlock,
   };
-  const header = token
-    ? '# S1 IOC Manager settings. This file holds the API token: keep it secret.\n'
-    : '# S1 IOC Manager settings. The API token is left out; it stays as it is on import.\n';
-  return header + stringify(file);
 }
 
 /** Reads a settings file (ours or the original tool's) onto `current`. */
@@ -157,10 +172,10 @@ export function importSettingsYaml(yamlText: string, current: Settings): ImportR
     Object.keys(probe.value).some((key) => ORIGINAL_KEYS.includes(key));
   if (isOriginal) {
     const parsed = parseYamlWith(OriginalConfigSchema, yamlText, { intAsBigInt: true });
-    return parsed.ok ? merge(current, fromOriginal(parsed.value)) : parsed;
+    return parsed.ok ? mergeSettingsFile(current, fromOriginal(parsed.value)) : parsed;
   }
-  const parsed = parseYamlWith(OurFileSchema, yamlText, { intAsBigInt: true });
-  return parsed.ok ? merge(current, parsed.value) : parsed;
+  const parsed = parseYamlWith(SettingsFileSchema, yamlText, { intAsBigInt: true });
+  return parsed.ok ? mergeSettingsFile(current, parsed.value) : parsed;
 }
 
 const TOO_LARGE = `The file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB: a settings file is a few hundred bytes.`;
@@ -169,7 +184,7 @@ const TOO_LARGE = `The file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB:
 export const refuseFileSize = (bytes: number): string | null =>
   bytes > MAX_SETTINGS_FILE_BYTES ? TOO_LARGE : null;
 
-function fromOriginal(config: OriginalConfig): OurFile {
+function fromOriginal(config: OriginalConfig): SettingsFile {
   const hash = config.sha1_retention;
   const ip = config.ip_retention;
   return {
@@ -193,8 +208,27 @@ function fromOriginal(config: OriginalConfig): OurFile {
   };
 }
 
-function merge(current: Settings, file: OurFile): ImportResult {
-  const connection = mergeConnection(current.connection, file.connection);
+/**
+ * What the import of a file may leave: with `tokenOptional` (a file of several profiles), a connection
+ * whose console has no token, in the file or saved here, is kept with an empty `apiToken` so that
+ * its profile asks for the token instead of failing the whole file.
+ */
+interface MergeOptions {
+  tokenOptional?: boolean;
+}
+
+/** Settings whose connection may lack its token: what `tokenOptional` lets through. */
+const SettingsWithoutTokenSchema = SettingsSchema.extend({
+  connection: ConnectionSchema.extend({ apiToken: z.string().trim() }).nullable(),
+});
+
+/** `file` read onto `current`: complete new settings, or the first reason it cannot be. */
+export function mergeSettingsFile(
+  current: Settings,
+  file: SettingsFile,
+  options: MergeOptions = {},
+): ImportResult {
+  const connection = mergeConnection(current.connection, file.connection, options);
   if (!connection.ok) return connection;
   // Keys the file cannot name (none today) stay as they are rather than fall back to defaults.
   const next = {
@@ -212,7 +246,7 @@ function merge(current: Settings, file: OurFile): ImportResult {
     logLevel: file.logLevel ?? current.logLevel,
     neverBlock: file.neverBlock ?? current.neverBlock,
   };
-  const checked = SettingsSchema.safeParse(next);
+  const checked = (options.tokenOptional ? SettingsWithoutTokenSchema : SettingsSchema).safeParse(next);
   return checked.success
     ? {
         ok: true,
@@ -224,7 +258,11 @@ function merge(current: Settings, file: OurFile): ImportResult {
 
 type ConnectionResult = { ok: true; value: Connection | null } | { ok: false; message: string };
 
-function mergeConnection(current: Connection | null, file: OurFile['connection']): ConnectionResult {
+function mergeConnection(
+  current: Connection | null,
+  file: SettingsFile['connection'],
+  options: MergeOptions,
+): ConnectionResult {
   if (!file || Object.values(file).every((v) => v === undefined)) return { ok: true, value: current };
   let consoleUrl = current?.consoleUrl;
   if (file.consoleUrl !== undefined) {
@@ -237,6 +275,12 @@ function mergeConnection(current: Connection | null, file: OurFile['connection']
   const { siteId, siteName, ...fields } = file;
   const { scope: _scope, ...kept } = current ?? {};
   const merged = { ...kept, ...definedOnly(fields), ...siteOf(current, file), consoleUrl, apiToken };
+  if (!merged.apiToken && options.tokenOptional) {
+    const fields = ConnectionFieldsSchema.safeParse(merged);
+    return fields.success
+      ? { ok: true, value: { ...fields.data, apiToken: '' } }
+      : { ok: false, message: fields.error.issues[0]?.message ?? 'invalid connection' };
+  }
   if (!merged.apiToken) {
     return {
       ok: false,
@@ -253,7 +297,10 @@ function mergeConnection(current: Connection | null, file: OurFile['connection']
  * The site the file leaves: its own when it names one; else the current one, unless the file names
  * another account (the current site belongs to the current account). None for an account connection.
  */
-function siteOf(current: Connection | null, file: NonNullable<OurFile['connection']>): Partial<Connection> {
+function siteOf(
+  current: Connection | null,
+  file: NonNullable<SettingsFile['connection']>,
+): Partial<Connection> {
   if (file.siteId)
     return { scope: { kind: 'site', siteId: file.siteId.trim(), siteName: file.siteName ?? '' } };
   const sameAccount = file.accountId === undefined || file.accountId.trim() === current?.accountId;
