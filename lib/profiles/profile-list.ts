@@ -33,6 +33,8 @@ export interface ProfileList {
   profiles: ProfileEntry[];
   /** The profile the manager opened last: the review sheet's default target. */
   activeId: string;
+  /** The highest profile number ever given, removed ones included, so that no id is given twice. */
+  lastNumber?: number;
 }
 
 export const INITIAL_PROFILES: ProfileList = {
@@ -76,10 +78,17 @@ export function withProfileAdded(
     return { ok: false, reason: `At most ${MAX_PROFILES} profiles: remove one before adding another.` };
   const problem = profileNameProblem(list, name);
   if (problem) return { ok: false, reason: problem };
-  const highest = Math.max(0, ...list.profiles.map((profile) => Number(profile.id.slice(1))));
+  const highest = Math.max(
+    list.lastNumber ?? 0,
+    ...list.profiles.map((profile) => Number(profile.id.slice(1))),
+  );
   // Ids are never reused: a removed profile's leftovers (a late write, an old bookmark) cannot meet a new one.
   const profile: ProfileEntry = { id: `p${highest + 1}`, name: name.trim(), colour };
-  return { ok: true, list: { ...list, profiles: [...list.profiles, profile] }, profile };
+  return {
+    ok: true,
+    list: { ...list, profiles: [...list.profiles, profile], lastNumber: highest + 1 },
+    profile,
+  };
 }
 
 /** The list with profile `id` renamed and recoloured. */
@@ -108,7 +117,11 @@ export function withProfileRemoved(list: ProfileList, id: string): ListChange {
     return { ok: false, reason: 'The only profile cannot be removed: disconnect it in Settings instead.' };
   const profiles = list.profiles.filter((entry) => entry.id !== id);
   const activeId = list.activeId === id ? (profiles[0] as ProfileEntry).id : list.activeId;
-  return { ok: true, list: { profiles, activeId }, profile };
+  const lastNumber = Math.max(
+    list.lastNumber ?? 0,
+    ...list.profiles.map((entry) => Number(entry.id.slice(1))),
+  );
+  return { ok: true, list: { profiles, activeId, lastNumber }, profile };
 }
 
 export function profileById(list: ProfileList, id: string): ProfileEntry | undefined {
@@ -148,5 +161,7 @@ export function normalizeProfileList(raw: unknown): ProfileList {
     typeof input.activeId === 'string' && seen.has(input.activeId)
       ? input.activeId
       : (profiles[0] as ProfileEntry).id;
-  return { profiles, activeId };
+  const lastNumber =
+    typeof input.lastNumber === 'number' && Number.isInteger(input.lastNumber) ? input.lastNumber : 0;
+  return lastNumber > 0 ? { profiles, activeId, lastNumber } : { profiles, activeId };
 }

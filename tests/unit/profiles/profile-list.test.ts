@@ -46,6 +46,22 @@ describe('withProfileAdded', () => {
     if (change.ok) expect(change.list.profiles.map((p) => p.id)).toEqual(['p1', 'p2', 'p5', 'p6']);
   });
 
+  it("never gives a removed profile's id again", () => {
+    const ids: string[] = [];
+    let list = THREE;
+    for (const change of [
+      (l: ProfileList) => withProfileRemoved(l, 'p5'),
+      (l: ProfileList) => withProfileAdded(l, 'Umbrella'),
+      (l: ProfileList) => withProfileAdded(l, 'Hooli'),
+    ]) {
+      const result = change(list);
+      if (!result.ok) throw new Error(result.reason);
+      list = result.list;
+      ids.push(result.profile.id);
+    }
+    expect(ids).toEqual(['p5', 'p6', 'p7']);
+  });
+
   it.each<[string, ProfileList, string, RegExp]>([
     ['a taken name', THREE, 'ACME', /exists already/],
     ['an empty name', THREE, '', /^Enter a name/],
@@ -98,6 +114,7 @@ describe('withProfileRemoved', () => {
     expect(change.ok && change.list).toEqual({
       profiles: THREE.profiles.filter((p) => left.includes(p.id)),
       activeId: active,
+      lastNumber: 5,
     });
   });
 
