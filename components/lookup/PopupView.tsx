@@ -186,8 +186,9 @@ function SeveralProfiles({
     };
   });
   const headline = tenantsHeadline(entries, formatTime);
-  const lookups: TenantLookup[] = reads.map((read) => ({
+  const lookups: TenantLookup[] = reads.map((read, index) => ({
     tenant: read.cache.tenant,
+    connected: entries[index]?.connected ?? null,
     answers: read.answers,
     error: read.error,
     status: statuses.get(read.cache.tenant.id),

@@ -28,6 +28,8 @@ export interface TenantLookup {
   error: string | null;
   /** Its published sync status; undefined until read (then taken as synced, the usual case). */
   status: SyncStatus | undefined;
+  /** Whether it has a connection; null until its settings are read. */
+  connected?: boolean | null;
   /** Each value's Blocklist and network block, from its block cache. */
   blockStates: ReadonlyMap<string, BlockState>;
 }
@@ -60,6 +62,8 @@ export interface AcrossAnswer {
 function unknownReason(lookup: TenantLookup): string | null {
   if (lookup.error) return 'its cache could not be read';
   const status = lookup.status;
+  // A profile added and not connected yet has published no status at all.
+  if (lookup.connected === false && !status?.completeAt) return 'not connected';
   if (!status || status.completeAt) return null;
   if (status.running) return 'first sync under way';
   if (status.lastError?.kind === 'not-configured') return 'not connected';

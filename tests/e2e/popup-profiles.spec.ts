@@ -3,10 +3,10 @@
  * answered from every profile's cache, tenant by tenant, and a button under a tenant acts on that
  * tenant's console only.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Ioc, Simulator } from '../simulator';
 import { expect, test } from './fixtures';
-import { connectAndSync, fillConnection, openOptionsPage, saveFirstConnection } from './pages/options-page';
+import { connectAndSync, fillConnection } from './pages/options-page';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
 const INITECH = 'https://apne1-initech.sentinelone.net';
@@ -45,38 +45,24 @@ function consoleIoc(sim: Simulator, n: number, value: string, name: string): Ioc
   };
 }
 
-/** The profile list as the manager's Profiles section writes it: the install's own, and two more. */
-async function addProfiles(serviceWorker: Worker): Promise<void> {
-  type Local = { storage: { local: { set(items: object): Promise<void> } } };
-  await serviceWorker.evaluate(() =>
-    (globalThis as unknown as { chrome: Local }).chrome.storage.local.set({
-      profiles: {
-        profiles: [
-          { id: 'p1', name: 'Acme', colour: 'blue' },
-          { id: 'p2', name: 'Globex', colour: 'green' },
-          { id: 'p3', name: 'Initech', colour: 'amber' },
-        ],
-        activeId: 'p1',
-      },
-    }),
-  );
-}
-
-/** Connects profile `id` to `consoleUrl` through its Settings, and waits for its first sync. */
-async function connectProfile(
-  context: BrowserContext,
-  extensionId: string,
-  id: string,
-  consoleUrl: string,
-  sim: Simulator,
-): Promise<void> {
-  const page = await openOptionsPage(context, extensionId, `options.html?profile=${id}#settings`);
+/**
+ * Settings → Add a profile named `name`; with a console, its connection too, and its first sync. The
+ * page is left on the new profile.
+ */
+async function addProfile(page: Page, name: string, connect?: { consoleUrl: string; sim: Simulator }) {
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const add = page.getByRole('form', { name: 'Add a profile' });
+  await add.getByLabel('Profile name').fill(name);
+  await add.getByRole('button', { name: 'Add profile' }).click();
+  await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
+  if (!connect) return;
+  const { consoleUrl, sim } = connect;
   await fillConnection(page, { consoleUrl, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
-  await saveFirstConnection(page);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#iocs$/);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
     timeout: 30_000,
   });
-  await page.close();
 }
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -100,18 +86,18 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   consoles,
   context,
   extensionId,
-  serviceWorker,
   sim,
 }) => {
+  // The first profile has no name: it goes by what its connection reaches, as in the manager's switcher.
+  const acme = `Account ${sim.defaultAccountId}`;
   const globex = consoles.get(GLOBEX);
   const initech = consoles.get(INITECH);
   sim.putIocs(sim.defaultAccountId, [consoleIoc(sim, 1, 'evil-cdn.badcorp.top', 'Staging')]);
   initech.putIocs(initech.defaultAccountId, [consoleIoc(initech, 2, 'evil-cdn.badcorp.top', 'Phish kit')]);
 
-  await connectAndSync(context, extensionId, sim);
-  await addProfiles(serviceWorker);
-  await connectProfile(context, extensionId, 'p2', GLOBEX, globex);
-  await connectProfile(context, extensionId, 'p3', INITECH, initech);
+  const manager = await connectAndSync(context, extensionId, sim);
+  await addProfile(manager, 'Globex', { consoleUrl: GLOBEX, sim: globex });
+  await addProfile(manager, 'Initech', { consoleUrl: INITECH, sim: initech });
   for (const console of [sim, globex, initech]) console.clearRequests();
 
   const popup = await openPopup(context, extensionId);
@@ -124,12 +110,12 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   await expect
     .poll(() => answerTexts(popup))
     .toEqual([
-      'evil-cdn.badcorp.top | In 2 of 3 tenants: Acme, Initech | Not in Globex' +
-        ' | Acme | In SentinelOne | Detected · Not blocked | DNS · Staging · never expires | Block network | Open in manager' +
+      `evil-cdn.badcorp.top | In 2 of 3 tenants: ${acme}, Initech | Not in Globex` +
+        ` | ${acme} | In SentinelOne | Detected · Not blocked | DNS · Staging · never expires | Block network | Open in manager` +
         ' | Globex | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager' +
         ' | Initech | In SentinelOne | Detected · Not blocked | DNS · Phish kit · never expires | Block network | Open in manager',
       '45.77.12.9 | In none of the 3 tenants' +
-        ' | Acme | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager' +
+        ` | ${acme} | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager` +
         ' | Globex | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager' +
         ' | Initech | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager',
     ]);
@@ -151,18 +137,15 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   // Globex's cache follows the write, and the answer with it.
   await expect
     .poll(async () => (await answerTexts(popup))[1]?.split(' | ').slice(0, 3))
-    .toEqual(['45.77.12.9', 'In 1 of 3 tenants: Globex', 'Not in Acme, Initech']);
+    .toEqual(['45.77.12.9', 'In 1 of 3 tenants: Globex', `Not in ${acme}, Initech`]);
 });
 
-test('a tenant never synced says so instead of "not in"', async ({
-  context,
-  extensionId,
-  serviceWorker,
-  sim,
-}) => {
+test('a tenant never synced says so instead of "not in"', async ({ context, extensionId, sim }) => {
+  const acme = `Account ${sim.defaultAccountId}`;
   sim.putIocs(sim.defaultAccountId, [consoleIoc(sim, 1, 'evil-cdn.badcorp.top', 'Staging')]);
-  await connectAndSync(context, extensionId, sim);
-  await addProfiles(serviceWorker);
+  const manager = await connectAndSync(context, extensionId, sim);
+  await addProfile(manager, 'Globex');
+  await addProfile(manager, 'Initech');
 
   const popup = await openPopup(context, extensionId);
   await popup.getByLabel(/^Look up values/).fill('evil-cdn.badcorp.top');
@@ -170,7 +153,7 @@ test('a tenant never synced says so instead of "not in"', async ({
     .poll(async () => (await answerTexts(popup))[0]?.split(' | ').slice(0, 4))
     .toEqual([
       'evil-cdn.badcorp.top',
-      'In 1 of 3 tenants: Acme',
+      `In 1 of 3 tenants: ${acme}`,
       'Globex: not connected',
       'Initech: not connected',
     ]);

@@ -159,6 +159,18 @@ describe('answersAcross: a tenant whose cache cannot say "not in"', () => {
     expect(answer?.tenants.map((t) => t.state)).toEqual(['in', 'unknown', 'absent']);
   });
 
+  it('a profile added and not connected yet (no status published) says so once its settings are read', () => {
+    const rows = lookups([
+      ['Acme', [inS1('evil.com')]],
+      ['Globex', [absent('evil.com')], NEVER],
+    ]);
+    const [answer] = answersAcross([
+      rows[0] as TenantLookup,
+      { ...(rows[1] as TenantLookup), connected: false },
+    ]);
+    expect(answer?.summary).toEqual(['In 1 of 2 tenants: Acme', 'Globex: not connected']);
+  });
+
   it('a partial cache that holds the value says "in" all the same', () => {
     const [answer] = answersAcross(
       lookups([
