@@ -1,20 +1,20 @@
-import type { ComponentChildren } from 'preact';
+import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
-import { answersAcross, type TenantLookup } from '../../lib/lookup/tenant-answers';
-import {
-  type TenantStatus,
-  tenantsCount,
-  tenantsHeadline,
-  tenantWarnings,
-} from '../../lib/lookup/tenant-status';
+import type { BlockState } from '../../lib/blocks/block-state';
 import { FIRST_PROFILE_ID } from '../../lib/profiles/profile-list';
-import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../../lib/sync/sync-status';
+import {
+  IDLE_STATUS,
+  type SyncHeadline,
+  type SyncStatus,
+  syncHeadline,
+  tokenWarning,
+} from '../../lib/sync/sync-status';
 import { toneOf } from '../../lib/ui/tones';
 import { whenIdle } from '../page/when-idle';
 import { LookupAnswers } from './LookupAnswers';
 import { usePopupTenants } from './popup-caches';
-import { TenantAnswers } from './TenantAnswers';
+import { severalProfiles } from './SeveralProfiles';
 import { useAnswerActions, useTenantActions } from './use-answer-actions';
 import { useTenantBlockStates } from './use-block-states';
 import { preloadFullLookup } from './use-lookup';
@@ -27,8 +27,21 @@ interface Props {
   onOpenSettings(): void;
 }
 
+/**
+ * What differs between one profile and several. The frame around it stays the same element tree, so
+ * that the look-up box keeps its focus and text when the profile list arrives after the first render.
+ */
+export interface PopupParts {
+  count: string;
+  headline: SyncHeadline;
+  warnings: string[];
+  /** The button to the connection screen: a single profile not connected yet. */
+  offerConnection: boolean;
+  answers: VNode | null;
+}
+
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
-const NO_BLOCKS = new Map();
+const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
 
 /** The statuses as one string per purpose; null until every profile's has been read. */
 function versionOf(
@@ -39,6 +52,66 @@ function versionOf(
   const read = ids.map((id) => statuses.get(id));
   if (read.some((status) => status === undefined)) return null;
   return read.map((s) => `${s?.completeAt}|${s?.[field]}|${s?.accountKey}`).join(';');
+}
+
+interface OneInput {
+  id: string;
+  read: TenantRead | undefined;
+  status: SyncStatus | undefined;
+  settings: StoredSettings | undefined;
+  blockStates: ReadonlyMap<string, BlockState>;
+  now: number;
+  actions: ReturnType<typeof useAnswerActions>;
+  onOpen: Props['onOpen'];
+}
+
+/** One profile: the popup exactly as before profiles, no tenant named anywhere. */
+function oneProfile({
+  id,
+  read,
+  status: published,
+  settings,
+  blockStates,
+  now,
+  actions,
+  onOpen,
+}: OneInput): PopupParts {
+  const status = published ?? IDLE_STATUS;
+  const connected = Boolean(settings?.connection);
+  const headline = syncHeadline(status, formatTime);
+  const warnings = [
+    settings && !connected ? 'Not connected: set the console URL and API token first.' : null,
+    tokenWarning(status, now),
+    // Unconfigured, the sync "fails" for the reason the line above already gives.
+    connected && headline.state === 'failed' ? headline.text : null,
+    read?.error ?? null,
+  ].filter((w): w is string => w !== null);
+  return {
+    count: `${status.iocCount.toLocaleString('en-US')} IOCs cached`,
+    headline: {
+      state: headline.state,
+      text:
+        settings && !connected
+          ? 'Not connected'
+          : headline.state === 'failed'
+            ? 'Last sync failed'
+            : headline.text,
+    },
+    warnings,
+    offerConnection: Boolean(settings && !connected),
+    answers: (
+      <LookupAnswers
+        answers={read?.answers ?? []}
+        now={now}
+        blockStates={blockStates}
+        firewall={status.blocks.firewall.available}
+        blocklistReadable={status.blocks.blocklist.readable}
+        progress={actions.progress}
+        onAction={connected ? (answer, kind) => void actions.run(answer, kind) : undefined}
+        onOpen={(answer) => onOpen(answer.value, id)}
+      />
+    ),
+  };
 }
 
 /**
@@ -54,14 +127,66 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
     return whenIdle(() => void preloadFullLookup());
   }, []);
   const tenants = usePopupTenants();
-  // Until the list is read (a few ms, usually before this code runs), the first profile: the usual install.
+  // Until the list is read (a few ms), the first profile: the usual install.
   const ids = tenants?.map((cache) => cache.tenant.id) ?? [FIRST_PROFILE_ID];
   const statuses = useProfileStatuses(ids.join(','));
   const settings = useProfileSettings(ids.join(','));
   const reads = useTenantLookups(text, versionOf(ids, statuses, 'iocCount'));
   const blockStates = useTenantBlockStates(reads, versionOf(ids, statuses, 'blocklistCount') ?? '');
-  const lookupBox = (
-    <>
+  const first = ids[0] as string;
+  const oneActions = useAnswerActions(settings.get(first), first);
+  const tenantActions = useTenantActions((id) => settings.get(id));
+  const now = Date.now();
+
+  const parts =
+    ids.length === 1
+      ? oneProfile({
+          id: first,
+          read: reads.find((read) => read.cache.tenant.id === first),
+          status: statuses.get(first),
+          settings: settings.get(first),
+          blockStates: blockStates.get(first) ?? NO_BLOCKS,
+          now,
+          actions: oneActions,
+          onOpen,
+        })
+      : severalProfiles({
+          reads,
+          statuses,
+          settings,
+          blockStates,
+          now,
+          formatTime,
+          actions: tenantActions,
+          onOpen,
+        });
+  const warnings = parts.warnings.filter((w, i, all) => all.indexOf(w) === i);
+
+  return (
+    <main>
+      {/* Named for screen readers, which list a page by its first heading; the 400 px have no room for it. */}
+      <h1 class="visually-hidden">S1 IOC Manager look-up</h1>
+      <div class="popup-status">
+        <output aria-label="IOC count">{parts.count}</output>
+        <span
+          role="status"
+          aria-label="Sync status"
+          class={`sync-${parts.headline.state}`}
+          data-tone={toneOf('sync', parts.headline.state)}
+        >
+          {parts.headline.text}
+        </span>
+      </div>
+      {warnings.map((warning) => (
+        <p key={warning} role="alert" class="status-error" data-tone="danger">
+          {warning}
+        </p>
+      ))}
+      {parts.offerConnection && (
+        <button type="button" class="primary" onClick={onOpenSettings}>
+          Open the connection screen
+        </button>
+      )}
       <label for="lookup">Look up values (one or many; defanged is fine)</label>
       <textarea
         id="lookup"
@@ -72,168 +197,7 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
         onInput={(event) => setText(event.currentTarget.value)}
         placeholder="evil[.]com, 1.2.3.4, a hash…"
       />
-    </>
-  );
-  const now = Date.now();
-  const first = ids[0] as string;
-  const single = {
-    id: first,
-    settings: settings.get(first),
-    status: statuses.get(first),
-    read: reads.find((read) => read.cache.tenant.id === first),
-  };
-  const singleActions = useAnswerActions(single.settings, first);
-  const tenantActions = useTenantActions((id) => settings.get(id));
-
-  if (ids.length > 1)
-    return (
-      <SeveralProfiles
-        reads={reads}
-        statuses={statuses}
-        settings={settings}
-        blockStates={blockStates}
-        now={now}
-        actions={tenantActions}
-        onOpen={onOpen}
-      >
-        {lookupBox}
-      </SeveralProfiles>
-    );
-
-  const status = single.status ?? IDLE_STATUS;
-  const connected = Boolean(single.settings?.connection);
-  const headline = syncHeadline(status, formatTime);
-  const warnings = [
-    single.settings && !connected ? 'Not connected: set the console URL and API token first.' : null,
-    tokenWarning(status, Date.now()),
-    // Unconfigured, the sync "fails" for the reason the line above already gives.
-    connected && headline.state === 'failed' ? headline.text : null,
-    single.read?.error ?? null,
-  ].filter((w, i, all): w is string => w !== null && all.indexOf(w) === i);
-
-  return (
-    <main>
-      {/* Named for screen readers, which list a page by its first heading; the 400 px have no room for it. */}
-      <h1 class="visually-hidden">S1 IOC Manager look-up</h1>
-      <div class="popup-status">
-        <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs cached</output>
-        <span
-          role="status"
-          aria-label="Sync status"
-          class={`sync-${headline.state}`}
-          data-tone={toneOf('sync', headline.state)}
-        >
-          {single.settings && !connected
-            ? 'Not connected'
-            : headline.state === 'failed'
-              ? 'Last sync failed'
-              : headline.text}
-        </span>
-      </div>
-      {warnings.map((warning) => (
-        <p key={warning} role="alert" class="status-error" data-tone="danger">
-          {warning}
-        </p>
-      ))}
-      {single.settings && !connected && (
-        <button type="button" class="primary" onClick={onOpenSettings}>
-          Open the connection screen
-        </button>
-      )}
-      {lookupBox}
-      <LookupAnswers
-        answers={single.read?.answers ?? []}
-        now={now}
-        blockStates={blockStates.get(first) ?? NO_BLOCKS}
-        firewall={status.blocks.firewall.available}
-        blocklistReadable={status.blocks.blocklist.readable}
-        progress={singleActions.progress}
-        onAction={connected ? (answer, kind) => void singleActions.run(answer, kind) : undefined}
-        onOpen={(answer) => onOpen(answer.value, first)}
-      />
-    </main>
-  );
-}
-
-interface SeveralProps {
-  reads: readonly TenantRead[];
-  statuses: ReadonlyMap<string, SyncStatus>;
-  settings: ReadonlyMap<string, StoredSettings>;
-  blockStates: ReturnType<typeof useTenantBlockStates>;
-  now: number;
-  actions: ReturnType<typeof useTenantActions>;
-  onOpen: Props['onOpen'];
-  children: ComponentChildren;
-}
-
-/** The popup with several profiles: one status line for all, and each value answered tenant by tenant. */
-function SeveralProfiles({
-  reads,
-  statuses,
-  settings,
-  blockStates,
-  now,
-  actions,
-  onOpen,
-  children,
-}: SeveralProps) {
-  const entries: TenantStatus[] = reads.map(({ cache }) => {
-    const saved = settings.get(cache.tenant.id);
-    return {
-      tenant: cache.tenant,
-      status: statuses.get(cache.tenant.id),
-      connected: saved ? Boolean(saved.connection) : null,
-    };
-  });
-  const headline = tenantsHeadline(entries, formatTime);
-  const lookups: TenantLookup[] = reads.map((read, index) => ({
-    tenant: read.cache.tenant,
-    connected: entries[index]?.connected ?? null,
-    answers: read.answers,
-    error: read.error,
-    status: statuses.get(read.cache.tenant.id),
-    blockStates: blockStates.get(read.cache.tenant.id) ?? NO_BLOCKS,
-  }));
-  const warnings = [
-    ...tenantWarnings(entries, Date.now()),
-    ...reads.flatMap((read) => (read.error ? [`${read.cache.tenant.label}: ${read.error}`] : [])),
-  ].filter((w, i, all) => all.indexOf(w) === i);
-
-  return (
-    <main>
-      <h1 class="visually-hidden">S1 IOC Manager look-up</h1>
-      <div class="popup-status">
-        <output aria-label="IOC count">{tenantsCount(entries)}</output>
-        <span
-          role="status"
-          aria-label="Sync status"
-          class={`sync-${headline.state}`}
-          data-tone={toneOf('sync', headline.state)}
-        >
-          {headline.text}
-        </span>
-      </div>
-      {warnings.map((warning) => (
-        <p key={warning} role="alert" class="status-error" data-tone="danger">
-          {warning}
-        </p>
-      ))}
-      {children}
-      <TenantAnswers
-        answers={answersAcross(lookups)}
-        now={now}
-        abilitiesOf={(id) => {
-          const status = statuses.get(id) ?? IDLE_STATUS;
-          return {
-            firewall: status.blocks.firewall.available,
-            blocklistReadable: status.blocks.blocklist.readable,
-            canAct: Boolean(settings.get(id)?.connection),
-          };
-        }}
-        progress={actions.progress}
-        onAction={(id, answer, kind) => void actions.run(id, answer, kind)}
-        onOpen={(id, answer) => onOpen(answer.value, id)}
-      />
+      {parts.answers}
     </main>
   );
 }

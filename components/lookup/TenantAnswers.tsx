@@ -93,7 +93,7 @@ export function TenantAnswers({ answers, now, abilitiesOf, progress, onAction, o
         const [headline, ...more] = across.summary;
         return (
           <li key={`${across.answer.type}|${across.value}`} class={`answer answer-${across.state}`}>
-            <div class="answer-head">
+            <div class="answer-head answer-head-wrap">
               <span class="mono answer-value">{displayText(across.value)}</span>
               <strong class="answer-state answer-state-long" data-tone={toneOf('answer', across.state)}>
                 {across.state === 'invalid' ? 'Not an IOC' : displayText(headline ?? '')}

@@ -11,11 +11,10 @@ import { browser } from 'wxt/browser';
 import type { Tenant } from '../../lib/lookup/tenant-answers';
 import { type ProfileList, profileLabel } from '../../lib/profiles/profile-list';
 import { storageNamesOf } from '../../lib/profiles/profile-storage-names';
-import { readProfiles } from '../../lib/profiles/profiles-item';
 import { scopeInWords } from '../../lib/settings/scope-words';
 import { type BlockRepo, createBlockRepo } from '../../lib/store/block-repo';
 import { type IocDatabase, openIocDb } from '../../lib/store/db';
-import { takeEarlyProfiles } from '../../lib/store/early-cache';
+import { readProfileList, takeEarlyProfiles } from '../../lib/store/early-cache';
 import { createIocRepo, type IocRepo } from '../../lib/store/ioc-repo';
 import { pageBlocks, pageRepo } from '../page/page-cache';
 import { pageProfileId } from '../page/page-profile';
@@ -52,7 +51,7 @@ async function scopeWordsOf(list: ProfileList): Promise<Map<string, string>> {
 
 async function loadTenants(): Promise<TenantCache[]> {
   const early = takeEarlyProfiles();
-  const { list, databases } = early ? await early : { list: await readProfiles(), databases: new Map() };
+  const { list, databases } = early ? await early : { list: await readProfileList(), databases: new Map() };
   // Every cache starts opening before the labels are read.
   const caches = list.profiles.map((profile) => cacheOf(profile.id, databases.get(profile.id)));
   // One profile shows no label: it reads as the popup did before profiles.

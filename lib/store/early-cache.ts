@@ -36,10 +36,14 @@ interface EarlyProfiles {
 type Scope = { [HANDOFF]?: Promise<IDBDatabase>; [PROFILES_HANDOFF]?: Promise<EarlyProfiles> };
 const scope = globalThis as Scope;
 
-/** The stored list as the extension uses it; the one-profile list when it cannot be read. */
-async function readProfileList(): Promise<ProfileList> {
+/**
+ * The stored list as the extension uses it; the one-profile list when it cannot be read. Read raw
+ * (also by the popup's own code when this script did not run): profiles-item.ts's storage item is a
+ * module with side effects, which would cost the popup a file of its own to load.
+ */
+export async function readProfileList(): Promise<ProfileList> {
   try {
-    // The raw storage.local key of lib/profiles/profiles-item.ts: its storage module is too large for this script.
+    // The raw storage.local key of lib/profiles/profiles-item.ts.
     const { profiles } = await browser.storage.local.get('profiles');
     return normalizeProfileList(profiles);
   } catch {
