@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Ioc, Simulator } from '../simulator';
 import { expect, test } from './fixtures';
+import { expectAccessibleInBothSchemes } from './pages/axe';
 import { connectAndSync, fillConnection } from './pages/options-page';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
@@ -88,6 +89,8 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   extensionId,
   sim,
 }) => {
+  // Three consoles connected and synced, and an accessibility check in two schemes: more than a minute on 2 busy cores.
+  test.slow();
   // The first profile has no name: it goes by what its connection reaches, as in the manager's switcher.
   const acme = `Account ${sim.defaultAccountId}`;
   const globex = consoles.get(GLOBEX);
@@ -120,6 +123,7 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
         ' | Initech | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager',
     ]);
   await popup.screenshot({ path: test.info().outputPath('popup-tenants.png') });
+  await expectAccessibleInBothSchemes(popup, 'popup, answers from three tenants');
   // Every answer came from the local caches.
   for (const console of [sim, globex, initech]) expect(console.requests()).toEqual([]);
 
@@ -138,6 +142,15 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   await expect
     .poll(async () => (await answerTexts(popup))[1]?.split(' | ').slice(0, 3))
     .toEqual(['45.77.12.9', 'In 1 of 3 tenants: Globex', `Not in ${acme}, Initech`]);
+
+  // Open in manager opens the tenant's own manager, filtered to the value.
+  const managerOpened = context.waitForEvent('page', {
+    predicate: (page) => page.url().includes('profile=p3'),
+  });
+  await popup.getByRole('button', { name: 'Open in manager evil-cdn.badcorp.top in Initech' }).click();
+  const initechManager = await managerOpened;
+  await expect(initechManager.getByLabel('Value', { exact: true })).toHaveValue('evil-cdn.badcorp.top');
+  await expect(initechManager.getByRole('status', { name: 'Shown IOCs' })).toHaveText('1 of 1 IOCs');
 });
 
 test('a tenant never synced says so instead of "not in"', async ({ context, extensionId, sim }) => {
