@@ -27,13 +27,125 @@ interface Props {
   onOpen(answer: LookupAnswer): void;
 }
 
-const stateText = (answer: LookupAnswer, blocks: BlockState | undefined): string => {
+/** "In SentinelOne", "Not in SentinelOne", or "Blocked, not detected" when only the Blocklist or a rule holds it. */
+export const stateText = (answer: LookupAnswer, blocks: BlockState | undefined): string => {
   if (answer.state === 'invalid') return 'Not an IOC';
   if (answer.state === 'in-s1') return 'In SentinelOne';
   return blocks && (blocks.execution.length > 0 || blocks.network)
     ? 'Blocked, not detected'
     : 'Not in SentinelOne';
 };
+
+export const answeredValue = (answer: LookupAnswer): AnsweredValue => ({
+  value: answer.value,
+  type: answer.type,
+  detected: answer.state === 'in-s1',
+});
+
+/** Why an answer's value cannot be an IOC, be blocked, or why sending it deserves a second look. */
+export function ValueNotes({ answer, warn }: { answer: LookupAnswer; warn: boolean }) {
+  const onlyDetect = answer.state === 'invalid' ? null : detectOnlyReason(answer.type);
+  return (
+    <>
+      {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
+      {warn && answer.warnings.length > 0 && (
+        <p class="answer-detail status-warn">
+          Warning: {answer.warnings.map((w) => WARNING_TEXT[w]).join('; ')}
+        </p>
+      )}
+      {onlyDetect && <p class="answer-detail">{onlyDetect}</p>}
+    </>
+  );
+}
+
+interface FactsProps {
+  answer: LookupAnswer;
+  blocks: BlockState | undefined;
+  blocklistReadable: boolean | null;
+  now: number;
+  /** How the live regions name the answer: the value, or the value in a tenant. */
+  name: string;
+}
+
+/** What the console does with the value, and the cached IOCs that hold it. */
+export function AnswerFacts({ answer, blocks, blocklistReadable, now, name }: FactsProps) {
+  return (
+    <>
+      {blocks && answer.state !== 'invalid' && (
+        // Named, as the detail dialog's block state is, and live: a sync after a block rewrites it.
+        <p class="answer-detail answer-blocks" role="status" aria-label={`Block state of ${name}`}>
+          {describeBlockStateAs(answer.state === 'in-s1', blocks, blocklistReadable)}
+        </p>
+      )}
+      {answer.matches.slice(0, MATCHES_SHOWN).map((ioc) => (
+        <p key={ioc.uuid} class="answer-detail">
+          {describeMatch(ioc, now)}
+        </p>
+      ))}
+      {answer.matches.length > MATCHES_SHOWN && (
+        <p class="answer-detail">
+          and {(answer.matches.length - MATCHES_SHOWN).toLocaleString('en-US')} more IOCs with this value:
+          open them in the manager
+        </p>
+      )}
+    </>
+  );
+}
+
+interface ButtonsProps {
+  answer: LookupAnswer;
+  offered: readonly ActionKind[];
+  /** What became of each button pressed (undefined: not pressed). */
+  progressOf(kind: ActionKind): Status | undefined;
+  name: string;
+  onAction?: (kind: ActionKind) => void;
+  onOpen(): void;
+}
+
+/** The answer's buttons, and a line per button pressed saying what happened. */
+export function AnswerButtons({ answer, offered, progressOf, name, onAction, onOpen }: ButtonsProps) {
+  return (
+    <>
+      <div class="answer-actions">
+        {onAction &&
+          offered.map((kind) => {
+            const state = progressOf(kind);
+            return state?.kind === 'ok' ? null : (
+              <button
+                key={kind}
+                type="button"
+                class={kind === 'detect' ? 'primary' : undefined}
+                aria-label={`${ACTION_LABELS[kind]} ${name}`}
+                disabled={state?.kind === 'busy'}
+                onClick={() => onAction(kind)}
+              >
+                {ACTION_LABELS[kind]}
+              </button>
+            );
+          })}
+        {answer.state !== 'invalid' && (
+          <button type="button" aria-label={`Open in manager ${name}`} onClick={onOpen}>
+            Open in manager
+          </button>
+        )}
+      </div>
+      {ACTION_KINDS.map((kind) => {
+        // Kept after the action is in place and no longer offered: the analyst reads what happened.
+        const state = progressOf(kind);
+        return (
+          state && (
+            <StatusLine
+              key={kind}
+              label={`${ACTION_LABELS[kind]} status of ${name}`}
+              status={{ ...state, text: displayText(state.text) }}
+              class="answer-detail"
+            />
+          )
+        );
+      })}
+    </>
+  );
+}
 
 /** One entry per value looked up: the cache's answer, what the console does with it, and what can be done. */
 export function LookupAnswers({
@@ -50,13 +162,8 @@ export function LookupAnswers({
     <ul class="answers" aria-label="Answers">
       {answers.map((answer) => {
         const blocks = blockStates.get(answer.value);
-        const answered: AnsweredValue = {
-          value: answer.value,
-          type: answer.type,
-          detected: answer.state === 'in-s1',
-        };
+        const answered = answeredValue(answer);
         const offered = answer.state === 'invalid' ? [] : offeredAnswerActions(answered, blocks, firewall);
-        const onlyDetect = answer.state === 'invalid' ? null : detectOnlyReason(answer.type);
         return (
           <li key={`${answer.type}|${answer.value}`} class={`answer answer-${answer.state}`}>
             <div class="answer-head">
@@ -65,75 +172,23 @@ export function LookupAnswers({
                 {stateText(answer, blocks)}
               </strong>
             </div>
-            {answer.state === 'invalid' && <p class="answer-detail">{displayText(answer.reason ?? '')}</p>}
-            {blocks && answer.state !== 'invalid' && (
-              // Named, as the detail dialog's block state is, and live: a sync after a block rewrites it.
-              <p
-                class="answer-detail answer-blocks"
-                role="status"
-                aria-label={`Block state of ${answer.value}`}
-              >
-                {describeBlockStateAs(answer.state === 'in-s1', blocks, blocklistReadable)}
-              </p>
-            )}
-            {answer.matches.slice(0, MATCHES_SHOWN).map((ioc) => (
-              <p key={ioc.uuid} class="answer-detail">
-                {describeMatch(ioc, now)}
-              </p>
-            ))}
-            {answer.matches.length > MATCHES_SHOWN && (
-              <p class="answer-detail">
-                and {(answer.matches.length - MATCHES_SHOWN).toLocaleString('en-US')} more IOCs with this
-                value: open them in the manager
-              </p>
-            )}
-            {answer.state === 'absent' && answer.warnings.length > 0 && (
-              <p class="answer-detail status-warn">
-                Warning: {answer.warnings.map((w) => WARNING_TEXT[w]).join('; ')}
-              </p>
-            )}
-            {onlyDetect && <p class="answer-detail">{onlyDetect}</p>}
-            <div class="answer-actions">
-              {onAction &&
-                offered.map((kind) => {
-                  const state = progress.get(progressKey(answer.value, kind));
-                  return state?.kind === 'ok' ? null : (
-                    <button
-                      key={kind}
-                      type="button"
-                      class={kind === 'detect' ? 'primary' : undefined}
-                      aria-label={`${ACTION_LABELS[kind]} ${answer.value}`}
-                      disabled={state?.kind === 'busy'}
-                      onClick={() => onAction(answered, kind)}
-                    >
-                      {ACTION_LABELS[kind]}
-                    </button>
-                  );
-                })}
-              {answer.state !== 'invalid' && (
-                <button
-                  type="button"
-                  aria-label={`Open in manager ${answer.value}`}
-                  onClick={() => onOpen(answer)}
-                >
-                  Open in manager
-                </button>
-              )}
-            </div>
-            {ACTION_KINDS.map((kind) => {
-              // Kept after the action is in place and no longer offered: the analyst reads what happened.
-              const state = progress.get(progressKey(answer.value, kind));
-              return (
-                state && (
-                  <StatusLine
-                    key={kind}
-                    label={`${ACTION_LABELS[kind]} status of ${answer.value}`}
-                    status={{ ...state, text: displayText(state.text) }}
-                    class="answer-detail"
-                  />
-                )
-              );
-            })}
+            <AnswerFacts
+              answer={answer}
+              blocks={blocks}
+              blocklistReadable={blocklistReadable}
+              now={now}
+              name={answer.value}
+            />
+            {/* After the facts: an invalid value has none, so its reason comes straight under the head. */}
+            <ValueNotes answer={answer} warn={answer.state === 'absent'} />
+            <AnswerButtons
+              answer={answer}
+              offered={offered}
+              progressOf={(kind) => progress.get(progressKey(answer.value, kind))}
+              name={answer.value}
+              onAction={onAction && ((kind) => onAction(answered, kind))}
+              onOpen={() => onOpen(answer)}
+            />
           </li>
         );
       })}

@@ -1,26 +1,124 @@
+import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
-import { IDLE_STATUS, type SyncStatus, syncHeadline, tokenWarning } from '../../lib/sync/sync-status';
+import type { BlockState } from '../../lib/blocks/block-state';
+import { FIRST_PROFILE_ID } from '../../lib/profiles/profile-list';
+import {
+  IDLE_STATUS,
+  type SyncHeadline,
+  type SyncStatus,
+  syncHeadline,
+  tokenWarning,
+} from '../../lib/sync/sync-status';
 import { toneOf } from '../../lib/ui/tones';
 import { whenIdle } from '../page/when-idle';
 import { LookupAnswers } from './LookupAnswers';
-import { useAnswerActions } from './use-answer-actions';
-import { useBlockStates } from './use-block-states';
-import { preloadFullLookup, useLookup } from './use-lookup';
+import { usePopupTenants } from './popup-caches';
+import { severalProfiles } from './SeveralProfiles';
+import { useAnswerActions, useTenantActions } from './use-answer-actions';
+import { useTenantBlockStates } from './use-block-states';
+import { preloadFullLookup } from './use-lookup';
+import { useProfileSettings, useProfileStatuses } from './use-profile-items';
+import { type TenantRead, useTenantLookups } from './use-tenant-lookups';
 
 interface Props {
-  settings: StoredSettings | undefined;
-  /** Undefined until the published status has been read. */
-  status: SyncStatus | undefined;
-  onOpen(value: string): void;
+  /** Opens the manager on `profileId`, filtered to `value`. */
+  onOpen(value: string, profileId: string): void;
   onOpenSettings(): void;
 }
 
-const formatTime = (iso: string) => new Date(iso).toLocaleString();
+/**
+ * What differs between one profile and several. The frame around it stays the same element tree, so
+ * that the look-up box keeps its focus and text when the profile list arrives after the first render.
+ */
+export interface PopupParts {
+  count: string;
+  headline: SyncHeadline;
+  warnings: string[];
+  /** The button to the connection screen: a single profile not connected yet. */
+  offerConnection: boolean;
+  answers: VNode | null;
+}
 
-/** The toolbar popup: is this value in SentinelOne? Answered from the local cache as you type. */
-export function PopupView({ settings, status: published, onOpen, onOpenSettings }: Props) {
+const formatTime = (iso: string) => new Date(iso).toLocaleString();
+const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
+
+/** The statuses as one string per purpose; null until every profile's has been read. */
+function versionOf(
+  ids: readonly string[],
+  statuses: ReadonlyMap<string, SyncStatus>,
+  field: keyof SyncStatus,
+) {
+  const read = ids.map((id) => statuses.get(id));
+  if (read.some((status) => status === undefined)) return null;
+  return read.map((s) => `${s?.completeAt}|${s?.[field]}|${s?.accountKey}`).join(';');
+}
+
+interface OneInput {
+  id: string;
+  read: TenantRead | undefined;
+  status: SyncStatus | undefined;
+  settings: StoredSettings | undefined;
+  blockStates: ReadonlyMap<string, BlockState>;
+  now: number;
+  actions: ReturnType<typeof useAnswerActions>;
+  onOpen: Props['onOpen'];
+}
+
+/** One profile: the popup exactly as before profiles, no tenant named anywhere. */
+function oneProfile({
+  id,
+  read,
+  status: published,
+  settings,
+  blockStates,
+  now,
+  actions,
+  onOpen,
+}: OneInput): PopupParts {
   const status = published ?? IDLE_STATUS;
+  const connected = Boolean(settings?.connection);
+  const headline = syncHeadline(status, formatTime);
+  const warnings = [
+    settings && !connected ? 'Not connected: set the console URL and API token first.' : null,
+    tokenWarning(status, now),
+    // Unconfigured, the sync "fails" for the reason the line above already gives.
+    connected && headline.state === 'failed' ? headline.text : null,
+    read?.error ?? null,
+  ].filter((w): w is string => w !== null);
+  return {
+    count: `${status.iocCount.toLocaleString('en-US')} IOCs cached`,
+    headline: {
+      state: headline.state,
+      text:
+        settings && !connected
+          ? 'Not connected'
+          : headline.state === 'failed'
+            ? 'Last sync failed'
+            : headline.text,
+    },
+    warnings,
+    offerConnection: Boolean(settings && !connected),
+    answers: (
+      <LookupAnswers
+        answers={read?.answers ?? []}
+        now={now}
+        blockStates={blockStates}
+        firewall={status.blocks.firewall.available}
+        blocklistReadable={status.blocks.blocklist.readable}
+        progress={actions.progress}
+        onAction={connected ? (answer, kind) => void actions.run(answer, kind) : undefined}
+        onOpen={(answer) => onOpen(answer.value, id)}
+      />
+    ),
+  };
+}
+
+/**
+ * The toolbar popup: is this value in SentinelOne? Answered from the local caches as you type: with
+ * one profile exactly as before profiles, with several from every profile's cache, tenant by tenant.
+ */
+export function PopupView({ onOpen, onOpenSettings }: Props) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
   // autofocus alone is not honoured in every browser's popup: focus once, when it opens.
@@ -28,37 +126,55 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
     box.current?.focus();
     return whenIdle(() => void preloadFullLookup());
   }, []);
-  const { answers, error } = useLookup(text, published);
-  const blockStates = useBlockStates(answers, published);
-  const { progress, run } = useAnswerActions(settings);
-  const connected = Boolean(settings?.connection);
-  const headline = syncHeadline(status, formatTime);
-  const warnings = [
-    settings && !connected ? 'Not connected: set the console URL and API token first.' : null,
-    tokenWarning(status, Date.now()),
-    // Unconfigured, the sync "fails" for the reason the line above already gives.
-    connected && headline.state === 'failed' ? headline.text : null,
-    error,
-  ].filter((w, i, all): w is string => w !== null && all.indexOf(w) === i);
+  const tenants = usePopupTenants();
+  // Until the list is read (a few ms), the first profile: the usual install.
+  const ids = tenants?.map((cache) => cache.tenant.id) ?? [FIRST_PROFILE_ID];
+  const statuses = useProfileStatuses(ids.join(','));
+  const settings = useProfileSettings(ids.join(','));
+  const reads = useTenantLookups(text, versionOf(ids, statuses, 'iocCount'));
+  const blockStates = useTenantBlockStates(reads, versionOf(ids, statuses, 'blocklistCount') ?? '');
+  const first = ids[0] as string;
+  const oneActions = useAnswerActions(settings.get(first), first);
+  const tenantActions = useTenantActions((id) => settings.get(id));
   const now = Date.now();
+
+  const parts =
+    ids.length === 1
+      ? oneProfile({
+          id: first,
+          read: reads.find((read) => read.cache.tenant.id === first),
+          status: statuses.get(first),
+          settings: settings.get(first),
+          blockStates: blockStates.get(first) ?? NO_BLOCKS,
+          now,
+          actions: oneActions,
+          onOpen,
+        })
+      : severalProfiles({
+          reads,
+          statuses,
+          settings,
+          blockStates,
+          now,
+          formatTime,
+          actions: tenantActions,
+          onOpen,
+        });
+  const warnings = parts.warnings.filter((w, i, all) => all.indexOf(w) === i);
 
   return (
     <main>
       {/* Named for screen readers, which list a page by its first heading; the 400 px have no room for it. */}
       <h1 class="visually-hidden">S1 IOC Manager look-up</h1>
       <div class="popup-status">
-        <output aria-label="IOC count">{status.iocCount.toLocaleString('en-US')} IOCs cached</output>
+        <output aria-label="IOC count">{parts.count}</output>
         <span
           role="status"
           aria-label="Sync status"
-          class={`sync-${headline.state}`}
-          data-tone={toneOf('sync', headline.state)}
+          class={`sync-${parts.headline.state}`}
+          data-tone={toneOf('sync', parts.headline.state)}
         >
-          {settings && !connected
-            ? 'Not connected'
-            : headline.state === 'failed'
-              ? 'Last sync failed'
-              : headline.text}
+          {parts.headline.text}
         </span>
       </div>
       {warnings.map((warning) => (
@@ -66,7 +182,7 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
           {warning}
         </p>
       ))}
-      {settings && !connected && (
+      {parts.offerConnection && (
         <button type="button" class="primary" onClick={onOpenSettings}>
           Open the connection screen
         </button>
@@ -81,16 +197,7 @@ export function PopupView({ settings, status: published, onOpen, onOpenSettings 
         onInput={(event) => setText(event.currentTarget.value)}
         placeholder="evil[.]com, 1.2.3.4, a hash…"
       />
-      <LookupAnswers
-        answers={answers}
-        now={now}
-        blockStates={blockStates}
-        firewall={status.blocks.firewall.available}
-        blocklistReadable={status.blocks.blocklist.readable}
-        progress={progress}
-        onAction={connected ? (answer, kind) => void run(answer, kind) : undefined}
-        onOpen={(answer) => onOpen(answer.value)}
-      />
+      {parts.answers}
     </main>
   );
 }

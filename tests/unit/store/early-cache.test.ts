@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME, openIocDb } from '../../../lib/store/db';
-import { openCacheEarly, takeEarlyCache } from '../../../lib/store/early-cache';
+import { openCacheEarly, takeEarlyCache, takeEarlyProfiles } from '../../../lib/store/early-cache';
 import { createIocRepo } from '../../../lib/store/ioc-repo';
 
 const ioc = {
@@ -17,6 +18,9 @@ describe('early cache hand-over', () => {
   afterEach(async () => {
     // Nothing left for the next test, whether or not it was taken.
     (await takeEarlyCache())?.close();
+    const profiles = await takeEarlyProfiles();
+    for (const db of profiles?.databases.values() ?? []) (await db).close();
+    fakeBrowser.reset();
   });
 
   it('is null when nothing opened the cache early (every page but the popup)', () => {
@@ -62,5 +66,40 @@ describe('early cache hand-over', () => {
     ]);
     expect(await createIocRepo(Promise.resolve(db)).byValues(['evil.example'])).toEqual([]);
     db.close();
+  });
+
+  it("reads the profile list and opens every other profile's database beside the first", async () => {
+    await fakeBrowser.storage.local.set({
+      profiles: {
+        profiles: [
+          { id: 'p1', name: '', colour: 'blue' },
+          { id: 'p2', name: 'Globex', colour: 'green' },
+          { id: 'p4', name: 'Initech', colour: 'amber' },
+        ],
+        activeId: 'p1',
+      },
+    });
+    const writer = await openIocDb('s1-ioc-manager.p4');
+    await createIocRepo(Promise.resolve(writer)).put(1, [ioc]);
+    openCacheEarly();
+    const taken = takeEarlyProfiles();
+    expect(takeEarlyProfiles()).toBeNull();
+    const { list, databases } = await (taken as NonNullable<typeof taken>);
+    expect(list.profiles.map((profile) => profile.name)).toEqual(['', 'Globex', 'Initech']);
+    expect([...databases.keys()]).toEqual(['p2', 'p4']);
+    const p4 = await (databases.get('p4') as Promise<Awaited<ReturnType<typeof openIocDb>>>);
+    expect(p4.name).toBe('s1-ioc-manager.p4');
+    expect(await createIocRepo(Promise.resolve(p4)).byValues(['evil.example'])).toEqual([ioc]);
+    writer.close();
+  });
+
+  it('with no list stored (an install from before profiles) opens the first database only', async () => {
+    openCacheEarly();
+    const { list, databases } = await (takeEarlyProfiles() as NonNullable<
+      ReturnType<typeof takeEarlyProfiles>
+    >);
+    expect(list.profiles.map((profile) => profile.id)).toEqual(['p1']);
+    expect(databases.size).toBe(0);
+    expect(takeEarlyCache()).not.toBeNull();
   });
 });

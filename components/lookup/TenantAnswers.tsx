@@ -1,0 +1,129 @@
+import type { ActionKind } from '../../lib/blocks/actions';
+import { offeredAnswerActions } from '../../lib/blocks/answer-actions';
+import type { FirewallAvailability } from '../../lib/blocks/review-actions';
+import { displayText } from '../../lib/iocs/display-text';
+import type { LookupAnswer } from '../../lib/iocs/lookup-text';
+import type { AcrossAnswer, TenantAnswer } from '../../lib/lookup/tenant-answers';
+import { toneOf } from '../../lib/ui/tones';
+import type { Status } from '../ui/StatusLine';
+import { AnswerButtons, AnswerFacts, answeredValue, stateText, ValueNotes } from './LookupAnswers';
+import { tenantProgressKey } from './use-answer-actions';
+
+/** What one tenant's sync said that its buttons and block line depend on. */
+export interface TenantAbilities {
+  firewall: FirewallAvailability;
+  blocklistReadable: boolean | null;
+  /** Connected, with its settings read: its buttons can send. */
+  canAct: boolean;
+}
+
+interface Props {
+  answers: readonly AcrossAnswer[];
+  now: number;
+  abilitiesOf(profileId: string): TenantAbilities;
+  progress: ReadonlyMap<string, Status>;
+  onAction(profileId: string, answer: ReturnType<typeof answeredValue>, kind: ActionKind): void;
+  onOpen(profileId: string, answer: LookupAnswer): void;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function tenantStateText(entry: TenantAnswer): string {
+  if (entry.state === 'unknown') return capitalised(entry.note ?? 'not known');
+  return stateText(entry.answer, entry.blocks);
+}
+
+/** One tenant's part of a value's card: its answer, its facts and its own buttons. */
+function TenantEntry({
+  entry,
+  value,
+  now,
+  abilities,
+  progress,
+  onAction,
+  onOpen,
+}: {
+  entry: TenantAnswer;
+  value: string;
+  now: number;
+  abilities: TenantAbilities;
+  progress: ReadonlyMap<string, Status>;
+  onAction: Props['onAction'];
+  onOpen: Props['onOpen'];
+}) {
+  const { tenant, answer, blocks } = entry;
+  const name = `${value} in ${tenant.label}`;
+  const answered = answeredValue(answer);
+  return (
+    <li class={`tenant tenant-${entry.state}`} data-colour={tenant.colour}>
+      <div class="tenant-head">
+        <span class="tenant-label">{displayText(tenant.label)}</span>
+        <span class="tenant-state">{tenantStateText(entry)}</span>
+      </div>
+      <AnswerFacts
+        answer={answer}
+        blocks={blocks}
+        blocklistReadable={abilities.blocklistReadable}
+        now={now}
+        name={name}
+      />
+      {entry.note && entry.state !== 'unknown' && (
+        <p class="answer-detail status-warn">{capitalised(entry.note)}</p>
+      )}
+      <AnswerButtons
+        answer={answer}
+        offered={offeredAnswerActions(answered, blocks, abilities.firewall)}
+        progressOf={(kind) => progress.get(tenantProgressKey(tenant.id, answer.value, kind))}
+        name={name}
+        onAction={abilities.canAct ? (kind) => onAction(tenant.id, answered, kind) : undefined}
+        onOpen={() => onOpen(tenant.id, answer)}
+      />
+    </li>
+  );
+}
+
+/**
+ * The answers with several profiles: one card per value saying in which tenants it is and in which
+ * not, and under it each tenant's own answer, facts and buttons, in the list's order and colours.
+ */
+export function TenantAnswers({ answers, now, abilitiesOf, progress, onAction, onOpen }: Props) {
+  return (
+    <ul class="answers" aria-label="Answers">
+      {answers.map((across) => {
+        const [headline, ...more] = across.summary;
+        return (
+          <li key={`${across.answer.type}|${across.value}`} class={`answer answer-${across.state}`}>
+            <div class="answer-head answer-head-wrap">
+              <span class="mono answer-value">{displayText(across.value)}</span>
+              <strong class="answer-state answer-state-long" data-tone={toneOf('answer', across.state)}>
+                {across.state === 'invalid' ? 'Not an IOC' : displayText(headline ?? '')}
+              </strong>
+            </div>
+            {more.map((line) => (
+              <p key={line} class="answer-detail answer-summary">
+                {displayText(line)}
+              </p>
+            ))}
+            <ValueNotes answer={across.answer} warn={across.tenants.some((t) => t.state !== 'in')} />
+            {across.tenants.length > 0 && (
+              <ul class="tenants" aria-label={`Tenants of ${across.value}`}>
+                {across.tenants.map((entry) => (
+                  <TenantEntry
+                    key={entry.tenant.id}
+                    entry={entry}
+                    value={across.value}
+                    now={now}
+                    abilities={abilitiesOf(entry.tenant.id)}
+                    progress={progress}
+                    onAction={onAction}
+                    onOpen={onOpen}
+                  />
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
