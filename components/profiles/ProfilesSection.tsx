@@ -53,7 +53,9 @@ export function ProfilesSection({ profiles, currentId }: Props) {
               <span class="profile-name">{label(profile)}</span>
               <span class="muted">
                 {connection
-                  ? `${scopeInWords(connection)} on ${new URL(connection.consoleUrl).host}`
+                  ? `${scopeInWords(connection)} on ${new URL(connection.consoleUrl).host}${
+                      connection.tokenHint ? '' : ': enter its API token'
+                    }`
                   : 'Not connected yet'}
               </span>
               {current ? (

@@ -34,5 +34,12 @@ export function App() {
         Select the text again.
       </p>
     );
-  return <ReviewSheet sheet={sheet} settings={settings} status={status} onOpen={openInManager} />;
+  return (
+    <ReviewSheet
+      sheet={sheet}
+      settings={settings}
+      status={status}
+      onOpen={(value) => openInManager(value, pageProfileId)}
+    />
+  );
 }
