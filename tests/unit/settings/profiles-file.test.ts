@@ -148,7 +148,7 @@ describe('exportProfilesYaml → import into a fresh install', () => {
       expect(listed).toEqual({
         ok: true,
         ids: ['p1', 'p2'],
-        list: { profiles: [P1, P2], activeId: 'p1' },
+        list: { profiles: [P1, P2], activeId: 'p1', lastNumber: 2 },
       });
     },
   );
