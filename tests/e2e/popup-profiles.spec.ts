@@ -7,7 +7,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Ioc, Simulator } from '../simulator';
 import { expect, test } from './fixtures';
 import { expectAccessibleInBothSchemes } from './pages/axe';
-import { connectAndSync, fillConnection } from './pages/options-page';
+import { connectAndSync } from './pages/options-page';
+import { addProfile } from './pages/profiles-page';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
 const INITECH = 'https://apne1-initech.sentinelone.net';
@@ -46,26 +47,6 @@ function consoleIoc(sim: Simulator, n: number, value: string, name: string): Ioc
   };
 }
 
-/**
- * Settings → Add a profile named `name`; with a console, its connection too, and its first sync. The
- * page is left on the new profile.
- */
-async function addProfile(page: Page, name: string, connect?: { consoleUrl: string; sim: Simulator }) {
-  await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  const add = page.getByRole('form', { name: 'Add a profile' });
-  await add.getByLabel('Profile name').fill(name);
-  await add.getByRole('button', { name: 'Add profile' }).click();
-  await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
-  if (!connect) return;
-  const { consoleUrl, sim } = connect;
-  await fillConnection(page, { consoleUrl, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#iocs$/);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
-    timeout: 30_000,
-  });
-}
-
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 440, height: 800 });
@@ -99,8 +80,8 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   initech.putIocs(initech.defaultAccountId, [consoleIoc(initech, 2, 'evil-cdn.badcorp.top', 'Phish kit')]);
 
   const manager = await connectAndSync(context, extensionId, sim);
-  await addProfile(manager, 'Globex', { consoleUrl: GLOBEX, sim: globex });
-  await addProfile(manager, 'Initech', { consoleUrl: INITECH, sim: initech });
+  await addProfile(manager, { name: 'Globex', connect: { consoleUrl: GLOBEX, sim: globex } });
+  await addProfile(manager, { name: 'Initech', connect: { consoleUrl: INITECH, sim: initech } });
   for (const console of [sim, globex, initech]) console.clearRequests();
 
   const popup = await openPopup(context, extensionId);
@@ -157,8 +138,8 @@ test('a tenant never synced says so instead of "not in"', async ({ context, exte
   const acme = `Account ${sim.defaultAccountId}`;
   sim.putIocs(sim.defaultAccountId, [consoleIoc(sim, 1, 'evil-cdn.badcorp.top', 'Staging')]);
   const manager = await connectAndSync(context, extensionId, sim);
-  await addProfile(manager, 'Globex');
-  await addProfile(manager, 'Initech');
+  await addProfile(manager, { name: 'Globex' });
+  await addProfile(manager, { name: 'Initech' });
 
   const popup = await openPopup(context, extensionId);
   await popup.getByLabel(/^Look up values/).fill('evil-cdn.badcorp.top');

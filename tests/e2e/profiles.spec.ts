@@ -6,7 +6,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Simulator } from '../simulator';
 import { expect, test } from './fixtures';
-import { connectAndSync, fillConnection, openOptionsPage, visibleValues } from './pages/options-page';
+import { connectAndSync, openOptionsPage, visibleValues } from './pages/options-page';
+import { addProfile } from './pages/profiles-page';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
 const INITECH = 'https://apne1-initech.sentinelone.net';
@@ -21,22 +22,6 @@ const sortedValues = (sim: Simulator) =>
     .iocs(sim.defaultAccountId)
     .map((ioc) => ioc.value)
     .sort();
-
-/** Settings → Add a profile named `name` → its connection form → Save: it syncs its console. */
-async function addProfile(page: Page, name: string, consoleUrl: string, sim: Simulator): Promise<void> {
-  await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  const add = page.getByRole('form', { name: 'Add a profile' });
-  await add.getByLabel('Profile name').fill(name);
-  await add.getByRole('button', { name: 'Add profile' }).click();
-  await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
-  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue(/^p\d+$/);
-  await fillConnection(page, { consoleUrl, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#iocs$/);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
-    timeout: 30_000,
-  });
-}
 
 /** What the extension keeps about profile `id`, read in one of its pages. */
 function leftovers(page: Page, id: string) {
@@ -88,9 +73,9 @@ test('three tenants on three consoles: add, sync, switch, bookmark, rename and r
   await expect(page.getByLabel('Profile', { exact: true })).toHaveCount(0);
   expect((await visibleValues(page)).sort()).toEqual(sortedValues(sim));
 
-  await addProfile(page, 'Globex', GLOBEX, globex);
+  await addProfile(page, { name: 'Globex', connect: { consoleUrl: GLOBEX, sim: globex } });
   expect((await visibleValues(page)).sort()).toEqual(sortedValues(globex));
-  await addProfile(page, 'Initech', INITECH, initech);
+  await addProfile(page, { name: 'Initech', connect: { consoleUrl: INITECH, sim: initech } });
   expect((await visibleValues(page)).sort()).toEqual(sortedValues(initech));
   // Each console was read with its own token only (the secret scan checks no token went elsewhere).
   for (const console of [sim, globex, initech])

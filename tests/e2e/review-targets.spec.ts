@@ -6,7 +6,8 @@
 import type { Page } from '@playwright/test';
 import type { Consoles, Simulator } from '../simulator';
 import { expect, test } from './fixtures';
-import { connectAndSync, fillConnection } from './pages/options-page';
+import { connectAndSync } from './pages/options-page';
+import { addProfile } from './pages/profiles-page';
 import { bodyRows, cellOf } from './pages/tables';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
@@ -19,25 +20,10 @@ test.use({
   extraConsoles: { [GLOBEX]: { iocs: 0 }, [INITECH]: { iocs: 0, firewallControl: false } },
 });
 
-/** Settings → Add a profile named `name` → its connection form → Save: it syncs its console. */
-async function addProfile(page: Page, name: string, consoleUrl: string, sim: Simulator): Promise<void> {
-  await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  const add = page.getByRole('form', { name: 'Add a profile' });
-  await add.getByLabel('Profile name').fill(name);
-  await add.getByRole('button', { name: 'Add profile' }).click();
-  await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
-  await fillConnection(page, { consoleUrl, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#iocs$/);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
-    timeout: 30_000,
-  });
-}
-
 /** The first profile connected, Globex and Initech added; the manager's New IOCs of the first, with `text` pasted. */
 async function threeTenants(page: Page, extensionId: string, consoles: Consoles, text: string) {
-  await addProfile(page, 'Globex', GLOBEX, consoles.get(GLOBEX));
-  await addProfile(page, 'Initech', INITECH, consoles.get(INITECH));
+  await addProfile(page, { name: 'Globex', connect: { consoleUrl: GLOBEX, sim: consoles.get(GLOBEX) } });
+  await addProfile(page, { name: 'Initech', connect: { consoleUrl: INITECH, sim: consoles.get(INITECH) } });
   await page.goto(`chrome-extension://${extensionId}/options.html#new`);
   await page.getByLabel(/^Values or text/).fill(text);
   return page.getByRole('group', { name: 'Send to' });

@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { Simulator } from '../simulator';
 import { CONSOLE_URL, expect, test } from './fixtures';
 import { readExtensionStorage } from './pages/extension-storage';
-import { connectAndSync, fillConnection, visibleValues } from './pages/options-page';
+import { connectAndSync, visibleValues } from './pages/options-page';
+import { addProfile } from './pages/profiles-page';
 
 const GLOBEX = 'https://euce1-globex.sentinelone.net';
 
@@ -20,26 +20,6 @@ test.use({
 
 const connectionStatus = (page: Page) => page.getByRole('status', { name: 'Connection status' });
 const switcher = (page: Page) => page.getByLabel('Profile', { exact: true });
-
-/** Settings → Add a profile → its connection form → Save, as profiles.spec.ts does; it syncs. */
-async function addGlobex(page: Page, globex: Simulator): Promise<void> {
-  await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  const add = page.getByRole('form', { name: 'Add a profile' });
-  await add.getByLabel('Profile name').fill('Globex');
-  await add.getByLabel('Colour').selectOption('purple');
-  await add.getByRole('button', { name: 'Add profile' }).click();
-  await expect(page).toHaveURL(/\?profile=p2#settings$/);
-  await fillConnection(page, {
-    consoleUrl: GLOBEX,
-    apiToken: globex.defaultToken,
-    accountId: globex.defaultAccountId,
-  });
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#iocs$/);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
-    timeout: 30_000,
-  });
-}
 
 /** Settings → Remove Globex → confirm: the page moves to the first profile. */
 async function removeGlobex(page: Page): Promise<void> {
@@ -91,7 +71,7 @@ test('all profiles exported, one removed, brought back: asking for its token, or
   const globex = consoles.get(GLOBEX);
   const first = `Account ${sim.defaultAccountId}`;
   const page = await connectAndSync(context, extensionId, sim);
-  await addGlobex(page, globex);
+  await addProfile(page, { name: 'Globex', colour: 'purple', connect: { consoleUrl: GLOBEX, sim: globex } });
 
   // Globex's own defaults, to see them come back.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
