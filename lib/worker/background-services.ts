@@ -101,6 +101,12 @@ export function createBackgroundServices() {
   // A profile added from a page gets its watcher and alarm at once.
   profilesItem.watch(() => void applySettings());
   watchSettings(FIRST_PROFILE_ID);
+  // Every profile's services at once, as the worker had its one set before profiles: each publisher reads
+  // its saved status now, so a sync the browser stopped mid-way is seen and run again at this start
+  // (status-publisher.ts), not only once a page happens to address that profile.
+  void everyProfile().catch((error: unknown) =>
+    logFor('profiles').error(`Could not start the profiles' services: ${errorText(error)}`),
+  );
 
   // At every start: a token an older version left in storage.local goes into the vault.
   void readStoredSettings(FIRST_PROFILE_ID).catch((error: unknown) =>

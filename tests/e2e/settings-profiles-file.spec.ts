@@ -117,7 +117,7 @@ test('all profiles exported, one removed, brought back: asking for its token, or
   await expect(connectionStatus(page)).toHaveText(
     'Imported profiles.yml into 2 profiles. Added 1 profile: Globex. Globex asks for its API token: open it and enter the token in Settings.',
   );
-  await expect(switcher(page).getByRole('option')).toHaveText([first, 'Globex']);
+  await expect(switcher(page).getByRole('option')).toHaveText([first, 'Globex', 'All profiles']);
   await switcher(page).selectOption({ label: 'Globex' });
   await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
   const tokenless = new URL(page.url()).searchParams.get('profile') ?? '';
