@@ -34,6 +34,18 @@ export async function openManager(
   return { page, firstRowsMs, allRowsMs };
 }
 
+/**
+ * Opens the manager at `address` (a page of the extension, with its query and hash) and returns the
+ * ms from navigation start to the first rows painted; the tab is closed without waiting for the rest.
+ */
+export async function managerFirstRows(browser: Browser, address: string): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser, address));
+  const firstRowsMs = await markTime(page, PERF_MARKS.firstRows);
+  await page.close();
+  return firstRowsMs;
+}
+
 /** JS heap in use after a full garbage collection, in MB (Chromium DevTools protocol). */
 export async function heapUsedMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -86,14 +98,20 @@ export interface PopupTimes {
    * classic script: the platform's floor, before which no code of the popup can run.
    */
   parsedMs: number;
+  /** Per value pasted after the first answer: ms from the paste to its answer painted. */
+  pasteMs: number[];
 }
 
 /**
  * Opens the popup and types `value` the moment its box exists, and times the answer. The typing is
  * installed before the page loads (an init script), so the driver's own round trips after the load
- * event do not count.
+ * event do not count. Then pastes each of `pastes` in turn over the box's text (see pasteLookups).
  */
-export async function popupLookup(browser: Browser, value: string): Promise<PopupTimes> {
+export async function popupLookup(
+  browser: Browser,
+  value: string,
+  pastes: readonly string[] = [],
+): Promise<PopupTimes> {
   const page = await browser.context.newPage();
   // A string, not a function: tsx would wrap named functions in a __name() the page does not have.
   await page.addInitScript({
@@ -120,6 +138,51 @@ export async function popupLookup(browser: Browser, value: string): Promise<Popu
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     return { answerMs: scope.answeredAt, parsedMs: navigation?.domInteractive ?? Number.NaN };
   });
+  const pasteMs = pastes.length > 0 ? await pasteLookups(page, pastes) : [];
   await page.close();
-  return times;
+  return { ...times, pasteMs };
+}
+
+/**
+ * In an open popup, pastes each value over the box's text; ms from the paste's input event to the
+ * value's answer painted: its entry in the answers, in a final state (in SentinelOne, or not), which
+ * the look-up shows only once every cache it reads has answered.
+ */
+export function pasteLookups(page: Page, values: readonly string[]): Promise<number[]> {
+  return page.evaluate(async (pasted) => {
+    // No named helper functions in here: tsx would wrap them in a __name() the page does not have.
+    const box = document.querySelector<HTMLTextAreaElement>('#lookup');
+    if (!box) throw new Error('No look-up box');
+    const times: number[] = [];
+    for (const value of pasted) {
+      const started = performance.now();
+      box.value = value;
+      box.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: value }),
+      );
+      for (;;) {
+        const answered = [...document.querySelectorAll('.answers li.answer')].some(
+          (entry) =>
+            (entry.classList.contains('answer-in-s1') || entry.classList.contains('answer-absent')) &&
+            entry.querySelector('.answer-value')?.textContent === value,
+        );
+        if (answered) break;
+        await new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve(undefined);
+          });
+          observer.observe(document.body, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+          });
+        });
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      times.push(performance.now() - started);
+    }
+    return times;
+  }, values);
 }

@@ -41,15 +41,17 @@ export interface LaunchOptions {
   headless?: boolean;
   /** false: the caller closes Chromium itself on Ctrl+C (the demo, which then stops the simulator). */
   handleSIGINT?: boolean;
+  /** A browser profile kept on disk to open again (seed/seed-profiles.ts); a fresh one by default. */
+  userDataDir?: string;
 }
 
 export async function launchBrowser(
   port: number,
-  { headless = true, handleSIGINT = true }: LaunchOptions = {},
+  { headless = true, handleSIGINT = true, userDataDir = '' }: LaunchOptions = {},
 ): Promise<Browser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No production build at ${EXTENSION_DIR}: run "npm run build" first.`);
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless,
     args: extensionArgs(EXTENSION_DIR, port),

@@ -1,0 +1,98 @@
+/**
+ * Ten profiles against one: the popup's answer, a pasted value's answer and the manager's first rows,
+ * measured the same way in a browser holding one profile's cache and in one holding ten, each of
+ * `size` IOCs, seeded the same way (seed/seed-profiles.ts), in the same run, so that each figure is a
+ * ratio to its one-profile twin.
+ */
+import { managerFirstRows, popupLookup } from './page-probes';
+import { type ProfileFigures, type ProfileRun, pasteList } from './profile-ratios';
+import { seedScript } from './seed/seed-bundle';
+import {
+  absentValues,
+  openSeeded,
+  profileValues,
+  type SeededProfile,
+  seedBrowserProfile,
+} from './seed/seed-profiles';
+import type { Browser } from './session';
+
+export const PROFILE_COUNT = 10;
+/** The profile whose manager page is opened among the ten (its own page, `?profile=p7`). */
+export const MANAGER_PROFILE = 'p7';
+const MANAGER_INDEX = 6;
+
+/** Between one measurement's tab closing and the next opening (as scenarios.ts's POPUP_SETTLE_MS). */
+const SETTLE_MS = 1000;
+/** After the browser started, before measuring: its start-up (the worker, the profiles' services). */
+const STARTED_SETTLE_MS = 2000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function measure(
+  browser: Browser,
+  probe: string,
+  pastes: readonly string[],
+  managerAddress: string,
+  allView: boolean,
+): Promise<ProfileFigures> {
+  await pause(STARTED_SETTLE_MS);
+  const popup = await popupLookup(browser, probe, pastes);
+  await pause(SETTLE_MS);
+  const firstRowsMs = await managerFirstRows(browser, managerAddress);
+  let allViewFirstRowsMs: number | null = null;
+  if (allView) {
+    await pause(SETTLE_MS);
+    allViewFirstRowsMs = await managerFirstRows(browser, 'options.html?profile=all#iocs');
+  }
+  return { popupMs: popup.answerMs, pasteMs: popup.pasteMs, firstRowsMs, allViewFirstRowsMs };
+}
+
+/**
+ * `runs` pairs of browser starts, one profile and ten (the order swapped every other run), on browser
+ * profiles seeded once.
+ */
+export async function measureProfiles(runs: number, size: number): Promise<ProfileRun[]> {
+  const script = await seedScript();
+  const nowUs = Date.now() * 1000;
+  const first = profileValues(0, size, nowUs);
+  const pastes = pasteList({
+    first,
+    seventh: profileValues(MANAGER_INDEX, size, nowUs),
+    absent: absentValues(1000, nowUs),
+  });
+  // As scenarios.ts: the eighth IOC of the console (here of the first profile, which every popup reads).
+  const probe = first[7] as string;
+
+  const oneProfile = await seedBrowserProfile(script, 1, size, nowUs);
+  const tenProfiles = await seedBrowserProfile(script, PROFILE_COUNT, size, nowUs).catch(async (error) => {
+    await oneProfile.remove();
+    throw error;
+  });
+  const side = async (seeded: SeededProfile, managerAddress: string, allView: boolean) => {
+    const browser = await openSeeded(seeded);
+    try {
+      return await measure(browser, probe, pastes, managerAddress, allView);
+    } finally {
+      await browser.close();
+    }
+  };
+  const one = () => side(oneProfile, 'options.html#iocs', false);
+  const ten = () => side(tenProfiles, `options.html?profile=${MANAGER_PROFILE}#iocs`, true);
+  try {
+    const out: ProfileRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      // Swapped every other run, so that a machine getting busier or quieter favours neither side.
+      if (run % 2 === 0) {
+        const a = await one();
+        out.push({ one: a, ten: await ten() });
+      } else {
+        const b = await ten();
+        out.push({ one: await one(), ten: b });
+      }
+    }
+    return out;
+  } finally {
+    await oneProfile.remove();
+    await tenProfiles.remove();
+  }
+}
