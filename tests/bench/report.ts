@@ -60,3 +60,25 @@ export function markdownTable(results: readonly MetricResult[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * `document` with the section headed `heading` (a `## ` line, up to the next `## ` line) replaced by
+ * `section`, or inserted before `before` (or at the end) when it has none: a scenario run on its own
+ * rewrites its section of tests/bench/results.md and leaves the rest as it was.
+ */
+export function withSection(
+  document: string,
+  heading: string,
+  section: string,
+  before = '## History',
+): string {
+  const body = section.endsWith('\n') ? section : `${section}\n`;
+  const start = document.indexOf(`${heading}\n`);
+  if (start !== -1) {
+    const next = document.indexOf('\n## ', start + heading.length);
+    return `${document.slice(0, start)}${body}${next === -1 ? '' : `\n${document.slice(next + 1)}`}`;
+  }
+  const at = document.indexOf(before);
+  if (at === -1) return `${document}${document.endsWith('\n') ? '' : '\n'}\n${body}`;
+  return `${document.slice(0, at)}${body}\n${document.slice(at)}`;
+}

@@ -8,6 +8,8 @@
  *   npm run bench -- --skip-1m    without the 1,000,000-IOC metrics
  *   npm run bench -- --smoke      10,000 IOCs, one run, no targets checked, nothing written
  *   npm run bench -- --only sync  the sync metrics alone (1, 2, 2b, 3, 9a), nothing written
+ *   npm run bench -- --only profiles   ten profiles against one (11a-11d), written to its own
+ *                                      section of results.md, the rest of it kept
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +17,9 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/chromium';
 import { bundleSizesKb } from './bundle-sizes';
-import { jsonLine, type MetricResult, markdownTable, meets, type Unit } from './report';
+import { type ProfileFigures, profileRatios } from './profile-ratios';
+import { MANAGER_PROFILE, measureProfiles, PROFILE_COUNT } from './profiles';
+import { jsonLine, type MetricResult, markdownTable, meets, type Unit, withSection } from './report';
 import {
   KEYSTROKES,
   measureFullSyncs,
@@ -34,13 +38,17 @@ const option = (name: string, fallback: number) => {
   return at === -1 ? fallback : Number(args[at + 1]);
 };
 const SMOKE = flag('--smoke');
-const SYNC_ONLY = flag('--only') && args[args.indexOf('--only') + 1] === 'sync';
+const ONLY = flag('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const SYNC_ONLY = ONLY === 'sync';
+const PROFILES_ONLY = ONLY === 'profiles';
 const SYNC_METRICS = new Set(['1', '2', '2b', '3', '9a']);
 const RUNS = SMOKE ? 1 : option('--runs', 5);
 const SIZE = SMOKE ? 10_000 : 100_000;
 const RESULTS = path.resolve('tests/bench/results.md');
 
 const results: MetricResult[] = [];
+/** The ten-profile scenario's results: a section of their own in results.md. */
+const profileResults: MetricResult[] = [];
 
 function record(
   id: string,
@@ -51,6 +59,7 @@ function record(
   target: string,
   bound: { max?: number; min?: number } | null,
   note?: string,
+  into: MetricResult[] = results,
 ): void {
   if (SYNC_ONLY && !SYNC_METRICS.has(id)) return;
   const summary = summarize(samples);
@@ -64,7 +73,7 @@ function record(
     met: bound === null || SMOKE ? null : meets(summary[statistic], bound),
     ...(note ? { note } : {}),
   };
-  results.push(result);
+  into.push(result);
   process.stdout.write(`${jsonLine(result)}\n`);
 }
 
@@ -218,6 +227,71 @@ async function oneMillion(): Promise<void> {
   }
 }
 
+/** Median ms of each side, for the note beside a ratio. */
+const sides = (one: number[], ten: number[]) =>
+  `1 profile ${Math.round(summarize(one).median)} ms, ${PROFILE_COUNT} profiles ${Math.round(summarize(ten).median)} ms (medians)`;
+
+async function tenProfiles(): Promise<void> {
+  const runs = await measureProfiles(RUNS, SIZE);
+  const ratios = profileRatios(runs);
+  const n = SIZE.toLocaleString('en-US');
+  const total = (SIZE * PROFILE_COUNT).toLocaleString('en-US');
+  const of = (pick: (f: ProfileFigures) => number | null) => ({
+    one: runs.map((r) => pick(r.one)).filter((v): v is number => v !== null),
+    ten: runs.map((r) => pick(r.ten)).filter((v): v is number => v !== null),
+  });
+  const target = '≤ 1.2×';
+  const bound = { max: 1.2 };
+  const popup = of((f) => f.popupMs);
+  record(
+    '11a',
+    `popup opened to lookup answer, ${PROFILE_COUNT} profiles of ${n} ÷ 1`,
+    '×',
+    ratios.popup,
+    'median',
+    target,
+    bound,
+    sides(popup.one, popup.ten),
+    profileResults,
+  );
+  const paste = of((f) => summarize(f.pasteMs).p95);
+  record(
+    '11b',
+    `value pasted to answer, p95 of each run's ${runs[0]?.one.pasteMs.length ?? 0} pastes, ${PROFILE_COUNT} profiles ÷ 1`,
+    '×',
+    ratios.paste,
+    'median',
+    target,
+    bound,
+    sides(paste.one, paste.ten).replace('(medians)', '(medians of the p95s)'),
+    profileResults,
+  );
+  const rows = of((f) => f.firstRowsMs);
+  record(
+    '11c',
+    `manager opened to first rows, profile ${MANAGER_PROFILE} of ${PROFILE_COUNT} ÷ 1 profile`,
+    '×',
+    ratios.firstRows,
+    'median',
+    target,
+    bound,
+    sides(rows.one, rows.ten),
+    profileResults,
+  );
+  const all = of((f) => f.allViewFirstRowsMs);
+  record(
+    '11d',
+    `all-profiles view (?profile=all, ${total} rows) to first rows ÷ 1 profile's manager`,
+    '×',
+    ratios.allView,
+    'median',
+    target,
+    bound,
+    sides(rows.one, all.ten),
+    profileResults,
+  );
+}
+
 function bundles(): void {
   const sizes = bundleSizesKb(path.resolve('.output/chrome-mv3'));
   record('10a', 'bundle: background (gzip)', 'KB', [sizes.background], 'median', 'reported', null);
@@ -234,7 +308,7 @@ async function machine(): Promise<string> {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${version} headless`;
 }
 
-function writeResults(machineText: string): void {
+function writeResults(machineText: string, load: string): void {
   let history = '## History\n\n';
   try {
     const previous = readFileSync(RESULTS, 'utf8');
@@ -247,25 +321,69 @@ function writeResults(machineText: string): void {
   const text = `# Benchmark results
 
 Written by \`npm run bench\` (tests/bench/run.ts) on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${machineText}.
+Machine: ${machineText}; load average (1 min) ${load}.
 Each metric: ${RUNS} runs (the filter rows: every keystroke of every run); targets as set in
 tests/bench/run.ts, checked on the statistic named in the target column. ${allMet ? 'Every target is met.' : 'Targets marked **no** are missed.'}
 
 ${markdownTable(results)}
 
+${profilesSection(machineText, load)}
 ${history}`;
   writeFileSync(RESULTS, text.endsWith('\n') ? text : `${text}\n`);
   process.stdout.write(`Results written to ${path.relative(process.cwd(), RESULTS)}\n`);
 }
 
+const PROFILES_HEADING = '## Ten profiles against one';
+
+function profilesSection(machineText: string, load: string): string {
+  const n = SIZE.toLocaleString('en-US');
+  const met = profileResults.every((r) => r.met !== false);
+  return `${PROFILES_HEADING}
+
+Written by \`npm run bench\` (or \`npm run bench -- --only profiles\`) on ${new Date().toISOString().slice(0, 10)};
+machine as above (${machineText}); load average (1 min) ${load}. In each run, a browser holding one
+profile of ${n} IOCs and one holding ${PROFILE_COUNT} profiles of ${n} IOCs each are started and measured
+the same way (tests/bench/profiles.ts); each cache was filled once, through the product's own full sync in an
+extension page fed the simulator's IOCs (tests/bench/seed/). Each row is the ${PROFILE_COUNT}-profile figure ÷ the
+one-profile figure of the same run; min / median / max over the runs. ${met ? 'Every target is met.' : 'Targets marked **no** are missed.'}
+
+${markdownTable(profileResults)}
+`;
+}
+
+function writeProfilesSection(machineText: string, load: string): void {
+  let previous = '# Benchmark results\n\n## History\n';
+  try {
+    previous = readFileSync(RESULTS, 'utf8');
+  } catch {
+    // First run: no file yet.
+  }
+  writeFileSync(RESULTS, withSection(previous, PROFILES_HEADING, profilesSection(machineText, load)));
+  process.stdout.write(`Results written to ${path.relative(process.cwd(), RESULTS)}\n`);
+}
+
+const loadAverage = () => os.loadavg()[0]?.toFixed(1) ?? '?';
+
 async function main(): Promise<void> {
   const machineText = await machine();
   process.stdout.write(`Benchmark on ${machineText}\n`);
-  bundles();
-  await hundredThousand();
-  if (!SMOKE && !flag('--skip-1m')) await oneMillion();
-  if (!SMOKE && !SYNC_ONLY) writeResults(machineText);
-  const missed = results.filter((r) => r.met === false).map((r) => r.id);
+  const loadBefore = loadAverage();
+  process.stdout.write(`Load average (1 min): ${loadBefore}\n`);
+  if (PROFILES_ONLY) {
+    await tenProfiles();
+    const load = `${loadBefore} at the start, ${loadAverage()} at the end`;
+    process.stdout.write(`Load average (1 min): ${loadAverage()}\n`);
+    if (!SMOKE) writeProfilesSection(machineText, load);
+  } else {
+    bundles();
+    await hundredThousand();
+    if (!SYNC_ONLY) await tenProfiles();
+    if (!SMOKE && !flag('--skip-1m')) await oneMillion();
+    const load = `${loadBefore} at the start, ${loadAverage()} at the end`;
+    process.stdout.write(`Load average (1 min): ${loadAverage()}\n`);
+    if (!SMOKE && !SYNC_ONLY) writeResults(machineText, load);
+  }
+  const missed = [...results, ...profileResults].filter((r) => r.met === false).map((r) => r.id);
   process.stdout.write(missed.length ? `Targets missed: ${missed.join(', ')}\n` : 'All targets met.\n');
 }
 
