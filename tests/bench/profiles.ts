@@ -15,6 +15,7 @@ import {
   seedBrowserProfile,
 } from './seed/seed-profiles';
 import type { Browser } from './session';
+import { summarize } from './stats';
 
 export const PROFILE_COUNT = 10;
 /** The profile whose manager page is opened among the ten (its own page, `?profile=p7`). */
@@ -28,30 +29,55 @@ const STARTED_SETTLE_MS = 2000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `opens` measurements taken one after another, SETTLE_MS apart. */
+async function repeated(opens: number, measureOnce: (i: number) => Promise<number>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < opens; i++) {
+    await pause(SETTLE_MS);
+    samples.push(await measureOnce(i));
+  }
+  return samples;
+}
+
+const median = (samples: number[]) => summarize(samples).median;
+
+/**
+ * One browser's figures, each the median of `opens` openings (one popup, manager tab or view at a
+ * time): one opening per browser start varied by half between runs on the shared machine.
+ */
 async function measure(
   browser: Browser,
+  opens: number,
   probe: string,
   pastes: readonly string[],
   managerAddress: string,
   allView: boolean,
 ): Promise<ProfileFigures> {
   await pause(STARTED_SETTLE_MS);
-  const popup = await popupLookup(browser, probe, pastes);
-  await pause(SETTLE_MS);
-  const firstRowsMs = await managerFirstRows(browser, managerAddress);
-  let allViewFirstRowsMs: number | null = null;
-  if (allView) {
-    await pause(SETTLE_MS);
-    allViewFirstRowsMs = await managerFirstRows(browser, 'options.html?profile=all#iocs');
-  }
-  return { popupMs: popup.answerMs, pasteMs: popup.pasteMs, firstRowsMs, allViewFirstRowsMs };
+  let pasteMs: number[] = [];
+  // The values are pasted in the first popup opened.
+  const popupMs = await repeated(opens, async (i) => {
+    const popup = await popupLookup(browser, probe, i === 0 ? pastes : []);
+    if (i === 0) pasteMs = popup.pasteMs;
+    return popup.answerMs;
+  });
+  const firstRowsMs = await repeated(opens, () => managerFirstRows(browser, managerAddress));
+  const allViewMs = allView
+    ? await repeated(opens, () => managerFirstRows(browser, 'options.html?profile=all#iocs'))
+    : null;
+  return {
+    popupMs: median(popupMs),
+    pasteMs,
+    firstRowsMs: median(firstRowsMs),
+    allViewFirstRowsMs: allViewMs && median(allViewMs),
+  };
 }
 
 /**
  * `runs` pairs of browser starts, one profile and ten (the order swapped every other run), on browser
  * profiles seeded once.
  */
-export async function measureProfiles(runs: number, size: number): Promise<ProfileRun[]> {
+export async function measureProfiles(runs: number, size: number, opens: number): Promise<ProfileRun[]> {
   const script = await seedScript();
   const nowUs = Date.now() * 1000;
   const first = profileValues(0, size, nowUs);
@@ -63,15 +89,22 @@ export async function measureProfiles(runs: number, size: number): Promise<Profi
   // As scenarios.ts: the eighth IOC of the console (here of the first profile, which every popup reads).
   const probe = first[7] as string;
 
-  const oneProfile = await seedBrowserProfile(script, 1, size, nowUs);
-  const tenProfiles = await seedBrowserProfile(script, PROFILE_COUNT, size, nowUs).catch(async (error) => {
-    await oneProfile.remove();
-    throw error;
-  });
+  // Both at once: most of the one-profile side's seeding is starting and closing its browser.
+  const seeding = await Promise.allSettled([
+    seedBrowserProfile(script, 1, size, nowUs),
+    seedBrowserProfile(script, PROFILE_COUNT, size, nowUs),
+  ]);
+  const [oneSeeded, tenSeeded] = seeding;
+  if (oneSeeded.status === 'rejected' || tenSeeded.status === 'rejected') {
+    for (const side of seeding) if (side.status === 'fulfilled') await side.value.remove();
+    throw oneSeeded.status === 'rejected' ? oneSeeded.reason : (tenSeeded as PromiseRejectedResult).reason;
+  }
+  const oneProfile = oneSeeded.value;
+  const tenProfiles = tenSeeded.value;
   const side = async (seeded: SeededProfile, managerAddress: string, allView: boolean) => {
     const browser = await openSeeded(seeded);
     try {
-      return await measure(browser, probe, pastes, managerAddress, allView);
+      return await measure(browser, opens, probe, pastes, managerAddress, allView);
     } finally {
       await browser.close();
     }
