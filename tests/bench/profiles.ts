@@ -22,18 +22,30 @@ export const PROFILE_COUNT = 10;
 export const MANAGER_PROFILE = 'p7';
 const MANAGER_INDEX = 6;
 
-/** Between one measurement's tab closing and the next opening (as scenarios.ts's POPUP_SETTLE_MS). */
-const SETTLE_MS = 1000;
-/** After the browser started, before measuring: its start-up (the worker, the profiles' services). */
-const STARTED_SETTLE_MS = 2000;
+/** How long to let the browser settle: a measurement's own figures, or a quick check of the path (--smoke). */
+interface Pauses {
+  /** Between one measurement's tab closing and the next opening (as scenarios.ts's POPUP_SETTLE_MS). */
+  settleMs: number;
+  /** After the browser started, before measuring: its start-up (the worker, the profiles' services). */
+  startedMs: number;
+  /** Rounds of five pastes (profile-ratios.ts). */
+  pasteRounds: number;
+}
+
+const MEASURING: Pauses = { settleMs: 1000, startedMs: 2000, pasteRounds: 4 };
+const CHECKING: Pauses = { settleMs: 300, startedMs: 500, pasteRounds: 1 };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `opens` measurements taken one after another, SETTLE_MS apart. */
-async function repeated(opens: number, measureOnce: (i: number) => Promise<number>): Promise<number[]> {
+/** `opens` measurements taken one after another, `settleMs` apart. */
+async function repeated(
+  opens: number,
+  settleMs: number,
+  measureOnce: (i: number) => Promise<number>,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < opens; i++) {
-    await pause(SETTLE_MS);
+    await pause(settleMs);
     samples.push(await measureOnce(i));
   }
   return samples;
@@ -47,23 +59,23 @@ const median = (samples: number[]) => summarize(samples).median;
  */
 async function measure(
   browser: Browser,
-  opens: number,
+  { opens, pauses }: { opens: number; pauses: Pauses },
   probe: string,
   pastes: readonly string[],
   managerAddress: string,
   allView: boolean,
 ): Promise<ProfileFigures> {
-  await pause(STARTED_SETTLE_MS);
+  await pause(pauses.startedMs);
   let pasteMs: number[] = [];
   // The values are pasted in the first popup opened.
-  const popupMs = await repeated(opens, async (i) => {
+  const popupMs = await repeated(opens, pauses.settleMs, async (i) => {
     const popup = await popupLookup(browser, probe, i === 0 ? pastes : []);
     if (i === 0) pasteMs = popup.pasteMs;
     return popup.answerMs;
   });
-  const firstRowsMs = await repeated(opens, () => managerFirstRows(browser, managerAddress));
+  const firstRowsMs = await repeated(opens, pauses.settleMs, () => managerFirstRows(browser, managerAddress));
   const allViewMs = allView
-    ? await repeated(opens, () => managerFirstRows(browser, 'options.html?profile=all#iocs'))
+    ? await repeated(opens, pauses.settleMs, () => managerFirstRows(browser, 'options.html?profile=all#iocs'))
     : null;
   return {
     popupMs: median(popupMs),
@@ -75,17 +87,25 @@ async function measure(
 
 /**
  * `runs` pairs of browser starts, one profile and ten (the order swapped every other run), on browser
- * profiles seeded once.
+ * profiles seeded once. `quick`: shorter pauses and five pastes, to check the path (--smoke).
  */
-export async function measureProfiles(runs: number, size: number, opens: number): Promise<ProfileRun[]> {
+export async function measureProfiles(
+  runs: number,
+  size: number,
+  { opens, quick }: { opens: number; quick: boolean },
+): Promise<ProfileRun[]> {
+  const pauses = quick ? CHECKING : MEASURING;
   const script = await seedScript();
   const nowUs = Date.now() * 1000;
   const first = profileValues(0, size, nowUs);
-  const pastes = pasteList({
-    first,
-    seventh: profileValues(MANAGER_INDEX, size, nowUs),
-    absent: absentValues(1000, nowUs),
-  });
+  const pastes = pasteList(
+    {
+      first,
+      seventh: profileValues(MANAGER_INDEX, size, nowUs),
+      absent: absentValues(1000, nowUs),
+    },
+    pauses.pasteRounds,
+  );
   // As scenarios.ts: the eighth IOC of the console (here of the first profile, which every popup reads).
   const probe = first[7] as string;
 
@@ -104,7 +124,7 @@ export async function measureProfiles(runs: number, size: number, opens: number)
   const side = async (seeded: SeededProfile, managerAddress: string, allView: boolean) => {
     const browser = await openSeeded(seeded);
     try {
-      return await measure(browser, opens, probe, pastes, managerAddress, allView);
+      return await measure(browser, { opens, pauses }, probe, pastes, managerAddress, allView);
     } finally {
       await browser.close();
     }
