@@ -1,7 +1,6 @@
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
-import type { BlockState } from '../../lib/blocks/block-state';
 import { FIRST_PROFILE_ID } from '../../lib/profiles/profile-list';
 import {
   IDLE_STATUS,
@@ -16,7 +15,6 @@ import { LookupAnswers } from './LookupAnswers';
 import { usePopupTenants } from './popup-caches';
 import { severalProfiles } from './SeveralProfiles';
 import { useAnswerActions, useTenantActions } from './use-answer-actions';
-import { useTenantBlockStates } from './use-block-states';
 import { preloadFullLookup } from './use-lookup';
 import { useProfileSettings, useProfileStatuses } from './use-profile-items';
 import { type TenantRead, useTenantLookups } from './use-tenant-lookups';
@@ -41,17 +39,14 @@ export interface PopupParts {
 }
 
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
-const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
-
-/** The statuses as one string per purpose; null until every profile's has been read. */
-function versionOf(
-  ids: readonly string[],
-  statuses: ReadonlyMap<string, SyncStatus>,
-  field: keyof SyncStatus,
-) {
+/**
+ * What the statuses say of the caches, as one string: a sync, or a write of the extension's own,
+ * changes the IOC or block cache. null until every profile's has been read.
+ */
+function cachesVersion(ids: readonly string[], statuses: ReadonlyMap<string, SyncStatus>) {
   const read = ids.map((id) => statuses.get(id));
   if (read.some((status) => status === undefined)) return null;
-  return read.map((s) => `${s?.completeAt}|${s?.[field]}|${s?.accountKey}`).join(';');
+  return read.map((s) => `${s?.completeAt}|${s?.iocCount}|${s?.blocklistCount}|${s?.accountKey}`).join(';');
 }
 
 interface OneInput {
@@ -59,23 +54,13 @@ interface OneInput {
   read: TenantRead | undefined;
   status: SyncStatus | undefined;
   settings: StoredSettings | undefined;
-  blockStates: ReadonlyMap<string, BlockState>;
   now: number;
   actions: ReturnType<typeof useAnswerActions>;
   onOpen: Props['onOpen'];
 }
 
 /** One profile: the popup exactly as before profiles, no tenant named anywhere. */
-function oneProfile({
-  id,
-  read,
-  status: published,
-  settings,
-  blockStates,
-  now,
-  actions,
-  onOpen,
-}: OneInput): PopupParts {
+function oneProfile({ id, read, status: published, settings, now, actions, onOpen }: OneInput): PopupParts {
   const status = published ?? IDLE_STATUS;
   const connected = Boolean(settings?.connection);
   const headline = syncHeadline(status, formatTime);
@@ -103,7 +88,7 @@ function oneProfile({
       <LookupAnswers
         answers={read?.answers ?? []}
         now={now}
-        blockStates={blockStates}
+        blockStates={read?.blockStates ?? new Map()}
         firewall={status.blocks.firewall.available}
         blocklistReadable={status.blocks.blocklist.readable}
         progress={actions.progress}
@@ -131,8 +116,7 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
   const ids = tenants?.map((cache) => cache.tenant.id) ?? [FIRST_PROFILE_ID];
   const statuses = useProfileStatuses(ids.join(','));
   const settings = useProfileSettings(ids.join(','));
-  const reads = useTenantLookups(text, versionOf(ids, statuses, 'iocCount'));
-  const blockStates = useTenantBlockStates(reads, versionOf(ids, statuses, 'blocklistCount') ?? '');
+  const reads = useTenantLookups(text, cachesVersion(ids, statuses));
   const first = ids[0] as string;
   const oneActions = useAnswerActions(settings.get(first), first);
   const tenantActions = useTenantActions((id) => settings.get(id));
@@ -145,7 +129,6 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
           read: reads.find((read) => read.cache.tenant.id === first),
           status: statuses.get(first),
           settings: settings.get(first),
-          blockStates: blockStates.get(first) ?? NO_BLOCKS,
           now,
           actions: oneActions,
           onOpen,
@@ -154,7 +137,6 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
           reads,
           statuses,
           settings,
-          blockStates,
           now,
           formatTime,
           actions: tenantActions,

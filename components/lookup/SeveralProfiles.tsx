@@ -4,7 +4,6 @@
  * loads costs more than these few KB (wxt.config.ts merges small chunks for that reason).
  */
 import type { StoredSettings } from '../../config/settings';
-import type { BlockState } from '../../lib/blocks/block-state';
 import { answersAcross, type TenantLookup } from '../../lib/lookup/tenant-answers';
 import {
   type TenantStatus,
@@ -18,13 +17,10 @@ import { TenantAnswers } from './TenantAnswers';
 import type { useTenantActions } from './use-answer-actions';
 import type { TenantRead } from './use-tenant-lookups';
 
-const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
-
 export interface SeveralInput {
   reads: readonly TenantRead[];
   statuses: ReadonlyMap<string, SyncStatus>;
   settings: ReadonlyMap<string, StoredSettings>;
-  blockStates: ReadonlyMap<string, ReadonlyMap<string, BlockState>>;
   now: number;
   formatTime(iso: string): string;
   actions: ReturnType<typeof useTenantActions>;
@@ -35,7 +31,6 @@ export function severalProfiles({
   reads,
   statuses,
   settings,
-  blockStates,
   now,
   formatTime,
   actions,
@@ -55,7 +50,7 @@ export function severalProfiles({
     answers: read.answers,
     error: read.error,
     status: statuses.get(read.cache.tenant.id),
-    blockStates: blockStates.get(read.cache.tenant.id) ?? NO_BLOCKS,
+    blockStates: read.blockStates,
   }));
   const warnings = [
     ...tenantWarnings(entries, now),

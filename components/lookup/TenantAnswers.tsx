@@ -1,9 +1,10 @@
+import { useState } from 'preact/hooks';
 import type { ActionKind } from '../../lib/blocks/actions';
 import { offeredAnswerActions } from '../../lib/blocks/answer-actions';
 import type { FirewallAvailability } from '../../lib/blocks/review-actions';
 import { displayText } from '../../lib/iocs/display-text';
 import type { LookupAnswer } from '../../lib/iocs/lookup-text';
-import type { AcrossAnswer, TenantAnswer } from '../../lib/lookup/tenant-answers';
+import { type AcrossAnswer, foldedTenants, type TenantAnswer } from '../../lib/lookup/tenant-answers';
 import { toneOf } from '../../lib/ui/tones';
 import type { Status } from '../ui/StatusLine';
 import { AnswerButtons, AnswerFacts, answeredValue, stateText, ValueNotes } from './LookupAnswers';
@@ -82,6 +83,30 @@ function TenantEntry({
   );
 }
 
+type EntryProps = Omit<Parameters<typeof TenantEntry>[0], 'entry' | 'abilities'> & {
+  abilitiesOf: Props['abilitiesOf'];
+};
+
+/**
+ * The tenants lacking a value with nothing else to say, folded (foldedTenants): one line, their rows
+ * and buttons drawn only once it is opened, to detect or block the value in one of them.
+ */
+function FoldedTenants({ folded, ...entry }: EntryProps & { folded: readonly TenantAnswer[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="tenants-folded" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Act in the {folded.length} tenants without it</summary>
+      {open && (
+        <ul class="tenants" aria-label={`Tenants without ${entry.value}`}>
+          {folded.map((t) => (
+            <TenantEntry key={t.tenant.id} {...entry} entry={t} abilities={entry.abilitiesOf(t.tenant.id)} />
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
 /**
  * The answers with several profiles: one card per value saying in which tenants it is and in which
  * not, and under it each tenant's own answer, facts and buttons, in the list's order and colours.
@@ -91,6 +116,8 @@ export function TenantAnswers({ answers, now, abilitiesOf, progress, onAction, o
     <ul class="answers" aria-label="Answers">
       {answers.map((across) => {
         const [headline, ...more] = across.summary;
+        const { open, folded } = foldedTenants(across.tenants);
+        const entry = { value: across.value, now, abilitiesOf, progress, onAction, onOpen };
         return (
           <li key={`${across.answer.type}|${across.value}`} class={`answer answer-${across.state}`}>
             <div class="answer-head answer-head-wrap">
@@ -105,22 +132,14 @@ export function TenantAnswers({ answers, now, abilitiesOf, progress, onAction, o
               </p>
             ))}
             <ValueNotes answer={across.answer} warn={across.tenants.some((t) => t.state !== 'in')} />
-            {across.tenants.length > 0 && (
+            {open.length > 0 && (
               <ul class="tenants" aria-label={`Tenants of ${across.value}`}>
-                {across.tenants.map((entry) => (
-                  <TenantEntry
-                    key={entry.tenant.id}
-                    entry={entry}
-                    value={across.value}
-                    now={now}
-                    abilities={abilitiesOf(entry.tenant.id)}
-                    progress={progress}
-                    onAction={onAction}
-                    onOpen={onOpen}
-                  />
+                {open.map((t) => (
+                  <TenantEntry key={t.tenant.id} {...entry} entry={t} abilities={abilitiesOf(t.tenant.id)} />
                 ))}
               </ul>
             )}
+            {folded.length > 0 && <FoldedTenants {...entry} folded={folded} />}
           </li>
         );
       })}

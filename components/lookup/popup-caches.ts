@@ -12,24 +12,25 @@ import type { Tenant } from '../../lib/lookup/tenant-answers';
 import { type ProfileList, profileLabel } from '../../lib/profiles/profile-list';
 import { storageNamesOf } from '../../lib/profiles/profile-storage-names';
 import { scopeInWords } from '../../lib/settings/scope-words';
-import { type BlockRepo, createBlockRepo } from '../../lib/store/block-repo';
 import { type IocDatabase, openIocDb } from '../../lib/store/db';
 import { readProfileList, takeEarlyProfiles } from '../../lib/store/early-cache';
 import { createIocRepo, type IocRepo } from '../../lib/store/ioc-repo';
-import { pageBlocks, pageRepo } from '../page/page-cache';
+import { createValueLookup, type ValueLookup } from '../../lib/store/value-lookup';
+import { pageLookup, pageRepo } from '../page/page-cache';
 import { pageProfileId } from '../page/page-profile';
 
 export interface TenantCache {
   tenant: Tenant;
   repo: IocRepo;
-  blocks: BlockRepo;
+  /** The IOCs and block states of values, in one transaction. */
+  lookup: ValueLookup;
 }
 
 /** The page's own profile shares the page's connection (page-cache.ts took the early one for it). */
 function cacheOf(profileId: string, early: Promise<IocDatabase> | undefined) {
-  if (profileId === pageProfileId) return { repo: pageRepo, blocks: pageBlocks };
+  if (profileId === pageProfileId) return { repo: pageRepo, lookup: pageLookup };
   const db = early ?? openIocDb(storageNamesOf(profileId).database);
-  return { repo: createIocRepo(db), blocks: createBlockRepo(db) };
+  return { repo: createIocRepo(db), lookup: createValueLookup(db) };
 }
 
 type Connection = Parameters<typeof scopeInWords>[0];

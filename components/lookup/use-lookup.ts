@@ -24,12 +24,24 @@ async function loadFullLookup() {
     extractCandidates: extract.extractCandidates,
     lookupValues: existing.lookupValues,
     answerLookups: lookup.answerLookups,
+    askedRows: lookup.askedRows,
+    answerRows: lookup.answerRows,
   };
 }
 
-let fullLookup: ReturnType<typeof loadFullLookup> | null = null;
+type FullLookup = Awaited<ReturnType<typeof loadFullLookup>>;
+
+let fullLookup: Promise<FullLookup> | null = null;
+let loadedLookup: FullLookup | undefined;
 /** Starts loading the full look-up (once per page); the popup calls it as soon as it opens. */
-export const preloadFullLookup = () => (fullLookup ??= loadFullLookup());
+export const preloadFullLookup = () =>
+  (fullLookup ??= loadFullLookup().then((loaded) => (loadedLookup = loaded)));
+
+/**
+ * The full look-up once its code has loaded, else undefined: from then on the quick pass answers
+ * nothing the full one would not answer a moment later, and each pass is a read of every cache.
+ */
+export const loadedFullLookup = (): FullLookup | undefined => loadedLookup;
 
 const cacheReadError = (e: unknown) => `The local cache could not be read: ${errorText(e)}`;
 
@@ -58,9 +70,12 @@ export function useLookup(text: string, status: SyncStatus | undefined) {
     }
     let live = true;
     const tokens = quickTokens(text);
-    const quick = pageRepo.byValues(tokens).then((cached) => {
-      if (live) setAnswers(quickAnswers(tokens, cached));
-    });
+    // Once the full look-up has loaded, the quick pass would only read the cache twice.
+    const quick = loadedFullLookup()
+      ? Promise.resolve()
+      : pageRepo.byValues(tokens).then((cached) => {
+          if (live) setAnswers(quickAnswers(tokens, cached));
+        });
     quick.catch((e: unknown) => live && setError(cacheReadError(e)));
     // After the quick answer, not beside it: evaluating the full look-up's code (~10 ms) would
     // otherwise hold up the quick answer's render. If the page has been open a moment, it has

@@ -1,44 +1,67 @@
 /**
  * The popup's answers for the values in `text`, from every profile's cache at once (IndexedDB, no
- * network): the same two passes as use-lookup.ts (the tokens as typed, then the full look-up), each
- * pass read from all the caches side by side and shown when the slowest has answered, so that no
- * tenant is shown "not in" before its cache was asked.
+ * network), with the block state of each value in each profile. Each pass reads all the caches side
+ * by side and is shown when the slowest has answered, so that no tenant is shown "not in" before its
+ * cache was asked.
+ *
+ * One pass per paste once the full look-up's code has loaded (PopupView loads it when idle), which
+ * reads each profile's IOCs and block caches in one transaction (value-lookup.ts) and renders once. Before that, the tokens as
+ * typed are answered first (as use-lookup.ts does), then the full pass. With ten profiles each pass
+ * is ten IndexedDB transactions or more, handled on the popup's main thread, so a pass saved is what
+ * keeps a paste's answer as quick as with one profile (tests/bench/results.md, 11b).
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { type BlockState, blockStateOf } from '../../lib/blocks/block-state';
 import type { LookupAnswer } from '../../lib/iocs/lookup-text';
 import { quickAnswers, quickTokens } from '../../lib/iocs/quick-lookup';
 import type { Ioc } from '../../lib/s1/schemas';
+import type { BlocksFound } from '../../lib/store/block-repo';
 import { errorText } from '../../lib/text/error-text';
 import { popupTenants, type TenantCache } from './popup-caches';
-import { preloadFullLookup } from './use-lookup';
+import { loadedFullLookup, preloadFullLookup } from './use-lookup';
 
 export interface TenantRead {
   cache: TenantCache;
   answers: LookupAnswer[];
+  /** Block state by value; empty until the full pass, or when the block cache could not be read. */
+  blockStates: ReadonlyMap<string, BlockState>;
   /** Why this profile's cache could not be read; null when it answered. */
   error: string | null;
 }
 
+const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
 const cacheReadError = (e: unknown) => `The local cache could not be read: ${errorText(e)}`;
+
+/** What a pass reads of each cache: its IOCs holding the values and, in the full pass, their blocks. */
+type CacheRead = (cache: TenantCache) => Promise<{ iocs: Ioc[]; blocks: BlocksFound | null }>;
 
 /** Each cache's answers through `answer`; a cache that fails keeps `previous` answers and says why. */
 function readAll(
   caches: readonly TenantCache[],
   values: readonly string[],
+  read: CacheRead,
   answer: (cached: Ioc[]) => LookupAnswer[],
   previous: readonly TenantRead[],
 ): Promise<TenantRead[]> {
   return Promise.all(
-    caches.map((cache, index) =>
-      cache.repo.byValues(values).then(
-        (cached): TenantRead => ({ cache, answers: answer(cached), error: null }),
-        (e: unknown): TenantRead => ({
+    caches.map(async (cache, index): Promise<TenantRead> => {
+      try {
+        const { iocs, blocks } = await read(cache);
+        // A block cache that could not be read shows no block line: the answers stand without it.
+        const blockStates = blocks
+          ? new Map(values.map((value) => [value, blockStateOf(value, blocks)]))
+          : NO_BLOCKS;
+        return { cache, answers: answer(iocs), blockStates, error: null };
+      } catch (e) {
+        const before = previous[index];
+        return {
           cache,
-          answers: previous[index]?.answers ?? [],
+          answers: before?.answers ?? [],
+          blockStates: before?.blockStates ?? NO_BLOCKS,
           error: cacheReadError(e),
-        }),
-      ),
-    ),
+        };
+      }
+    }),
   );
 }
 
@@ -53,7 +76,10 @@ function useCacheChange(version: string | null): string | null {
   return version === first.current ? null : version;
 }
 
-/** `version`: the profiles' statuses in one string (null until all are read), to read again on a change. */
+/**
+ * `version`: the profiles' statuses in one string, naming what changes their IOC and block caches
+ * (null until all are read), to read again on a change.
+ */
 export function useTenantLookups(text: string, version: string | null): TenantRead[] {
   const [reads, setReads] = useState<TenantRead[]>([]);
   const cacheChange = useCacheChange(version);
@@ -67,22 +93,41 @@ export function useTenantLookups(text: string, version: string | null): TenantRe
       setReads(next);
     };
     if (text.trim() === '') {
-      void popupTenants.then((caches) => show(caches.map((cache) => ({ cache, answers: [], error: null }))));
+      void popupTenants.then((caches) =>
+        show(caches.map((cache) => ({ cache, answers: [], blockStates: NO_BLOCKS, error: null }))),
+      );
       return () => {
         live = false;
       };
     }
-    const tokens = quickTokens(text);
-    void (async () => {
-      const caches = await popupTenants;
-      const quick = await readAll(caches, tokens, (cached) => quickAnswers(tokens, cached), shown.current);
-      show(quick);
-      if (!live) return;
-      // After the quick answer, not beside it: evaluating the full look-up's code would hold it up.
-      const full = await preloadFullLookup();
+    const fullPass = async (caches: readonly TenantCache[], previous: readonly TenantRead[]) => {
+      const full = loadedFullLookup() ?? (await preloadFullLookup());
       const candidates = full.extractCandidates(text);
       const values = full.lookupValues(candidates);
-      show(await readAll(caches, values, (cached) => full.answerLookups(candidates, cached), quick));
+      // Judged once for every cache: validation does not depend on what a cache holds.
+      const rows = full.askedRows(candidates);
+      return readAll(
+        caches,
+        values,
+        (cache) => cache.lookup(values),
+        (cached) => full.answerRows(rows, cached),
+        previous,
+      );
+    };
+    void (async () => {
+      const caches = await popupTenants;
+      if (!loadedFullLookup()) {
+        const tokens = quickTokens(text);
+        const iocsOnly: CacheRead = async (cache) => ({
+          iocs: await cache.repo.byValues(tokens),
+          blocks: null,
+        });
+        show(
+          await readAll(caches, tokens, iocsOnly, (cached) => quickAnswers(tokens, cached), shown.current),
+        );
+        if (!live) return;
+      }
+      show(await fullPass(caches, shown.current));
     })().catch((e: unknown) => show(shown.current.map((read) => ({ ...read, error: cacheReadError(e) }))));
     return () => {
       live = false;

@@ -7,6 +7,7 @@ import { createBlockRepo } from '../../lib/store/block-repo';
 import { openIocDb } from '../../lib/store/db';
 import { takeEarlyCache } from '../../lib/store/early-cache';
 import { createIocRepo } from '../../lib/store/ioc-repo';
+import { createValueLookup } from '../../lib/store/value-lookup';
 import { pageProfileId } from './page-profile';
 
 // The popup starts opening the cache in a classic script before this code loads (early-cache.ts).
@@ -14,3 +15,5 @@ const pageDb = takeEarlyCache() ?? openIocDb(storageNamesOf(pageProfileId).datab
 export const pageRepo = createIocRepo(pageDb);
 /** The mirrored Blocklist and the extension's firewall rules, from the same connection. */
 export const pageBlocks = createBlockRepo(pageDb);
+/** IOCs and blocks of values in one transaction (the popup's look-up). */
+export const pageLookup = createValueLookup(pageDb);

@@ -136,3 +136,26 @@ export function answersAcross(lookups: readonly TenantLookup[]): AcrossAnswer[] 
     };
   });
 }
+
+/**
+ * From this many tenants lacking a value with nothing else to say (not blocked there, no note), they
+ * fold into one closed group: their names are in the card's summary already, and ten rows of buttons
+ * per pasted value drowned the tenants that hold it (and cost a tenth of a second to draw per paste).
+ */
+export const FOLD_FROM = 4;
+
+const hasNothingToSay = (t: TenantAnswer) =>
+  t.state === 'absent' && t.note === null && !t.blocks?.network && (t.blocks?.execution.length ?? 0) === 0;
+
+/**
+ * A card's tenants as shown: `open` keeps the list's order; `folded` the tenants lacking the value with
+ * nothing else to say when there are FOLD_FROM of them or more, else none.
+ */
+export function foldedTenants(tenants: readonly TenantAnswer[]): {
+  open: TenantAnswer[];
+  folded: TenantAnswer[];
+} {
+  const quiet = tenants.filter(hasNothingToSay);
+  if (quiet.length < FOLD_FROM) return { open: [...tenants], folded: [] };
+  return { open: tenants.filter((t) => !hasNothingToSay(t)), folded: quiet };
+}

@@ -48,7 +48,10 @@ export function tenantWarnings(entries: readonly TenantStatus[], now: number): s
 }
 
 /** "12,345 IOCs cached in 3 tenants". */
+/** One formatter for the popup's life: toLocaleString builds one per call, at each render. */
+const COUNT = new Intl.NumberFormat('en-US');
+
 export function tenantsCount(entries: readonly TenantStatus[]): string {
   const total = entries.reduce((sum, e) => sum + (e.status?.iocCount ?? 0), 0);
-  return `${total.toLocaleString('en-US')} IOCs cached in ${entries.length} tenants`;
+  return `${COUNT.format(total)} IOCs cached in ${entries.length} tenants`;
 }

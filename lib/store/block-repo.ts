@@ -4,7 +4,7 @@
  * IndexedDB transaction; callers see the items as the console returned them, without the look-up keys.
  * Pages (popup, manager) read through this straight from IndexedDB, as they do the IOC cache.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import {
   type BlocksMeta,
@@ -19,6 +19,8 @@ import {
 const RELAXED = { durability: 'relaxed' } as const;
 
 const fold = (text: string) => text.trim().toLowerCase();
+/** A folded key shaped as a hash (MD5, SHA1, SHA256): never a firewall rule's remote host. */
+const isHashKey = (key: string) => /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$/.test(key);
 
 /** The keys a Blocklist item is found by: its SHA1 (`value`) and SHA256, lower-cased. */
 export function hashKeysOf(item: BlocklistItem): string[] {
@@ -92,6 +94,35 @@ const issue = (request: Promise<unknown>) => void request.catch(() => undefined)
 export interface BlocksFound {
   blocklist: BlocklistItem[];
   firewall: FirewallRule[];
+}
+
+/** A read transaction over (at least) the blocklist and firewallRules stores. */
+export type BlockReadTx = IDBPTransaction<IocDb, ArrayLike<StoreNames<IocDb>>, 'readonly'>;
+
+/**
+ * The Blocklist items holding one of `values` as SHA1 or SHA256 and the rules naming one as a remote
+ * host, ignoring case, read in `tx`: blocksByValues, or a look-up that reads the IOCs in the same
+ * transaction (value-lookup.ts).
+ */
+export async function blocksByValuesIn(tx: BlockReadTx, values: readonly string[]): Promise<BlocksFound> {
+  const keys = [...new Set(values.map(fold))].filter(Boolean);
+  if (keys.length === 0) return { blocklist: [], firewall: [] };
+  const byHash = tx.objectStore('blocklist').index('byHash');
+  const byHost = tx.objectStore('firewallRules').index('byHost');
+  // Each value asked where it can be: a hash is no remote host, and a host no SHA1 or SHA256. Half
+  // the requests, which the popup makes in every profile's database at each paste.
+  const [items, rules] = await Promise.all([
+    Promise.all(keys.filter(isHashKey).map((key) => byHash.getAll(key))),
+    Promise.all(keys.filter((key) => !isHashKey(key)).map((key) => byHost.getAll(key))),
+  ]);
+  // An item holding two of the values (its SHA1 and its SHA256) is answered once.
+  const unique = <T extends { id: string }>(records: T[]) => [
+    ...new Map(records.map((record) => [record.id, record])).values(),
+  ];
+  return {
+    blocklist: unique(items.flat()).map(fromBlocklistRecord),
+    firewall: unique(rules.flat()).map(fromRuleRecord),
+  };
 }
 
 export function createBlockRepo(database: Promise<IocDatabase>) {
@@ -196,25 +227,12 @@ export function createBlockRepo(database: Promise<IocDatabase>) {
      * remote host, ignoring case; one read transaction for all of them (a review asks for many).
      */
     async blocksByValues(values: readonly string[]): Promise<BlocksFound> {
-      const keys = [...new Set(values.map(fold))].filter(Boolean);
-      if (keys.length === 0) return { blocklist: [], firewall: [] };
+      if (values.length === 0) return { blocklist: [], firewall: [] };
       const tx = (await database).transaction(['blocklist', 'firewallRules']);
-      const byHash = tx.objectStore('blocklist').index('byHash');
-      const byHost = tx.objectStore('firewallRules').index('byHost');
-      const [items, rules] = await Promise.all([
-        Promise.all(keys.map((key) => byHash.getAll(key))),
-        Promise.all(keys.map((key) => byHost.getAll(key))),
-      ]);
+      const found = await blocksByValuesIn(tx, values);
       // A read's results are final once its requests succeed (ioc-repo.ts byValues).
       tx.done.catch(() => undefined);
-      // An item holding two of the values (its SHA1 and its SHA256) is answered once.
-      const unique = <T extends { id: string }>(records: T[]) => [
-        ...new Map(records.map((record) => [record.id, record])).values(),
-      ];
-      return {
-        blocklist: unique(items.flat()).map(fromBlocklistRecord),
-        firewall: unique(rules.flat()).map(fromRuleRecord),
-      };
+      return found;
     },
   };
 }

@@ -3,7 +3,7 @@
  * UI sees; sync code names the generation it writes. Each call is one IndexedDB transaction. The
  * IOCs live in chunks (db.ts); callers see IOCs only.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Ioc, IocRef } from '../s1/schemas';
 import { type CacheChange, type CacheMark, changesFrom, KEPT_CHANGES } from './cache-changes';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
@@ -34,6 +34,28 @@ const WRITE_STORES: Array<'chunks' | 'meta' | 'changes'> = ['chunks', 'meta', 'c
  * replayed in order), so what survives is an earlier, consistent cache.
  */
 const RELAXED = { durability: 'relaxed' } as const;
+
+/** A read transaction over (at least) the chunks and meta stores. */
+export type IocReadTx = IDBPTransaction<IocDb, ArrayLike<StoreNames<IocDb>>, 'readonly'>;
+
+/**
+ * The cached IOCs holding one of `values` (ignoring case), read in `tx`: byValues, or a look-up that
+ * reads the block caches in the same transaction (value-lookup.ts).
+ */
+export async function iocsByValuesIn(tx: IocReadTx, values: readonly string[]): Promise<Ioc[]> {
+  const keys = [...new Set(values.map(valueKey))];
+  if (keys.length === 0) return [];
+  const { generation } = { ...EMPTY_CACHE_META, ...(await tx.objectStore('meta').get('cache')) };
+  const index = tx.objectStore('chunks').index('byValue');
+  const found = await Promise.all(
+    keys.map(async (key) =>
+      (await index.getAll([generation, valueHash(key)])).flatMap((chunk) =>
+        chunk.iocs.filter((ioc) => valueKey(ioc.value) === key),
+      ),
+    ),
+  );
+  return found.flat();
+}
 
 export function createIocRepo(database: Promise<IocDatabase>) {
   async function meta(): Promise<CacheMeta> {
@@ -224,23 +246,14 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     },
     /** byValue for many values in one read transaction: the review of a long paste asks for thousands. */
     async byValues(values: readonly string[]): Promise<Ioc[]> {
-      const keys = [...new Set(values.map(valueKey))];
-      if (keys.length === 0) return [];
+      if (values.length === 0) return [];
       // The generation is read in the same transaction: one transaction less on the popup's path.
       const tx = (await database).transaction(['chunks', 'meta']);
-      const { generation } = { ...EMPTY_CACHE_META, ...(await tx.objectStore('meta').get('cache')) };
-      const index = tx.objectStore('chunks').index('byValue');
-      const found = await Promise.all(
-        keys.map(async (key) =>
-          (await index.getAll([generation, valueHash(key)])).flatMap((chunk) =>
-            chunk.iocs.filter((ioc) => valueKey(ioc.value) === key),
-          ),
-        ),
-      );
+      const found = await iocsByValuesIn(tx, values);
       // Not `await tx.done`: a read's results are final once its requests succeed, and waiting for
       // the commit cost the popup up to 16 ms. A failure has already surfaced through the requests.
       tx.done.catch(() => undefined);
-      return found.flat();
+      return found;
     },
     /** Deletes every chunk of every generation but `keep`. */
     async dropOtherGenerations(keep: number): Promise<void> {

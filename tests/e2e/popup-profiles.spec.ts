@@ -158,3 +158,66 @@ test('a tenant never synced says so instead of "not in"', async ({ context, exte
   // Nothing to send to a tenant without a connection: no buttons but the manager's.
   await expect(popup.getByRole('button', { name: /^Detect .* in Globex$/ })).toHaveCount(0);
 });
+
+test.describe('with four tenants or more', () => {
+  const HOOLI = 'https://usea1-hooli.sentinelone.net';
+  test.use({
+    extraConsoles: {
+      [GLOBEX]: { iocs: 0, now: NOW },
+      [INITECH]: { iocs: 0, now: NOW },
+      [HOOLI]: { iocs: 0, now: NOW },
+    },
+  });
+
+  test('the tenants without a value fold into one line, opened by keyboard to act in one of them', async ({
+    consoles,
+    context,
+    extensionId,
+    sim,
+  }) => {
+    test.slow();
+    const acme = `Account ${sim.defaultAccountId}`;
+    const manager = await connectAndSync(context, extensionId, sim);
+    for (const [name, url] of [
+      ['Globex', GLOBEX],
+      ['Initech', INITECH],
+      ['Hooli', HOOLI],
+    ] as const)
+      await addProfile(manager, { name, connect: { consoleUrl: url, sim: consoles.get(url) } });
+
+    const popup = await openPopup(context, extensionId);
+    await expect(popup.getByRole('status', { name: 'IOC count' })).toHaveText('0 IOCs cached in 4 tenants');
+    await popup.getByLabel(/^Look up values/).fill('45.77.12.9');
+    const fold = popup.locator('details.tenants-folded');
+    await expect
+      .poll(() => answerTexts(popup))
+      .toEqual([`45.77.12.9 | In none of the 4 tenants | Act in the 4 tenants without it`]);
+    // Folded: no tenant's buttons drawn until it is opened.
+    await expect(popup.getByRole('button', { name: /^Detect 45\.77\.12\.9 in / })).toHaveCount(0);
+    await popup.locator('details.tenants-folded > summary').focus();
+    await popup.keyboard.press('Enter');
+    await expect(fold).toHaveAttribute('open', '');
+    await expect(
+      popup.getByRole('list', { name: 'Tenants without 45.77.12.9' }).locator(':scope > li'),
+    ).toHaveCount(4);
+    await expectAccessibleInBothSchemes(popup, 'popup, four tenants folded and opened');
+
+    await popup.getByRole('button', { name: 'Detect 45.77.12.9 in Initech' }).click();
+    await expect(popup.getByRole('status', { name: 'Detect status of 45.77.12.9 in Initech' })).toHaveText(
+      'Detect: Stored',
+    );
+    const initech = consoles.get(INITECH);
+    const holders = [sim, consoles.get(GLOBEX), initech, consoles.get(HOOLI)].map((console) =>
+      console.iocs(console.defaultAccountId).some((ioc) => ioc.value === '45.77.12.9'),
+    );
+    expect(holders).toEqual([false, false, true, false]);
+    // Three lacking it fold no more: every tenant is shown, Initech holding it.
+    await expect
+      .poll(async () => (await answerTexts(popup))[0]?.split(' | ').slice(0, 3))
+      .toEqual(['45.77.12.9', 'In 1 of 4 tenants: Initech', `Not in ${acme}, Globex, Hooli`]);
+    await expect(fold).toHaveCount(0);
+    await expect(
+      popup.getByRole('list', { name: 'Tenants of 45.77.12.9' }).locator(':scope > li'),
+    ).toHaveCount(4);
+  });
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractCandidates } from '../../../lib/iocs/extract';
-import { answerLookups, describeAnswer, describeMatch, type LookupAnswer } from '../../../lib/iocs/lookup';
+import {
+  answerLookups,
+  answerRows,
+  askedRows,
+  describeAnswer,
+  describeMatch,
+  type LookupAnswer,
+} from '../../../lib/iocs/lookup';
 import { groupByValue } from '../../../lib/iocs/lookup-text';
 import type { Ioc } from '../../../lib/s1/schemas';
 import { makeIoc } from './fixtures';
@@ -191,6 +198,31 @@ describe('answerLookups', () => {
     const [answer] = answerLookups(extractCandidates('evil.com'), [ioc]);
     expect(answer?.matches).toEqual([ioc]);
     expect(answer?.matches[0]).toBe(ioc);
+  });
+});
+
+describe('askedRows then answerRows: judged once, answered per cache', () => {
+  const text = 'evil.com\n300.1.1.1\n8.8.4.4\nevil.com';
+  const rows = askedRows(extractCandidates(text));
+  it.each<[string, Ioc[], Brief[]]>([
+    [
+      'a cache holding none',
+      [],
+      [absent('evil.com', 'DNS'), invalid('300.1.1.1', 'IPV4', IPV4_300), absent('8.8.4.4', 'IPV4')],
+    ],
+    [
+      'a cache holding one',
+      [makeIoc({ uuid: 'u1', value: '8.8.4.4', type: 'IPV4' })],
+      [absent('evil.com', 'DNS'), invalid('300.1.1.1', 'IPV4', IPV4_300), inS1('8.8.4.4', 'IPV4', ['u1'])],
+    ],
+    [
+      'a cache holding another',
+      [makeIoc({ uuid: 'u2', value: 'EVIL.com', type: 'DNS' })],
+      [inS1('evil.com', 'DNS', ['u2']), invalid('300.1.1.1', 'IPV4', IPV4_300), absent('8.8.4.4', 'IPV4')],
+    ],
+  ])('%s: as answerLookups answers', (_name, cached, expected) => {
+    expect(brief(answerRows(rows, cached))).toEqual(expected);
+    expect(answerRows(rows, cached)).toEqual(answerLookups(extractCandidates(text), cached));
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockState } from '../../../lib/blocks/block-state';
 import type { LookupAnswer } from '../../../lib/iocs/lookup-text';
-import { answersAcross, type TenantLookup } from '../../../lib/lookup/tenant-answers';
+import {
+  answersAcross,
+  FOLD_FROM,
+  foldedTenants,
+  type TenantAnswer,
+  type TenantLookup,
+} from '../../../lib/lookup/tenant-answers';
 import { IDLE_STATUS, type SyncStatus } from '../../../lib/sync/sync-status';
 import { makeIoc } from '../iocs/fixtures';
 
@@ -241,5 +247,58 @@ describe('answersAcross: each tenant keeps its own facts', () => {
       ]),
     );
     expect(answer?.answer.type).toBe('DNS');
+  });
+});
+
+describe('foldedTenants: tenants lacking a value with nothing to say fold from FOLD_FROM on', () => {
+  const tenant = (n: number) => ({ id: `p${n}`, label: `T${n}`, colour: 'blue' as const });
+  type Kind = 'in' | 'absent' | 'unread' | 'unknown' | 'stale' | 'blocked' | 'netblocked';
+  const answerOf = (kind: Kind, n: number): TenantAnswer => {
+    const base = { tenant: tenant(n), answer: absent('evil.com'), blocks: undefined, note: null };
+    if (kind === 'in') return { ...base, state: 'in', answer: inS1('evil.com') };
+    // Its block cache not read yet (the quick pass) or unreadable.
+    if (kind === 'unread') return { ...base, state: 'absent' };
+    if (kind === 'unknown') return { ...base, state: 'unknown', note: 'not synced yet' };
+    if (kind === 'stale') return { ...base, state: 'absent', note: 'last sync failed' };
+    if (kind === 'blocked')
+      return { ...base, state: 'absent', blocks: { execution: ['windows'], network: false } };
+    if (kind === 'netblocked') return { ...base, state: 'absent', blocks: { execution: [], network: true } };
+    return { ...base, state: 'absent', blocks: { execution: [], network: false } };
+  };
+  const ids = (list: TenantAnswer[]) => list.map((t) => t.tenant.id).join(',');
+
+  it('folds from four', () => expect(FOLD_FROM).toBe(4));
+
+  it.each<[string, Kind[], string, string]>([
+    ['three plain absent: nothing folds', ['in', 'absent', 'absent', 'absent'], 'p1,p2,p3,p4', ''],
+    [
+      'four plain absent fold; the holder stays',
+      ['absent', 'in', 'absent', 'absent', 'absent'],
+      'p2',
+      'p1,p3,p4,p5',
+    ],
+    ['all absent, ten tenants: all fold', Array(10).fill('absent'), '', 'p1,p2,p3,p4,p5,p6,p7,p8,p9,p10'],
+    [
+      'unknown, stale and blocked stay open, in the list order',
+      ['unknown', 'absent', 'stale', 'absent', 'blocked', 'absent', 'netblocked', 'absent'],
+      'p1,p3,p5,p7',
+      'p2,p4,p6,p8',
+    ],
+    [
+      'three plain absent beside others with something to say: nothing folds',
+      ['stale', 'absent', 'blocked', 'absent', 'absent'],
+      'p1,p2,p3,p4,p5',
+      '',
+    ],
+    [
+      'a tenant with no block state read yet counts as plain',
+      ['absent', 'absent', 'absent', 'absent'],
+      '',
+      'p1,p2,p3,p4',
+    ],
+  ])('%s', (_label, kinds, open, folded) => {
+    const result = foldedTenants(kinds.map((kind, i) => answerOf(kind, i + 1)));
+    expect(ids(result.open)).toBe(open);
+    expect(ids(result.folded)).toBe(folded);
   });
 });
