@@ -28,8 +28,16 @@ export const UNREAD: CacheState = { iocs: null, complete: false, error: null };
 
 type Repo = Pick<IocRepo, 'changesSince' | 'mark' | 'first' | 'all'>;
 
-/** `publish` receives each change of state as an update of the previous one. */
-export function followCache(repo: Repo, publish: (update: (state: CacheState) => CacheState) => void) {
+/**
+ * `publish` receives each change of state as an update of the previous one. `untilFirstShown`: what
+ * the read of every IOC waits for after the first rows (the view across profiles holds ten such
+ * reads until its first rows are painted, so that they do not compete with it); none by default.
+ */
+export function followCache(
+  repo: Repo,
+  publish: (update: (state: CacheState) => CacheState) => void,
+  untilFirstShown: () => Promise<void> = () => Promise.resolve(),
+) {
   let shown = false;
   /** What the IOCs shown hold: every write up to this mark. */
   let held: CacheMark | null = null;
@@ -49,6 +57,7 @@ export function followCache(repo: Repo, publish: (update: (state: CacheState) =>
       if (!shown) {
         const first = await repo.first(FIRST_ROWS);
         publish((state) => ({ ...state, iocs: first, complete: false }));
+        await untilFirstShown();
       }
       const all = await repo.all(mark.generation);
       shown = true;

@@ -57,6 +57,15 @@ function useItemPerProfile<T>(ids: readonly string[], itemOf: (id: string) => An
   return values;
 }
 
+/** A promise kept once the first rows are painted (a frame after `shown` is called), and its trigger. */
+function afterFirstPaint(): { painted: Promise<void>; shown(): void } {
+  let shown = () => {};
+  const painted = new Promise<void>((resolve) => {
+    shown = () => requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+  return { painted, shown };
+}
+
 export function useAllIocs(): AllIocs {
   const storedList = useStorageItem(profilesItem);
   const list = useMemo(
@@ -75,19 +84,29 @@ export function useAllIocs(): AllIocs {
   }, [list, ids, settings]);
 
   const [states, setStates] = useState<ReadonlyMap<string, CacheState>>(new Map());
+  const [firstPaint] = useState(afterFirstPaint);
   const followers = useRef(new Map<string, CacheFollower>());
   const followerOf = useCallback((id: string) => {
     let follower = followers.current.get(id);
     if (!follower) {
-      follower = followCache(profileCache(id).repo, (update) =>
-        setStates((previous) => new Map(previous).set(id, update(previous.get(id) ?? UNREAD))),
+      follower = followCache(
+        profileCache(id).repo,
+        (update) => setStates((previous) => new Map(previous).set(id, update(previous.get(id) ?? UNREAD))),
+        () => firstPaint.painted,
       );
       followers.current.set(id, follower);
     }
     return follower;
-  }, []);
+  }, [firstPaint]);
 
-  // Each tenant's cache is read again only when its own status says it changed.
+  // Every profile's first rows are read as soon as the list is: each database opens and answers
+  // while the settings (which say which profiles are connected) and statuses are still being read.
+  useEffect(() => {
+    for (const id of ids) if (!followers.current.has(id)) void followerOf(id).reload();
+  }, [ids, followerOf]);
+
+  // Each tenant's cache is read again when its own status says it changed. The first status read
+  // asks too: after a read under way that costs one look at the cache's changes (cache-follower.ts).
   const versions = useRef(new Map<string, string>());
   useEffect(() => {
     for (const tenant of tenants ?? []) {
@@ -104,6 +123,11 @@ export function useAllIocs(): AllIocs {
     if (parts.some(({ state }) => state.iocs === null && state.error === null)) return null;
     return combineTenants(parts.map(({ tenant, state }) => ({ tenant, items: state.iocs ?? [] })));
   }, [tenants, states]);
+
+  // The rows are painted in the frame after the render that first has them all.
+  useEffect(() => {
+    if (combined) firstPaint.shown();
+  }, [combined, firstPaint]);
 
   let stillReading = 0;
   const errors: string[] = [];
