@@ -1,14 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { IOC_TYPES, MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { StoredSettings } from '../../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../../lib/iocs/export';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../../lib/iocs/ioc-index';
-import { renewDrafts } from '../../lib/iocs/renew';
 import {
-  describeGroups,
-  eachGroup,
-  failuresText,
   groupByTenant,
   rowKeyOf,
   selectionTest,
@@ -18,19 +13,19 @@ import {
 } from '../../lib/iocs/tenants';
 import { type Ioc, type IocDraft, type IocRef, refOf } from '../../lib/s1/schemas';
 import type { BlockRepo } from '../../lib/store/block-repo';
-import { pluralize } from '../../lib/text/pluralize';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import type { SubmitReport } from '../../lib/writes/submit-iocs';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
 import { downloadText } from '../page/download';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EditIocDialog } from './EditIocDialog';
+import { EmptyTable } from './EmptyTable';
 import { IocDetailDialog } from './IocDetailDialog';
 import { IocFilters } from './IocFilters';
 import { IocTable } from './IocTable';
 import { SelectionExportButtons } from './SelectionExportButtons';
 import { useFilteredRows } from './use-filtered-rows';
 import { useUrlFilter } from './use-url-filter';
+import { DeleteSelectedDialog, RenewDialog } from './WriteDialogs';
 
 /** The view across profiles: the tenant of each row, and what each tenant's writes need. */
 export interface AcrossProfiles {
@@ -141,7 +136,6 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
       kind === 'csv' ? 'text/csv' : 'application/json',
     );
   };
-  const bulkGroups = confirmBulk ? groupsOf(selectedRows) : [];
 
   return (
     <section aria-label="IOCs">
@@ -221,99 +215,23 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
         />
       )}
       {renewing && (
-        <ConfirmDialog
-          title="Renew IOCs"
-          message={renewQuestion(renewing, settingsFor)}
-          confirmLabel={`Renew ${countOf(renewing)}`}
-          onConfirm={async () => {
-            let stored = 0;
-            const failures = await eachGroup(renewing, async (group) => {
-              const validity = settingsFor(group.tenant).iocDefaults.validityDays;
-              const report = await onSubmit(renewDrafts(group.items, validity, new Date()), group.tenant?.id);
-              stored += report.stored;
-              if (report.stoppedBecause)
-                throw new Error(
-                  `${report.stored} of ${group.items.length} renewed. ${report.stoppedBecause}`,
-                );
-            });
-            const failed = failuresText(failures);
-            if (failed) throw new Error(renewing.length > 1 ? `${stored} renewed. ${failed}` : failed);
-            setActionStatus(`Renewed ${pluralize(stored, 'IOC')}.`);
-          }}
+        <RenewDialog
+          groups={renewing}
+          settingsFor={settingsFor}
+          onSubmit={onSubmit}
+          onDone={setActionStatus}
           onClose={() => setRenewing(null)}
         />
       )}
       {confirmBulk && (
-        <ConfirmDialog
-          title="Delete selected IOCs"
-          message={
-            tenantRows
-              ? `Delete ${describeGroups(bulkGroups)} from SentinelOne? Each is deleted in its own tenant. This cannot be undone.`
-              : `Delete ${pluralize(selectedRows.length, 'IOC')} from SentinelOne? This cannot be undone.`
-          }
-          confirmLabel={`Delete ${selectedRows.length}`}
-          onConfirm={async () => {
-            const failures = await eachGroup(bulkGroups, async (group) => {
-              await onDelete(group.items.map(refOf), group.tenant?.id);
-              onSelect(
-                group.items.map((ioc) => rowKeyOf(ioc.uuid, group.tenant)),
-                false,
-              );
-            });
-            const failed = failuresText(failures);
-            if (failed) throw new Error(failed);
-          }}
+        <DeleteSelectedDialog
+          groups={groupsOf(selectedRows)}
+          acrossProfiles={Boolean(tenantRows)}
+          onDelete={onDelete}
+          onDeselect={(keys) => onSelect(keys, false)}
           onClose={() => setConfirmBulk(false)}
         />
       )}
     </section>
   );
-}
-
-const countOf = (groups: readonly WriteGroup<unknown>[]) =>
-  groups.reduce((sum, group) => sum + group.items.length, 0);
-
-/** "Send 2 IOCs again, valid from now for 30 days (DNS)?", with each tenant's own days across profiles. */
-function renewQuestion(
-  groups: readonly WriteGroup<Ioc>[],
-  settingsFor: (tenant: Tenant | undefined) => StoredSettings,
-): string {
-  const rest = 'Their other fields stay as they are.';
-  const [only] = groups;
-  if (groups.length === 1 && only && !only.tenant)
-    return `Send ${pluralize(only.items.length, 'IOC')} again, valid from now for ${describeValidity(only.items, settingsFor(undefined))}? ${rest}`;
-  const each = groups.map(
-    (group) =>
-      `${pluralize(group.items.length, 'IOC')} in ${group.tenant?.label} for ${describeValidity(group.items, settingsFor(group.tenant))}`,
-  );
-  return `Send again, each in its own tenant and valid from now: ${each.join('; ')}? ${rest}`;
-}
-
-/** Why the table has no row, and what to do about it. */
-function EmptyTable({ accountEmpty }: { accountEmpty: boolean }) {
-  return (
-    <div class="empty-state">
-      <p role="status" aria-label="Empty table">
-        {accountEmpty ? 'The account holds no IOCs.' : 'No IOC matches these filters.'}
-      </p>
-      <p class="hint">
-        {accountEmpty
-          ? 'Add some under New IOCs, or press “Grab the IOC ✊” after adding them in the console.'
-          : 'Loosen a filter above, or press Clear filters to see every IOC.'}
-      </p>
-    </div>
-  );
-}
-
-/** "30 days (DNS), 14 days (IPV4)" for the types among `iocs`. */
-function describeValidity(iocs: readonly Ioc[], settings: StoredSettings): string {
-  // In the fixed type order, not the cache's: the same selection always reads the same.
-  const present = new Set(iocs.map((ioc) => ioc.type));
-  const types = IOC_TYPES.filter((type) => present.has(type));
-  return types
-    .map(
-      (type) =>
-        `${Math.min(settings.iocDefaults.validityDays[type], MAX_VALIDITY_DAYS[type])} days (${type})`,
-    )
-    .join(', ');
 }

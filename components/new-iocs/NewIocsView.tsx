@@ -13,7 +13,8 @@ import {
 } from '../../lib/blocks/multi-target';
 import type { FirewallAvailability } from '../../lib/blocks/review-actions';
 import { reviewRequests } from '../../lib/blocks/review-submit';
-import { defaultFields, type IocFields, validateFields } from '../../lib/iocs/drafts';
+import { targetTagsNote } from '../../lib/blocks/target-tags';
+import { defaultFields, draftSettings, type IocFields, validateFields } from '../../lib/iocs/drafts';
 import type { ExistingLookup } from '../../lib/iocs/existing-lookup';
 import { errorText } from '../../lib/text/error-text';
 import { pluralize } from '../../lib/text/pluralize';
@@ -60,6 +61,12 @@ export function NewIocsView({
   });
   const [checked, setChecked] = useState<string[]>([pageProfileId]);
   const targets = choices.filter((choice) => choice.connected && checked.includes(choice.id));
+  const tagsNote = targetTagsNote(
+    targets.map((target) => ({
+      label: target.label,
+      tagPrefix: (target.draftSettings ?? draftSettings(settings)).tagPrefix,
+    })),
+  );
   const send = useAction(
     (plans: TargetPlan[]) =>
       `Sending ${pluralize(plannedKeys(plans).size, 'row')}${several ? ` to ${sendingTo(plans)}` : ''}…`,
@@ -68,16 +75,16 @@ export function NewIocsView({
       const context = {
         fields,
         overrides: review.overrides,
-        tagPrefix: settings.connection?.tagPrefix ?? '',
-        validityDays: settings.iocDefaults.validityDays,
+        ...draftSettings(settings),
       };
       // Every profile at once: each has its own console and worker services, so a slow or failing
       // tenant neither holds the others back nor stops them.
       const results = await Promise.all(
         plans.map(async (plan): Promise<TargetResult> => {
+          // Each tenant's own tag prefix and default validity; the form's fields are the same for all.
           const requests = reviewRequests(
             plan.rows,
-            { ...context, toDo: review.toDoOn(plan.target) },
+            { ...context, ...plan.target.draftSettings, toDo: review.toDoOn(plan.target) },
             sentAt,
           );
           const sent = { target: plan.target, requests, withheld: plan.withheld };
@@ -174,6 +181,7 @@ export function NewIocsView({
         <TargetPicker choices={choices} checked={checked} onChange={setChecked} disabled={send.busy} />
       )}
       {several && targets.length === 0 && <p class="hint">Tick a profile to send to.</p>}
+      {several && tagsNote && <p class="hint">{tagsNote}</p>}
       {several &&
         plans
           .filter((plan) => plan.withheld.length > 0)

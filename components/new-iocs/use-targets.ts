@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StoredSettings } from '../../config/settings';
 import type { Target } from '../../lib/blocks/multi-target';
+import { draftSettings } from '../../lib/iocs/drafts';
 import type { ProfileColour } from '../../lib/profiles/profile-list';
 import { type SyncStatus, syncStatusItemOf } from '../../lib/sync/sync-status';
 import { useProfiles } from '../page/use-profiles';
@@ -35,6 +37,10 @@ function useFirewalls(ids: readonly string[]): ReadonlyMap<string, Firewall> {
   return firewalls;
 }
 
+/** A profile's own tag prefix and validity, once its settings are read. */
+const draftSettingsOf = (settings: StoredSettings | undefined) =>
+  settings ? { draftSettings: draftSettings(settings) } : {};
+
 /**
  * The profiles the review can send to, the page's own first. The page's own Firewall Control comes
  * from the page (as before profiles); the others' from their published status. `several` is false
@@ -67,6 +73,7 @@ export function useTargets(
         connected: Boolean(profiles.connections.get(profile.id)),
         firewall: firewalls.get(profile.id)?.available ?? null,
         firewallReason: firewalls.get(profile.id)?.reason ?? null,
+        ...draftSettingsOf(profiles.settings.get(profile.id)),
       }),
     );
   return { choices: [own, ...choices], several: true };

@@ -86,18 +86,21 @@ export function useAllIocs(): AllIocs {
   const [states, setStates] = useState<ReadonlyMap<string, CacheState>>(new Map());
   const [firstPaint] = useState(afterFirstPaint);
   const followers = useRef(new Map<string, CacheFollower>());
-  const followerOf = useCallback((id: string) => {
-    let follower = followers.current.get(id);
-    if (!follower) {
-      follower = followCache(
-        profileCache(id).repo,
-        (update) => setStates((previous) => new Map(previous).set(id, update(previous.get(id) ?? UNREAD))),
-        () => firstPaint.painted,
-      );
-      followers.current.set(id, follower);
-    }
-    return follower;
-  }, [firstPaint]);
+  const followerOf = useCallback(
+    (id: string) => {
+      let follower = followers.current.get(id);
+      if (!follower) {
+        follower = followCache(
+          profileCache(id).repo,
+          (update) => setStates((previous) => new Map(previous).set(id, update(previous.get(id) ?? UNREAD))),
+          () => firstPaint.painted,
+        );
+        followers.current.set(id, follower);
+      }
+      return follower;
+    },
+    [firstPaint],
+  );
 
   // Every profile's first rows are read as soon as the list is: each database opens and answers
   // while the settings (which say which profiles are connected) and statuses are still being read.

@@ -4,6 +4,7 @@
  * its own, so a tenant that fails keeps its own outcomes while the others complete; a row that a
  * profile holds is never sent to it again, whichever other profile failed.
  */
+import type { DraftSettings } from '../iocs/drafts';
 import type { ReviewRow } from '../iocs/review';
 import type { ActionsReport, RowActionReport } from './actions';
 import { rowReportLines } from './outcome-text';
@@ -24,6 +25,11 @@ export interface Target {
   /** Whether its console has Firewall Control, from its own last sync. */
   firewall: FirewallAvailability;
   firewallReason: string | null;
+  /**
+   * Its own tag prefix and default validity per type: an IOC sent to a tenant carries that tenant's
+   * tag, so that its console's IOCs are found by it. The page's own when absent.
+   */
+  draftSettings?: DraftSettings;
 }
 
 /** What became of one row on one profile, across presses. */

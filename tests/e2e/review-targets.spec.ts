@@ -130,3 +130,33 @@ test('with one profile the review has no Send to group and reads as before', asy
   await expect(manager.getByRole('group', { name: 'Send to' })).toHaveCount(0);
   expect(held(sim)).toHaveLength(1);
 });
+
+test('each tenant’s IOC carries that tenant’s own tag prefix, and the review says so before sending', async ({
+  context,
+  extensionId,
+  consoles,
+  sim,
+}) => {
+  const globex = consoles.get(GLOBEX);
+  const manager = await connectAndSync(context, extensionId, sim);
+  await addProfile(manager, {
+    name: 'Globex',
+    connect: { consoleUrl: GLOBEX, sim: globex, tagPrefix: '[GLOBEX]' },
+  });
+  await manager.goto(`chrome-extension://${extensionId}/options.html#new`);
+  await manager.getByLabel(/^Values or text/).fill(VALUE);
+  await manager.getByLabel('Name', { exact: true }).fill('Loader C2');
+  const acme = `Account ${sim.defaultAccountId}`;
+  const note = `Name and description are tagged per tenant: none in ${acme}, [GLOBEX] in Globex.`;
+  // One target: its own tag, nothing to say.
+  await expect(manager.getByText(note)).toHaveCount(0);
+  await manager.getByRole('group', { name: 'Send to' }).getByRole('checkbox', { name: 'Globex' }).check();
+  await expect(manager.getByText(note)).toBeVisible();
+
+  await manager.getByRole('button', { name: `Submit 1 to ${acme}, Globex` }).click();
+  await expect(manager.getByRole('status', { name: 'Submit status' })).toContainText(
+    'Globex: Detect: 1 of 1 stored.',
+  );
+  expect(held(sim).map((ioc) => ioc.name)).toEqual(['Loader C2']);
+  expect(held(globex).map((ioc) => ioc.name)).toEqual(['[GLOBEX] Loader C2']);
+});

@@ -8,7 +8,7 @@ export interface NewProfile {
   /** One of the profile colours; the form's own pick when absent. */
   colour?: string;
   /** Connect it to this console with its default token and account, and wait for its first sync. */
-  connect?: { consoleUrl: string; sim: Simulator };
+  connect?: { consoleUrl: string; sim: Simulator; tagPrefix?: string };
 }
 
 /** Adds the profile from Settings; the page is left on the new profile (on its IOCs once connected). */
@@ -20,8 +20,9 @@ export async function addProfile(page: Page, { name, colour, connect }: NewProfi
   await add.getByRole('button', { name: 'Add profile' }).click();
   await expect(page).toHaveURL(/\?profile=p\d+#settings$/);
   if (!connect) return;
-  const { consoleUrl, sim } = connect;
+  const { consoleUrl, sim, tagPrefix } = connect;
   await fillConnection(page, { consoleUrl, apiToken: sim.defaultToken, accountId: sim.defaultAccountId });
+  if (tagPrefix) await page.getByLabel('Tag prefix').fill(tagPrefix);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/#iocs$/);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(/^Complete as of /, {
