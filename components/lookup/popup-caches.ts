@@ -50,11 +50,26 @@ async function scopeWordsOf(list: ProfileList): Promise<Map<string, string>> {
   return words;
 }
 
-async function loadTenants(): Promise<TenantCache[]> {
+/** What a look-up reads of one profile: its caches, without its label. */
+export type ProfileStores = Omit<TenantCache, 'tenant'>;
+
+async function loadList() {
   const early = takeEarlyProfiles();
-  const { list, databases } = early ? await early : { list: await readProfileList(), databases: new Map() };
-  // Every cache starts opening before the labels are read.
-  const caches = list.profiles.map((profile) => cacheOf(profile.id, databases.get(profile.id)));
+  return early ? await early : { list: await readProfileList(), databases: new Map() };
+}
+
+const listRead = loadList();
+
+/**
+ * Every profile's caches in the list's order, as soon as the list is read: the look-up reads them
+ * while the labels (popupTenants) are still being read.
+ */
+export const popupStores: Promise<ProfileStores[]> = listRead.then(({ list, databases }) =>
+  list.profiles.map((profile) => cacheOf(profile.id, databases.get(profile.id))),
+);
+
+async function loadTenants(): Promise<TenantCache[]> {
+  const [{ list }, stores] = await Promise.all([listRead, popupStores]);
   // One profile shows no label: it reads as the popup did before profiles.
   const words = list.profiles.length > 1 ? await scopeWordsOf(list) : new Map<string, string>();
   return list.profiles.map((profile, index) => ({
@@ -63,7 +78,7 @@ async function loadTenants(): Promise<TenantCache[]> {
       label: profileLabel(list, profile, words.get(profile.id)),
       colour: profile.colour,
     },
-    ...(caches[index] as ReturnType<typeof cacheOf>),
+    ...(stores[index] as ProfileStores),
   }));
 }
 

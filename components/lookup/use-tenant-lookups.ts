@@ -17,7 +17,7 @@ import { quickAnswers, quickTokens } from '../../lib/iocs/quick-lookup';
 import type { Ioc } from '../../lib/s1/schemas';
 import type { BlocksFound } from '../../lib/store/block-repo';
 import { errorText } from '../../lib/text/error-text';
-import { popupTenants, type TenantCache } from './popup-caches';
+import { type ProfileStores, popupStores, popupTenants, type TenantCache } from './popup-caches';
 import { loadedFullLookup, preloadFullLookup } from './use-lookup';
 
 export interface TenantRead {
@@ -33,29 +33,34 @@ const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
 const cacheReadError = (e: unknown) => `The local cache could not be read: ${errorText(e)}`;
 
 /** What a pass reads of each cache: its IOCs holding the values and, in the full pass, their blocks. */
-type CacheRead = (cache: TenantCache) => Promise<{ iocs: Ioc[]; blocks: BlocksFound | null }>;
+type CacheRead = (stores: ProfileStores) => Promise<{ iocs: Ioc[]; blocks: BlocksFound | null }>;
 
-/** Each cache's answers through `answer`; a cache that fails keeps `previous` answers and says why. */
-function readAll(
-  caches: readonly TenantCache[],
+/** One profile's part of a pass, before its tenant (label, colour) is attached. */
+type StoresRead = Omit<TenantRead, 'cache'>;
+
+/**
+ * Each profile's answers through `answer`, read from every profile's caches side by side while their
+ * labels are read (popup-caches.ts); a cache that fails keeps `previous` answers and says why.
+ */
+async function readAll(
   values: readonly string[],
   read: CacheRead,
   answer: (cached: Ioc[]) => LookupAnswer[],
   previous: readonly TenantRead[],
 ): Promise<TenantRead[]> {
-  return Promise.all(
-    caches.map(async (cache, index): Promise<TenantRead> => {
+  const stores = await popupStores;
+  const reads = Promise.all(
+    stores.map(async (store, index): Promise<StoresRead> => {
       try {
-        const { iocs, blocks } = await read(cache);
+        const { iocs, blocks } = await read(store);
         // A block cache that could not be read shows no block line: the answers stand without it.
         const blockStates = blocks
           ? new Map(values.map((value) => [value, blockStateOf(value, blocks)]))
           : NO_BLOCKS;
-        return { cache, answers: answer(iocs), blockStates, error: null };
+        return { answers: answer(iocs), blockStates, error: null };
       } catch (e) {
         const before = previous[index];
         return {
-          cache,
           answers: before?.answers ?? [],
           blockStates: before?.blockStates ?? NO_BLOCKS,
           error: cacheReadError(e),
@@ -63,6 +68,8 @@ function readAll(
       }
     }),
   );
+  const [tenants, done] = await Promise.all([popupTenants, reads]);
+  return tenants.map((cache, index) => ({ cache, ...(done[index] as StoresRead) }));
 }
 
 /**
@@ -100,34 +107,30 @@ export function useTenantLookups(text: string, version: string | null): TenantRe
         live = false;
       };
     }
-    const fullPass = async (caches: readonly TenantCache[], previous: readonly TenantRead[]) => {
+    const fullPass = async (previous: readonly TenantRead[]) => {
       const full = loadedFullLookup() ?? (await preloadFullLookup());
       const candidates = full.extractCandidates(text);
       const values = full.lookupValues(candidates);
       // Judged once for every cache: validation does not depend on what a cache holds.
       const rows = full.askedRows(candidates);
       return readAll(
-        caches,
         values,
-        (cache) => cache.lookup(values),
+        (stores) => stores.lookup(values),
         (cached) => full.answerRows(rows, cached),
         previous,
       );
     };
     void (async () => {
-      const caches = await popupTenants;
       if (!loadedFullLookup()) {
         const tokens = quickTokens(text);
-        const iocsOnly: CacheRead = async (cache) => ({
-          iocs: await cache.repo.byValues(tokens),
+        const iocsOnly: CacheRead = async (stores) => ({
+          iocs: await stores.repo.byValues(tokens),
           blocks: null,
         });
-        show(
-          await readAll(caches, tokens, iocsOnly, (cached) => quickAnswers(tokens, cached), shown.current),
-        );
+        show(await readAll(tokens, iocsOnly, (cached) => quickAnswers(tokens, cached), shown.current));
         if (!live) return;
       }
-      show(await fullPass(caches, shown.current));
+      show(await fullPass(shown.current));
     })().catch((e: unknown) => show(shown.current.map((read) => ({ ...read, error: cacheReadError(e) }))));
     return () => {
       live = false;

@@ -195,3 +195,31 @@ export function pasteLookups(page: Page, values: readonly string[]): Promise<num
     return times;
   }, values);
 }
+
+/**
+ * The platform's floor of a look-up across profiles: in a fresh page of the extension that runs none
+ * of its code, the databases `names` opened side by side and one value read in each (the chunk
+ * store's value index, as the popup's look-up reads it); ms from the first open to the last answer.
+ */
+export async function databasesFloorMs(browser: Browser, names: readonly string[]): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser, 'manifest.json'));
+  // A string, not a function: tsx would wrap named functions in a __name() the page does not have.
+  const ms = (await page.evaluate(`(async () => {
+    const names = ${JSON.stringify(names)};
+    const answer = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const started = performance.now();
+    await Promise.all(names.map(async (name) => {
+      const db = await answer(indexedDB.open(name));
+      const tx = db.transaction(['chunks', 'meta']);
+      const meta = await answer(tx.objectStore('meta').get('cache'));
+      await answer(tx.objectStore('chunks').index('byValue').getAll([meta ? meta.generation : 1, 7919]));
+    }));
+    return performance.now() - started;
+  })()`)) as number;
+  await page.close();
+  return ms;
+}

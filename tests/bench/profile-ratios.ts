@@ -11,6 +11,11 @@ export interface ProfileFigures {
   firstRowsMs: number;
   /** `?profile=all`: every profile's IOCs in one table (measured with ten profiles only). */
   allViewFirstRowsMs: number | null;
+  /**
+   * The platform's floor of a look-up across the profiles: in a fresh extension page, every
+   * profile's database opened and one value read in each, no product code (page-probes.ts).
+   */
+  databasesFloorMs: number;
 }
 
 /** One run: the same measurements with one profile and with ten. */
@@ -26,6 +31,13 @@ export interface ProfileRatios {
   firstRows: number[];
   /** The all-profiles view's first rows ÷ one profile's manager's first rows. */
   allView: number[];
+  /** The databases floor, ten ÷ one: what the platform alone adds for opening and reading ten. */
+  floor: number[];
+  /**
+   * The popup's answer with ten profiles less what the platform alone adds for them (ten's floor less
+   * one's), ÷ one profile's answer: what the extension's own code adds.
+   */
+  popupOverFloor: number[];
 }
 
 export function profileRatios(runs: readonly ProfileRun[]): ProfileRatios {
@@ -35,6 +47,10 @@ export function profileRatios(runs: readonly ProfileRun[]): ProfileRatios {
     firstRows: runs.map(({ one, ten }) => ten.firstRowsMs / one.firstRowsMs),
     allView: runs.flatMap(({ one, ten }) =>
       ten.allViewFirstRowsMs === null ? [] : [ten.allViewFirstRowsMs / one.firstRowsMs],
+    ),
+    floor: runs.map(({ one, ten }) => ten.databasesFloorMs / one.databasesFloorMs),
+    popupOverFloor: runs.map(
+      ({ one, ten }) => (ten.popupMs - (ten.databasesFloorMs - one.databasesFloorMs)) / one.popupMs,
     ),
   };
 }

@@ -4,12 +4,14 @@
  * `size` IOCs, seeded the same way (seed/seed-profiles.ts), in the same run, so that each figure is a
  * ratio to its one-profile twin.
  */
-import { managerFirstRows, popupLookup } from './page-probes';
+import { storageNamesOf } from '../../lib/profiles/profile-storage-names';
+import { databasesFloorMs, managerFirstRows, popupLookup } from './page-probes';
 import { type ProfileFigures, type ProfileRun, pasteList } from './profile-ratios';
 import { seedScript } from './seed/seed-bundle';
 import {
   absentValues,
   openSeeded,
+  profileIdOf,
   profileValues,
   type SeededProfile,
   seedBrowserProfile,
@@ -64,6 +66,7 @@ async function measure(
   pastes: readonly string[],
   managerAddress: string,
   allView: boolean,
+  profiles: number,
 ): Promise<ProfileFigures> {
   await pause(pauses.startedMs);
   let pasteMs: number[] = [];
@@ -77,11 +80,14 @@ async function measure(
   const allViewMs = allView
     ? await repeated(opens, pauses.settleMs, () => managerFirstRows(browser, 'options.html?profile=all#iocs'))
     : null;
+  const databases = Array.from({ length: profiles }, (_, i) => storageNamesOf(profileIdOf(i)).database);
+  const floorMs = await repeated(opens, pauses.settleMs, () => databasesFloorMs(browser, databases));
   return {
     popupMs: median(popupMs),
     pasteMs,
     firstRowsMs: median(firstRowsMs),
     allViewFirstRowsMs: allViewMs && median(allViewMs),
+    databasesFloorMs: median(floorMs),
   };
 }
 
@@ -124,7 +130,15 @@ export async function measureProfiles(
   const side = async (seeded: SeededProfile, managerAddress: string, allView: boolean) => {
     const browser = await openSeeded(seeded);
     try {
-      return await measure(browser, { opens, pauses }, probe, pastes, managerAddress, allView);
+      return await measure(
+        browser,
+        { opens, pauses },
+        probe,
+        pastes,
+        managerAddress,
+        allView,
+        seeded.profiles,
+      );
     } finally {
       await browser.close();
     }

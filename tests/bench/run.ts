@@ -256,7 +256,31 @@ async function tenProfiles(): Promise<void> {
     sides(popup.one, popup.ten),
     profileResults,
   );
+  const floor = of((f) => f.databasesFloorMs);
+  record(
+    '11e',
+    `platform floor: every profile's database opened and one value read in each, ${PROFILE_COUNT} ÷ 1`,
+    '×',
+    ratios.floor,
+    'median',
+    'reported',
+    null,
+    sides(floor.one, floor.ten),
+    profileResults,
+  );
+  record(
+    '11f',
+    `popup opened to lookup answer, ${PROFILE_COUNT} profiles less the floor's extra (11e), ÷ 1`,
+    '×',
+    ratios.popupOverFloor,
+    'median',
+    target,
+    bound,
+    'what the extension adds to the platform for ten profiles',
+    profileResults,
+  );
   const paste = of((f) => summarize(f.pasteMs).p95);
+  const pasteMedian = of((f) => summarize(f.pasteMs).median);
   record(
     '11b',
     `value pasted to answer, p95 of each run's ${runs[0]?.one.pasteMs.length ?? 0} pastes, ${PROFILE_COUNT} profiles ÷ 1`,
@@ -265,7 +289,7 @@ async function tenProfiles(): Promise<void> {
     'median',
     target,
     bound,
-    sides(paste.one, paste.ten, 'medians of the p95s'),
+    `${sides(paste.one, paste.ten, 'medians of the p95s')}; the median paste: ${sides(pasteMedian.one, pasteMedian.ten, 'medians')}`,
     profileResults,
   );
   const rows = of((f) => f.firstRowsMs);
