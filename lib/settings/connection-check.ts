@@ -10,6 +10,16 @@ import { checkedScope } from '../s1/scope-check';
 import type { ConnectionReport } from './connection-report';
 
 /**
+ * The analyst waits on the button: two tries, and a console that limits the rate is reported after
+ * about ten seconds of holds instead of the quarter of an hour a sync is patient for.
+ */
+const INTERACTIVE: Partial<S1HttpOptions> = {
+  maxAttempts: 2,
+  timeoutMs: 15_000,
+  rateLimitPatienceMs: 10_000,
+};
+
+/**
  * Reads the token's user and one page of the account's IOCs. Throws S1Error with a readable message.
  * `transport` carries the worker's `originAllowed`.
  */
@@ -17,16 +27,12 @@ export async function checkConnection(
   connection: S1Connection,
   transport: Partial<S1HttpOptions> = {},
 ): Promise<ConnectionReport> {
-  const user = await createS1Client(connection, {
-    ...transport,
-    maxAttempts: 2,
-    timeoutMs: 15_000,
-  }).getUser();
+  const user = await createS1Client(connection, { ...transport, ...INTERACTIVE }).getUser();
   const scope = checkedScope(user, connection);
   // A site token names its site; an account token its account, as saved.
   const scoped: S1Connection =
     scope.kind === 'site' ? { ...connection, scope: { kind: 'site', siteId: scope.siteId } } : connection;
-  const client = createS1Client(scoped, { ...transport, maxAttempts: 2, timeoutMs: 15_000 });
+  const client = createS1Client(scoped, { ...transport, ...INTERACTIVE });
   const page = await client.listIocsPage({ limit: 10 });
   return {
     userEmail: user.email ?? null,

@@ -32,6 +32,8 @@ export interface SyncEngineDeps {
   readSettings: () => Promise<Settings>;
   createClient: (
     connection: Connection,
+    /** Told true when the console starts limiting the request rate, false once back to full speed. */
+    onSlowDown?: (slowed: boolean) => void,
   ) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs' | 'getUser'> &
     Partial<BlockSyncDeps['client']>;
   /**
@@ -104,7 +106,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
     registerSecret(connection.apiToken);
     const accountKey = accountKeyOf(connection);
-    const client = deps.createClient(connection);
+    // The status says so while the console limits the rate: the sync slows down rather than fails.
+    let slowed = false;
+    let shown: SyncProgress | null = null;
+    const showProgress = (running: SyncProgress) => {
+      shown = running;
+      void deps.publish({ running: slowed ? { ...running, slowedByConsole: true } : running, accountKey });
+    };
+    const client = deps.createClient(connection, (value) => {
+      slowed = value;
+      if (shown) showProgress(shown);
+    });
     const meta = await deps.repo.meta();
     const lastFull = meta.lastFullSyncAt ? Date.parse(meta.lastFullSyncAt) : 0;
     let full =
@@ -114,7 +126,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       now().getTime() - lastFull > (deps.reconcileEveryMs ?? DAY_MS);
     const startedAt = iso();
     const progress = (kind: SyncProgress['kind']) => (fetched: number, total: number | null) =>
-      void deps.publish({ running: { kind, phase: 'fetching', fetched, total, startedAt }, accountKey });
+      showProgress({ kind, phase: 'fetching', fetched, total, startedAt });
     const common = { client, repo: deps.repo, pageSize: settings.sync.pageSize, now: iso };
 
     try {

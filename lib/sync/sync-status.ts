@@ -16,6 +16,8 @@ export interface SyncProgress {
   /** Null until the console said how many there are. */
   total: number | null;
   startedAt: string;
+  /** The console answers 429: the sync waits between requests instead of failing (lib/s1/rate-gate.ts). */
+  slowedByConsole?: boolean;
 }
 
 export interface SyncStatus {
@@ -105,7 +107,13 @@ export function syncHeadline(
       total === null
         ? `${fetched.toLocaleString('en-US')}`
         : `${fetched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
-    return { state: 'syncing', text: `${kind === 'full' ? 'Full sync' : 'Syncing'}: ${count} IOCs…` };
+    const slowed = status.running.slowedByConsole
+      ? ' SentinelOne is limiting the request rate: slowing down.'
+      : '';
+    return {
+      state: 'syncing',
+      text: `${kind === 'full' ? 'Full sync' : 'Syncing'}: ${count} IOCs…${slowed}`,
+    };
   }
   if (status.lastError && (!status.completeAt || status.lastError.at >= status.completeAt)) {
     return { state: 'failed', text: `Last sync failed: ${status.lastError.message}` };

@@ -58,7 +58,7 @@ export function createProfileServices({ profileId, db, setBadge }: ProfileServic
     repo,
     blockRepo,
     readSettings: settingsOfProfile,
-    createClient: (connection) => createS1Client(connection, grantedOnly),
+    createClient: (connection, onSlowDown) => createS1Client(connection, { ...grantedOnly, onSlowDown }),
     publish: (change) => (retired ? Promise.resolve() : publisher(change)),
   });
   const afterWrite = () => void engine.sync('write');

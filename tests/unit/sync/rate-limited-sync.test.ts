@@ -45,15 +45,17 @@ function engineOf() {
     sync: { ...DEFAULT_SETTINGS.sync, pageSize: 250, maxParallelRequests: 7 },
   };
   let status: SyncStatus = IDLE_STATUS;
+  let slowedShown = false;
   const engine = createSyncEngine({
     repo,
     readSettings: async () => settings,
-    createClient: (connection) => createS1Client(connection, { timeoutMs: 5_000 }),
+    createClient: (connection, onSlowDown) => createS1Client(connection, { timeoutMs: 5_000, onSlowDown }),
     publish: (change) => {
       status = { ...status, ...change };
+      if (status.running?.slowedByConsole) slowedShown = true;
     },
   });
-  return { repo, engine, status: () => status };
+  return { repo, engine, status: () => status, slowedShown: () => slowedShown };
 }
 
 /** The most requests of `list` that arrived within any `windowMs`. */
@@ -76,12 +78,15 @@ describe('a full sync against a rate-limited console', () => {
     '%s: slows down and brings every IOC, with no burst after the first 429',
     async (_, retryAfter) => {
       sim.configure({ rateLimit: { ...LIMIT, retryAfter } });
-      const { repo, engine, status } = engineOf();
+      const { repo, engine, status, slowedShown } = engineOf();
 
       const outcome = await engine.sync('install');
 
       expect(outcome).toEqual({ result: 'full', count: IOCS });
       expect(status().lastError).toBeNull();
+      // The analyst was told why the sync went slower, and the status ends without it.
+      expect(slowedShown()).toBe(true);
+      expect(status().running).toBeNull();
       const { cache, server } = await cacheAndServer(sim, repo);
       expect(cache).toEqual(server);
 

@@ -26,6 +26,12 @@ describe('syncHeadline', () => {
       'Syncing: 12 IOCs…',
     ],
     [
+      'syncing while the console limits the rate',
+      { running: { ...running(1000, 2345), slowedByConsole: true } },
+      'syncing',
+      'Full sync: 1,000 of 2,345 IOCs… SentinelOne is limiting the request rate: slowing down.',
+    ],
+    [
       'complete',
       { completeAt: '2026-11-27T12:00:00.000Z' },
       'complete',
