@@ -209,6 +209,7 @@ async function hundredThousand(): Promise<void> {
       syncTimeoutMs: 120_000,
       ui: !SYNC_ONLY,
       pastes: pastedValues(console, SMOKE ? 6 : PASTES),
+      settleMs: SMOKE ? 300 : 1000,
     });
     const n = SIZE.toLocaleString('en-US');
     recordUi(

@@ -128,6 +128,8 @@ export interface UiOptions {
   ui?: boolean;
   /** Values pasted into the popup after its first answer. */
   pastes?: readonly string[];
+  /** The pause before each measured piece (SETTLE_MS); shorter to check the path (--smoke). */
+  settleMs?: number;
 }
 
 /**
@@ -155,17 +157,18 @@ export async function measureUi(console: Console, runs: number, options: UiOptio
     popupParsedMs: [],
   };
   const present = console.sim.iocs(console.sim.defaultAccountId)[7]?.value ?? '';
+  const settle = () => pause(options.settleMs ?? SETTLE_MS);
   for (let run = 0; run < runs; run++) {
     const browser = await launchBrowser(console.port);
     try {
       const floor = async () => {
-        await pause(SETTLE_MS);
+        await settle();
         const times = await ingestFloor(browser, console);
         samples.ingestFloorMs.push(times.ms);
         samples.ingestFloorCpu.push(times.cpuSeconds);
       };
       if (run % 2 === 0) await floor();
-      await pause(SETTLE_MS);
+      await settle();
       let cpuAtSave = Number.NaN;
       const { page: settings, savedAt } = await connect(browser, console.sim, () => {
         cpuAtSave = browserCpuSeconds();
@@ -184,13 +187,13 @@ export async function measureUi(console: Console, runs: number, options: UiOptio
       }
       if (options.incremental) {
         await changeIocs(console, CHANGES, run);
-        await pause(SETTLE_MS);
+        await settle();
         const pressedAt = Date.now();
         await settings.getByRole('button', { name: /Grab the IOC/ }).click();
         samples.incrementalMs.push(
           (await waitForCompleteSync(browser.worker, pressedAt, 60_000)) - pressedAt,
         );
-        await pause(SETTLE_MS);
+        await settle();
         samples.onePageFloorMs.push((await onePageFloor(browser, console, CHANGES)).ms);
       }
       await settings.close();
