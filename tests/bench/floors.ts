@@ -98,7 +98,6 @@ const FLOOR_SCRIPT = `async (request) => {
   }));
   const ms = performance.now() - started;
   db.close();
-  await answer(indexedDB.deleteDatabase(request.database));
   return { ms, pages };
 }`;
 
@@ -116,6 +115,16 @@ async function runFloor(browser: Browser, request: FloorRequest): Promise<FloorT
       request,
     );
     const cpuSeconds = browserCpuSeconds() - cpuBefore;
+    // Outside the CPU reading: dropping the scratch pages is not part of storing them.
+    await page.evaluate(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const dropping = indexedDB.deleteDatabase(name);
+          dropping.onsuccess = () => resolve(undefined);
+          dropping.onerror = () => reject(dropping.error);
+        }),
+      request.database,
+    );
     return { ms, cpuSeconds, pages };
   } finally {
     await page.close();
