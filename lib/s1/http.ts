@@ -2,7 +2,9 @@
  * The transport under the SentinelOne client: one ofetch instance per connection, a deadline on every request
  * (headers and body), JSON parsing that tells a login page from an API answer, and the retry policy of
  * docs/sentinelone-api.md#retry-policy: reads retry transient failures with back-off; writes retry only a
- * 429, because after a 5xx, a timeout or a reset the write may have committed.
+ * 429, because after a 5xx, a timeout or a reset the write may have committed. Every request passes the
+ * connection's rate gate (rate-gate.ts), which slows the whole client down when the console answers 429;
+ * a read it refused is asked again for as long as the console keeps refusing, up to a quarter of an hour.
  *
  * The token goes to the console's origin and nowhere else: a redirect is never followed (the
  * browser would forward the body, and a same-origin hop the token too, to a host nobody chose), and
@@ -12,6 +14,7 @@ import { ofetch } from 'ofetch';
 import type { z } from 'zod';
 import { errorText } from '../text/error-text';
 import { errorFromResponse, isTransient, parseRetryAfter, S1Error, type S1Feature } from './errors';
+import { createRateGate } from './rate-gate';
 
 export const API_PATH = '/web/api/v2.1/';
 
@@ -20,8 +23,14 @@ export interface S1HttpOptions {
   origin: string;
   apiToken: string;
   timeoutMs?: number;
-  /** Attempts for a request that may be retried (1 = no retry). */
+  /** Attempts for a request that may be retried (1 = no retry); a read refused with 429 is not counted. */
   maxAttempts?: number;
+  /** Requests in flight at most; the rate gate lowers it while the console answers 429. */
+  maxInFlight?: number;
+  /** How long the gate may hold one read the console keeps refusing with 429 before it fails. */
+  rateLimitPatienceMs?: number;
+  /** Told true when the console starts limiting the rate, false once the client is back to full speed. */
+  onSlowDown?: (slowed: boolean) => void;
   /** Injected in tests so back-off takes no wall time. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -51,6 +60,10 @@ export interface S1Request<T extends z.ZodType> {
 
 const MAX_BACKOFF_MS = 8_000;
 const MAX_RETRY_AFTER_MS = 60_000;
+/** A console that refuses for longer than this is not slowing the sync down but stopping it. */
+export const RATE_LIMIT_PATIENCE_MS = 15 * 60_000;
+/** The full sync's seven cursors, one per IOC type, at once when the console allows. */
+const DEFAULT_MAX_IN_FLIGHT = 7;
 
 /** The API takes lists comma-joined (`accountIds=1,2`), not as repeated keys. */
 export function toQueryParams(query: Record<string, QueryValue> = {}): Record<string, string> {
@@ -79,6 +92,13 @@ export function createS1Http(options: S1HttpOptions) {
   const maxAttempts = options.maxAttempts ?? 4;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
+  const patienceMs = options.rateLimitPatienceMs ?? RATE_LIMIT_PATIENCE_MS;
+  const gate = createRateGate({
+    maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    sleep,
+    random,
+    onSlowDown: options.onSlowDown,
+  });
   const api = ofetch.create({
     baseURL: new URL(API_PATH, options.origin).href,
     headers: { Authorization: `ApiToken ${options.apiToken}`, Accept: 'application/json' },
@@ -160,18 +180,43 @@ export function createS1Http(options: S1HttpOptions) {
     return parsed.data;
   }
 
-  /** Sends a request under the retry policy of its method. */
+  /**
+   * Sends a request through the gate under the retry policy of its method. A 429 is waited out by the
+   * gate's hold; other retried failures by their own back-off, which holds only this request.
+   */
   async function request<T extends z.ZodType>(req: S1Request<T>): Promise<z.infer<T>> {
-    for (let attempt = 1; ; attempt++) {
+    let failures = 0;
+    let refusals = 0;
+    // The gate's held time when the console first refused this request.
+    let firstRefusedAt: number | undefined;
+    for (;;) {
+      const ticket = await gate.acquire();
+      let error: unknown;
       try {
-        return await once(req);
-      } catch (error) {
-        if (!(error instanceof S1Error) || attempt >= maxAttempts || !mayRetry(req.method, error))
-          throw error;
-        const delayMs = backoffDelay(attempt, error, random);
-        options.onRetry?.({ path: req.path, attempt, delayMs, error });
-        await sleep(delayMs);
+        const answer = await once(req);
+        gate.succeeded(ticket);
+        return answer;
+      } catch (caught) {
+        error = caught;
       }
+      if (error instanceof S1Error && error.kind === 'rate-limited') {
+        firstRefusedAt ??= gate.heldMs();
+        const retryAfterMs =
+          error.retryAfterSeconds === undefined ? undefined : error.retryAfterSeconds * 1000;
+        gate.refused(ticket, retryAfterMs);
+        refusals++;
+        const patient =
+          req.method === 'GET' ? gate.heldMs() - firstRefusedAt <= patienceMs : refusals < maxAttempts;
+        if (!patient) throw error;
+        options.onRetry?.({ path: req.path, attempt: refusals, delayMs: 0, error });
+        continue;
+      }
+      gate.released();
+      failures++;
+      if (!(error instanceof S1Error) || failures >= maxAttempts || !mayRetry(req.method, error)) throw error;
+      const delayMs = backoffDelay(failures, error, random);
+      options.onRetry?.({ path: req.path, attempt: failures, delayMs, error });
+      await sleep(delayMs);
     }
   }
 

@@ -37,6 +37,12 @@ export interface Knobs {
    * page for reads; writes are refused either way). The real answer is UNCONFIRMED.
    */
   siteUserAccountCall: 'forbidden' | 'empty';
+  /**
+   * At most `requests` answered in any `windowMs` per token on paths under `pathPrefix` (the full
+   * path, e.g. `/web/api/v2.1/threat-intelligence`); beyond it a 429, with `Retry-After` only when
+   * `retryAfter` (rate-limit.ts). null: no limit.
+   */
+  rateLimit: { requests: number; windowMs: number; pathPrefix: string; retryAfter: boolean } | null;
 }
 
 export interface SimulatorOptions extends Partial<Knobs> {
@@ -71,6 +77,7 @@ export const DEFAULT_KNOBS: Knobs = {
   redirects: [],
   sites: [...DEFAULT_SITES],
   siteUserAccountCall: 'forbidden',
+  rateLimit: null,
 };
 
 const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;

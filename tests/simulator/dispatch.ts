@@ -17,6 +17,7 @@ import {
 } from './errors';
 import type { ActiveFault } from './faults';
 import { parseJson, readBody, replyText, send, sendSlowly, sleep } from './http-io';
+import { rateLimiterOf } from './rate-limit';
 import { redirectReply } from './redirects';
 import { redact } from './request-log';
 import { API_ROUTES, matchRoute } from './routes/api';
@@ -90,10 +91,14 @@ export async function dispatch(
     remote: req.socket.remoteAddress ?? 'unknown',
   };
 
+  const rateLimit = isControl ? null : state.knobs.rateLimit;
+  const arrivedMs = Date.now();
+  // Counted on arrival, as a gateway would; a refused request is not processed, so no fault applies.
+  const limited = rateLimiterOf(state).admit(rateLimit, path, req.headers.authorization ?? '');
   let fault: ActiveFault | null = null;
   if (!isControl) {
     await sleep(state.faults.delay(state.knobs.latencyMs, state.knobs.jitterMs));
-    fault = state.faults.match(method, path);
+    if (!limited) fault = state.faults.match(method, path);
     if (fault?.kind === 'latency') await sleep(state.faults.delay(fault.latencyMs, fault.jitterMs));
   }
 
@@ -103,6 +108,9 @@ export async function dispatch(
   if (redirect) {
     send(res, redirect);
     status = redirect.status;
+  } else if (limited) {
+    send(res, limited);
+    status = limited.status;
   } else if (fault && TERMINAL.has(fault.kind)) {
     const reply = commits ? run(matched?.route ?? null, ctx, path) : null;
     if (fault.kind === 'reset') {
@@ -137,5 +145,7 @@ export async function dispatch(
     auth: authHeader ? { scheme: authHeader.scheme, token: `REDACTED:${user?.label ?? 'unknown'}` } : null,
     status,
     ...(fault ? { fault: fault.kind === 'status' ? `status:${fault.status}` : fault.kind } : {}),
+    ...(limited ? { fault: 'rate-limit' } : {}),
+    ...(rateLimit ? { wallMs: arrivedMs } : {}),
   });
 }

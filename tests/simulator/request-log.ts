@@ -17,6 +17,11 @@ export interface LoggedRequest {
   /** null when the socket was destroyed without a response. */
   status: number | null;
   fault?: string;
+  /**
+   * Real time (epoch ms) the request arrived, logged while the `rateLimit` knob is set: the sim clock
+   * may stand still, and a rate is checked against the wall clock.
+   */
+  wallMs?: number;
 }
 
 export interface RequestLog {

@@ -183,7 +183,6 @@ describe('reads under faults', () => {
   it.each([
     ['a 500', { kind: 'status', status: 500 }],
     ['a 502 gateway page', { kind: 'status', status: 502 }],
-    ['a 429 without Retry-After', { kind: 'status', status: 429 }],
     ['a reset connection', { kind: 'reset' }],
     ['a truncated JSON body', { kind: 'malformed' }],
   ] as const)('retries %s with back-off and gets the page', async (_, fault) => {
@@ -192,6 +191,61 @@ describe('reads under faults', () => {
     expect(page.data).toHaveLength(5);
     expect(iocRequests('GET')).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
+  });
+
+  it('waits out a 429 without Retry-After in a hold that doubles from 2 s', async () => {
+    sim.faults.add({
+      method: 'GET',
+      path: 'threat-intelligence/iocs',
+      kind: 'status',
+      status: 429,
+      times: 2,
+    });
+    const page = await client().listIocsPage({ limit: 5 });
+    expect(page.data).toHaveLength(5);
+    expect(iocRequests('GET').map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(sleeps).toEqual([2200, 4400]);
+  });
+
+  it('asks again a read the console refuses many times over, well past four attempts', async () => {
+    sim.faults.add({
+      method: 'GET',
+      path: 'threat-intelligence/iocs',
+      kind: 'status',
+      status: 429,
+      times: 12,
+    });
+    const page = await client().listIocsPage({ limit: 5 });
+    expect(page.data).toHaveLength(5);
+    expect(iocRequests('GET')).toHaveLength(13);
+  });
+
+  it('fails a read with the rate-limited error once the console has refused it for a quarter of an hour', async () => {
+    sim.faults.add({
+      method: 'GET',
+      path: 'threat-intelligence/iocs',
+      kind: 'status',
+      status: 429,
+      times: 100,
+    });
+    const error = await caught(client().listIocsPage());
+    expect(error.kind).toBe('rate-limited');
+    const waited = sleeps.reduce((a, b) => a + b, 0);
+    expect(waited).toBeGreaterThan(15 * 60_000);
+    expect(waited - (sleeps.at(-1) ?? 0)).toBeLessThanOrEqual(15 * 60_000);
+  });
+
+  it('gives up on a write the console keeps refusing with 429 after four attempts', async () => {
+    sim.faults.add({
+      method: 'POST',
+      path: 'threat-intelligence/iocs',
+      kind: 'status',
+      status: 429,
+      times: 10,
+    });
+    const error = await caught(client().createIocs([draft('busy.example.com')]));
+    expect(error.kind).toBe('rate-limited');
+    expect(iocRequests('POST')).toHaveLength(4);
   });
 
   it('honours Retry-After on a read', async () => {
