@@ -7,7 +7,7 @@
  * stands still in the bench, so the requests are timed here, as they reach the server.
  */
 import { IOC_TYPES } from '../../config/ioc-types';
-import { createSimulator, DEFAULT_KNOBS, type SimulatorOptions } from '../simulator';
+import { createSimulator } from '../simulator';
 import { serve } from '../simulator/server';
 import { fullSyncRequests, type RateLimit, rateLimitFloorMs } from './floor-ratios';
 import { shippedSyncSettings } from './floors';
@@ -15,9 +15,6 @@ import { checkWindows, type SeenRequest, type WindowCheck } from './rate-windows
 import { type Console, connect, launchBrowser, waitForCompleteSync } from './session';
 
 export const TI_PREFIX = '/web/api/v2.1/threat-intelligence';
-
-/** Whether this simulator has the `rateLimit` knob; without it the scenario is not run. */
-export const rateLimitKnobAvailable = (): boolean => 'rateLimit' in DEFAULT_KNOBS;
 
 interface RecordedConsole extends Console {
   /** The Threat Intelligence requests that arrived at or after `since` (epoch ms). */
@@ -76,11 +73,9 @@ export async function measureRateLimited(
   limit: RateLimit,
   runs: number,
 ): Promise<RateLimitSamples> {
-  if (!rateLimitKnobAvailable()) throw new Error('The simulator has no rateLimit knob');
   const console = await startRecordedConsole(iocs);
   try {
-    const knob = { rateLimit: { ...limit, pathPrefix: TI_PREFIX, retryAfter: false } };
-    console.sim.configure(knob as unknown as Partial<SimulatorOptions>);
+    console.sim.configure({ rateLimit: { ...limit, pathPrefix: TI_PREFIX, retryAfter: false } });
     const held = console.sim.iocs(console.sim.defaultAccountId);
     const requests = fullSyncRequests(
       IOC_TYPES.map((type) => held.filter((ioc) => ioc.type === type).length),

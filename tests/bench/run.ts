@@ -27,7 +27,7 @@ import { bundleSizesKb } from './bundle-sizes';
 import { perRunExcess, perRunRatios } from './floor-ratios';
 import { type ProfileFigures, profileRatios } from './profile-ratios';
 import { MANAGER_PROFILE, measureProfiles, PROFILE_COUNT } from './profiles';
-import { measureRateLimited, rateLimitKnobAvailable } from './ratelimit';
+import { measureRateLimited } from './ratelimit';
 import { cell, jsonLine, type MetricResult, markdownTable, meets, type Unit, withSection } from './report';
 import {
   KEYSTROKES,
@@ -350,10 +350,6 @@ async function rateLimited(): Promise<void> {
   const n = iocs.toLocaleString('en-US');
   const per = `${limit.requests} requests per ${limit.windowMs / 1000} s`;
   const title = `full sync of ${n} IOCs, console limited to ${per}, ÷ the limit's floor`;
-  if (!rateLimitKnobAvailable()) {
-    record('11', title, '×', [], 'median', '≤ 1.15×', null, 'not run: the simulator has no rateLimit knob');
-    return;
-  }
   const measured = await measureRateLimited(iocs, limit, runs);
   const synced = measured.runs.flatMap((run) => (run.syncMs === null ? [] : [run.syncMs]));
   const floor = `${cell(measured.floorMs / 1000, 's')} (${measured.requests} requests at ${per})`;
