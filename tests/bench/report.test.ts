@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withSection } from './report';
+import { cell, markdownTable, type Unit, withSection } from './report';
 
 const SECTION = '## Ten\n\nnew table\n';
 
@@ -28,5 +28,33 @@ describe('withSection', () => {
     ],
   ])('%s', (_name, document, expected) => {
     expect(withSection(document, '## Ten', SECTION)).toBe(expected);
+  });
+});
+
+describe('cell', () => {
+  it.each<[string, number, Unit, string]>([
+    ['a figure and its unit', 1234.4, 'ms', '1,234 ms'],
+    ['a ratio', 1.234, '×', '1.23 ×'],
+    ['a count without a unit', 3, 'n', '3'],
+    ['a metric not run', Number.NaN, '×', '—'],
+  ])('%s', (_name, value, unit, expected) => {
+    expect(cell(value, unit)).toBe(expected);
+  });
+});
+
+describe('markdownTable', () => {
+  const summary = { runs: 2, min: 1.1, median: 1.2, max: 1.3, p95: 1.3 };
+  it.each<[string, string | undefined, string]>([
+    [
+      'prints the floor a ratio is set against',
+      'ingest 2.1 s (median of 2)',
+      '| ingest 2.1 s (median of 2) |',
+    ],
+    ['a dash for a figure without one', undefined, '| 1.3 × | — | ≤ 1.5× (median) |'],
+  ])('%s', (_name, floor, expected) => {
+    const table = markdownTable([
+      { id: '1', title: 'sync', unit: '×', statistic: 'median', summary, target: '≤ 1.5×', met: true, floor },
+    ]);
+    expect(table.split('\n')[2]).toContain(expected);
   });
 });

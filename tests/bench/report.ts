@@ -1,7 +1,8 @@
 /** One benchmark result as a JSON line (for machines) and as a Markdown table row (for people). */
 import { round, type Summary } from './stats';
 
-export type Unit = 'ms' | 's' | 'MB' | 'KB' | '×';
+/** `n`: a count, printed without a unit. */
+export type Unit = 'ms' | 's' | 'MB' | 'KB' | '×' | 'n';
 
 export interface MetricResult {
   /** The metric's number in tests/bench/results.md and a short name, e.g. `1 full-sync-100k`. */
@@ -15,6 +16,8 @@ export interface MetricResult {
   target: string;
   /** null when the metric is reported without a target. */
   met: boolean | null;
+  /** The floor the figure is set against, as measured in the same run (e.g. `ingest 2.1 s (median)`). */
+  floor?: string;
   note?: string;
 }
 
@@ -40,22 +43,25 @@ export function jsonLine(result: MetricResult): string {
     statistic: result.statistic,
     target: result.target,
     met: result.met,
+    ...(result.floor ? { floor: result.floor } : {}),
     ...(result.note ? { note: result.note } : {}),
   });
 }
 
-const cell = (value: number, unit: Unit) => `${round(value).toLocaleString('en-US')} ${unit}`;
+/** A figure and its unit; a dash for a metric not run. */
+export const cell = (value: number, unit: Unit): string =>
+  Number.isFinite(value) ? `${round(value).toLocaleString('en-US')}${unit === 'n' ? '' : ` ${unit}`}` : '—';
 const escapePipes = (text: string) => text.replaceAll('|', '\\|');
 
 export function markdownTable(results: readonly MetricResult[]): string {
   const lines = [
-    '| # | metric | runs | min | median | max | p95 | target | met |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| # | metric | runs | min | median | max | p95 | floor | target | met |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const s = r.summary;
     lines.push(
-      `| ${escapePipes(r.id)} | ${escapePipes(r.title)}${r.note ? ` (${escapePipes(r.note)})` : ''} | ${s.runs} | ${cell(s.min, r.unit)} | ${cell(s.median, r.unit)} | ${cell(s.max, r.unit)} | ${cell(s.p95, r.unit)} | ${escapePipes(r.target)} (${r.statistic}) | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`,
+      `| ${escapePipes(r.id)} | ${escapePipes(r.title)}${r.note ? ` (${escapePipes(r.note)})` : ''} | ${s.runs} | ${cell(s.min, r.unit)} | ${cell(s.median, r.unit)} | ${cell(s.max, r.unit)} | ${cell(s.p95, r.unit)} | ${r.floor ? escapePipes(r.floor) : '—'} | ${escapePipes(r.target)} (${r.statistic}) | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`,
     );
   }
   return lines.join('\n');

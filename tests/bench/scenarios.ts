@@ -5,6 +5,8 @@
 import { createS1Client, type S1Client } from '../../lib/s1/client';
 import type { IocType } from '../../lib/s1/schemas';
 import type { Simulator } from '../simulator';
+import { generateIocs } from '../simulator/seed';
+import { ingestFloor, onePageFloor } from './floors';
 import {
   type FilterKeystroke,
   filterKeystrokes,
@@ -13,6 +15,7 @@ import {
   popupLookup,
   sortBy,
 } from './page-probes';
+import { browserCpuSeconds } from './process-cpu';
 import { type Console, connect, launchBrowser, waitForCompleteSync } from './session';
 
 /** An analyst narrowing down: value and name filters, growing a character at a time, and patterns. */
@@ -40,8 +43,22 @@ export const KEYSTROKES: readonly FilterKeystroke[] = [
   ['creator', ''],
 ];
 
+/**
+ * The paint floor: keystrokes that change nothing shown (a filter text of only a space is no filter,
+ * lib/iocs/filter.ts), so the table is drawn again with the same rows.
+ */
+export const SAME_ROWS_KEYSTROKES: readonly FilterKeystroke[] = Array.from({ length: 5 }, () => [
+  ['value', ' '] as const,
+  ['value', ''] as const,
+]).flat();
+
 /** The pause between closing the manager tab and opening the popup. */
 const POPUP_SETTLE_MS = 1000;
+/** Before each measured piece: the browser's start-up, or the previous piece's tail, is not its figure. */
+const SETTLE_MS = 1000;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The changes an incremental sync brings in (metric 3), and the page its floor fetches. */
+const CHANGES = 100;
 
 export function nodeClient(console: Console): S1Client {
   // The simulator's certificate is self-signed; only this benchmark process trusts it.
@@ -55,6 +72,17 @@ export function nodeClient(console: Console): S1Client {
 
 export interface UiSamples {
   fullSyncMs: number[];
+  /** CPU seconds of the browser's processes from Save to the sync complete (process-cpu.ts). */
+  fullSyncCpu: number[];
+  /** floors.ts: the same pages fetched and stored by the platform alone, in the same browser. */
+  ingestFloorMs: number[];
+  ingestFloorCpu: number[];
+  /** floors.ts: the 100 changed IOCs fetched as one page and stored. */
+  onePageFloorMs: number[];
+  /** The table drawn again with the same rows (SAME_ROWS_KEYSTROKES), every keystroke of every run. */
+  sameRowsMs: number[];
+  /** Values pasted into an open popup, every paste of every run. */
+  pasteMs: number[];
   incrementalMs: number[];
   firstRowsMs: number[];
   allRowsMs: number[];
@@ -80,17 +108,45 @@ async function changeIocs(console: Console, count: number, round: number): Promi
 }
 
 /**
- * Per run, in a fresh browser profile: the full sync from Save, then an incremental sync of 100
- * changes, then the manager tab (first rows, heap, filter keystrokes, a sort) and the popup
- * (unless `ui` is false: the sync figures alone, for iterating on the sync).
+ * Values to paste into the popup: ones the console holds, spread over its IOCs, and ones it does not
+ * (another seed of the generator), alternating.
  */
-export async function measureUi(
-  console: Console,
-  runs: number,
-  options: { incremental: boolean; sort: boolean; heap: boolean; syncTimeoutMs: number; ui?: boolean },
-): Promise<UiSamples> {
+export function pastedValues(console: Console, count: number): string[] {
+  const held = console.sim.iocs(console.sim.defaultAccountId);
+  const absent = generateIocs({ count, seed: 999, scopeId: '1', now: console.sim.clock.now() });
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 === 0 ? (held[(17 + i * 7919) % held.length]?.value ?? '') : (absent[i]?.value ?? ''),
+  ).filter((value) => value !== '');
+}
+
+export interface UiOptions {
+  incremental: boolean;
+  sort: boolean;
+  heap: boolean;
+  syncTimeoutMs: number;
+  /** false: the sync figures alone (with their floors), for iterating on the sync. */
+  ui?: boolean;
+  /** Values pasted into the popup after its first answer. */
+  pastes?: readonly string[];
+  /** The pause before each measured piece (SETTLE_MS); shorter to check the path (--smoke). */
+  settleMs?: number;
+}
+
+/**
+ * Per run, in a fresh browser profile: the ingest floor and the full sync from Save, one after the
+ * other (the order swapped every other run, so that warming the simulator up favours neither), then
+ * the manager tab, an incremental sync of 100 changes while it is open and its one-page floor, the
+ * tab's filter keystrokes, the paint floor, a sort and its heap, and the popup with its pastes.
+ */
+export async function measureUi(console: Console, runs: number, options: UiOptions): Promise<UiSamples> {
   const samples: UiSamples = {
     fullSyncMs: [],
+    fullSyncCpu: [],
+    ingestFloorMs: [],
+    ingestFloorCpu: [],
+    onePageFloorMs: [],
+    sameRowsMs: [],
+    pasteMs: [],
     incrementalMs: [],
     firstRowsMs: [],
     allRowsMs: [],
@@ -101,29 +157,51 @@ export async function measureUi(
     popupParsedMs: [],
   };
   const present = console.sim.iocs(console.sim.defaultAccountId)[7]?.value ?? '';
+  const settle = () => pause(options.settleMs ?? SETTLE_MS);
   for (let run = 0; run < runs; run++) {
     const browser = await launchBrowser(console.port);
     try {
-      const { page: settings, savedAt } = await connect(browser, console.sim);
+      const floor = async () => {
+        await settle();
+        const times = await ingestFloor(browser, console);
+        samples.ingestFloorMs.push(times.ms);
+        samples.ingestFloorCpu.push(times.cpuSeconds);
+      };
+      if (run % 2 === 0) await floor();
+      await settle();
+      let cpuAtSave = Number.NaN;
+      const { page: settings, savedAt } = await connect(browser, console.sim, () => {
+        cpuAtSave = browserCpuSeconds();
+      });
       samples.fullSyncMs.push(
         (await waitForCompleteSync(browser.worker, savedAt, options.syncTimeoutMs)) - savedAt,
       );
+      samples.fullSyncCpu.push(browserCpuSeconds() - cpuAtSave);
+      if (run % 2 === 1) await floor();
 
+      // The analyst has the manager open while changes come in: the tab applies them to its rows.
+      const manager = options.ui === false ? null : await openManager(browser);
+      if (manager) {
+        samples.firstRowsMs.push(manager.firstRowsMs);
+        samples.allRowsMs.push(manager.allRowsMs);
+      }
       if (options.incremental) {
-        await changeIocs(console, 100, run);
+        await changeIocs(console, CHANGES, run);
+        await settle();
         const pressedAt = Date.now();
         await settings.getByRole('button', { name: /Grab the IOC/ }).click();
         samples.incrementalMs.push(
           (await waitForCompleteSync(browser.worker, pressedAt, 60_000)) - pressedAt,
         );
+        await settle();
+        samples.onePageFloorMs.push((await onePageFloor(browser, console, CHANGES)).ms);
       }
       await settings.close();
-      if (options.ui === false) continue;
+      if (!manager) continue;
 
-      const { page, firstRowsMs, allRowsMs } = await openManager(browser);
-      samples.firstRowsMs.push(firstRowsMs);
-      samples.allRowsMs.push(allRowsMs);
+      const { page } = manager;
       samples.filterMs.push(...(await filterKeystrokes(page, KEYSTROKES)));
+      samples.sameRowsMs.push(...(await filterKeystrokes(page, SAME_ROWS_KEYSTROKES)));
       if (options.sort) samples.sortMs.push(await sortBy(page, 'Value'));
       // Last: the heap of a tab that has been filtered and sorted (its text columns and sort order
       // built), and the full garbage collection it forces does not shrink the heap under the
@@ -133,10 +211,11 @@ export async function measureUi(
 
       // The analyst does not open the popup in the millisecond a 100,000-row tab closes: let the
       // browser release that tab first, or the figure is the tab's teardown, not the popup.
-      await new Promise((resolve) => setTimeout(resolve, POPUP_SETTLE_MS));
-      const popup = await popupLookup(browser, present);
+      await pause(POPUP_SETTLE_MS);
+      const popup = await popupLookup(browser, present, options.pastes ?? []);
       samples.popupMs.push(popup.answerMs);
       samples.popupParsedMs.push(popup.parsedMs);
+      samples.pasteMs.push(...popup.pasteMs);
     } finally {
       await browser.close();
     }

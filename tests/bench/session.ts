@@ -102,14 +102,24 @@ export async function waitForCompleteSync(worker: Worker, after: number, timeout
   throw new Error(`No complete sync within ${timeoutMs / 1000} s`);
 }
 
-/** Fills the connection screen and saves; returns the page and the time Save was pressed. */
-export async function connect(browser: Browser, sim: Simulator): Promise<{ page: Page; savedAt: number }> {
+/**
+ * Fills the connection screen and saves; returns the page and the time Save was pressed.
+ * `beforeSave` runs just before (a reading of the browser's CPU time, say).
+ */
+export async function connect(
+  browser: Browser,
+  sim: Simulator,
+  beforeSave: () => void = () => undefined,
+): Promise<{ page: Page; savedAt: number }> {
   const page = await browser.context.newPage();
   await page.goto(extensionUrl(browser, 'options.html'));
   await page.getByLabel('Console URL', { exact: true }).fill(CONSOLE_URL);
   await page.getByLabel('API token', { exact: true }).fill(sim.defaultToken);
   await page.getByLabel('Account id', { exact: true }).fill(sim.defaultAccountId);
+  const save = page.getByRole('button', { name: 'Save' });
+  await save.waitFor();
+  beforeSave();
   const savedAt = Date.now();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await save.click();
   return { page, savedAt };
 }
