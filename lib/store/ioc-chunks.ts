@@ -2,8 +2,10 @@
  * Building and changing the cache's chunks (db.ts): pure functions, so that the repo only moves
  * chunks in and out of IndexedDB.
  */
+
 import type { Ioc } from '../s1/schemas';
 import type { CachedChunk } from './db';
+import { canonicalIpv6 } from './ipv6-key';
 
 /**
  * IOCs per chunk. Small enough that an incremental sync, which rewrites the chunk of every changed
@@ -11,8 +13,14 @@ import type { CachedChunk } from './db';
  */
 export const CHUNK_SIZE = 100;
 
-/** The key every look-up uses: case-insensitive, since hashes and host names are. */
-export const valueKey = (value: string) => value.trim().toLowerCase();
+/**
+ * The key every look-up uses: case-insensitive, since hashes and host names are, and an IPv6 address
+ * in its one written form (ipv6-key.ts), since the console keeps whichever form it was sent.
+ */
+export const valueKey = (value: string) => {
+  const folded = value.trim().toLowerCase();
+  return canonicalIpv6(folded) ?? folded;
+};
 
 /**
  * What the byValue index holds for a value: a 32-bit FNV-1a hash of its valueKey, in base 36.

@@ -170,17 +170,26 @@ export function pasteLookups(page: Page, values: readonly string[]): Promise<num
         new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: value }),
       );
       for (;;) {
+        // Ignoring case: the answer shows a domain or hash as validated, which may differ in case.
         const answered = [...document.querySelectorAll('.answers li.answer')].some(
           (entry) =>
             (entry.classList.contains('answer-in-s1') || entry.classList.contains('answer-absent')) &&
-            entry.querySelector('.answer-value')?.textContent === value,
+            entry.querySelector('.answer-value')?.textContent?.toLowerCase() === value.toLowerCase(),
         );
         if (answered) break;
+        // A run that waits for ever measures nothing: an answer that never comes fails the bench loudly.
+        if (performance.now() - started > 10_000)
+          throw new Error(`No answer painted within 10 s for the pasted value ${value}`);
         await new Promise((resolve) => {
           const observer = new MutationObserver(() => {
             observer.disconnect();
+            clearTimeout(timer);
             resolve(undefined);
           });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            resolve(undefined);
+          }, 1_000);
           observer.observe(document.body, {
             subtree: true,
             childList: true,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cell, markdownTable, type Unit, withSection } from './report';
+import {
+  cell,
+  jsonLine,
+  type MetricResult,
+  markdownTable,
+  resultsFromLog,
+  type Unit,
+  withSection,
+} from './report';
 
 const SECTION = '## Ten\n\nnew table\n';
 
@@ -56,5 +64,31 @@ describe('markdownTable', () => {
       { id: '1', title: 'sync', unit: '×', statistic: 'median', summary, target: '≤ 1.5×', met: true, floor },
     ]);
     expect(table.split('\n')[2]).toContain(expected);
+  });
+});
+
+describe('resultsFromLog', () => {
+  const result = (id: string, extra: Partial<MetricResult> = {}): MetricResult => ({
+    id,
+    title: `metric ${id}`,
+    unit: '×',
+    statistic: 'median',
+    summary: { runs: 3, min: 1.1, median: 1.25, max: 1.5, p95: 1.5 },
+    target: '≤ 1.5×',
+    met: true,
+    ...extra,
+  });
+  it.each<[string, MetricResult[]]>([
+    ['one result', [result('1')]],
+    ['with a floor and a note', [result('1', { floor: 'ingest 6.1 s', note: 'sync 10 s' })]],
+    ['reported without a target', [result('10a', { met: null, target: 'reported', unit: 'KB' })]],
+    ['several, in order', [result('1'), result('3', { met: false })]],
+  ])('%s: what jsonLine printed comes back', (_label, results) => {
+    const log = ['Benchmark on a machine', ...results.map(jsonLine), 'Targets missed: 3', ''].join('\n');
+    expect(resultsFromLog(log)).toEqual(results);
+  });
+
+  it('reads nothing from a log without results', () => {
+    expect(resultsFromLog('vite v6 building…\nBenchmark on a machine\n')).toEqual([]);
   });
 });

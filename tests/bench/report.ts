@@ -48,6 +48,37 @@ export function jsonLine(result: MetricResult): string {
   });
 }
 
+/**
+ * The results a run printed (its JSON lines, among other output), back as results: a run cut short is
+ * resumed from its log (run.ts --resume) instead of measured again. Figures keep jsonLine's rounding.
+ */
+export function resultsFromLog(log: string): MetricResult[] {
+  return log
+    .split('\n')
+    .filter((line) => line.startsWith('{"metric":'))
+    .map((line) => {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      const num = (key: string) => (typeof r[key] === 'number' ? (r[key] as number) : Number.NaN);
+      return {
+        id: String(r.metric),
+        title: String(r.title),
+        unit: r.unit as Unit,
+        statistic: r.statistic as MetricResult['statistic'],
+        summary: {
+          runs: num('runs'),
+          min: num('min'),
+          median: num('median'),
+          max: num('max'),
+          p95: num('p95'),
+        },
+        target: String(r.target),
+        met: typeof r.met === 'boolean' ? r.met : null,
+        ...(typeof r.floor === 'string' ? { floor: r.floor } : {}),
+        ...(typeof r.note === 'string' ? { note: r.note } : {}),
+      };
+    });
+}
+
 /** A figure and its unit; a dash for a metric not run. */
 export const cell = (value: number, unit: Unit): string =>
   Number.isFinite(value) ? `${round(value).toLocaleString('en-US')}${unit === 'n' ? '' : ` ${unit}`}` : '—';

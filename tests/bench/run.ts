@@ -15,6 +15,8 @@
  *                                 nothing written
  *   npm run bench -- --only sync  the sync metrics alone (1, 1c, 2, 2b, 3, 9a), nothing written
  *   npm run bench -- --only ratelimit   the rate-limited console alone (11), nothing written
+ *   npm run bench -- --resume LOG  a run cut short, resumed: the phases whose metrics LOG holds are
+ *                                 taken from it, the others measured
  *   npm run bench -- --only profiles   ten profiles against one (12a-12f), written to its own
  *                                      section of results.md, the rest of it kept
  */
@@ -28,7 +30,16 @@ import { perRunExcess, perRunRatios } from './floor-ratios';
 import { type ProfileFigures, profileRatios } from './profile-ratios';
 import { MANAGER_PROFILE, measureProfiles, PROFILE_COUNT } from './profiles';
 import { measureRateLimited } from './ratelimit';
-import { cell, jsonLine, type MetricResult, markdownTable, meets, type Unit, withSection } from './report';
+import {
+  cell,
+  jsonLine,
+  type MetricResult,
+  markdownTable,
+  meets,
+  resultsFromLog,
+  type Unit,
+  withSection,
+} from './report';
 import {
   KEYSTROKES,
   measureFullSyncs,
@@ -564,6 +575,21 @@ function writeProfilesSection(machineText: string, load: string): void {
 
 const loadAverage = () => os.loadavg()[0]?.toFixed(1) ?? '?';
 
+/**
+ * --resume <log>: the results a cut-short run printed are taken from its log, and each phase whose
+ * metrics are all there is not measured again (a full run takes most of an hour).
+ */
+const RESUMED = flag('--resume')
+  ? resultsFromLog(readFileSync(String(args[args.indexOf('--resume') + 1]), 'utf8'))
+  : [];
+const resumed = (...ids: string[]) => ids.every((id) => RESUMED.some((r) => r.id === id));
+function takeResumed(into: MetricResult[], ids: (id: string) => boolean): void {
+  for (const result of RESUMED.filter((r) => ids(r.id))) {
+    into.push(result);
+    process.stdout.write(`${jsonLine(result)}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   const machineText = await machine();
   process.stdout.write(`Benchmark on ${machineText}\n`);
@@ -578,9 +604,12 @@ async function main(): Promise<void> {
     await rateLimited();
   } else {
     bundles();
-    await hundredThousand();
-    if (!SYNC_ONLY) await rateLimited();
-    if (!SYNC_ONLY) await tenProfiles();
+    if (resumed('1', '5', '7')) takeResumed(results, (id) => /^([1-8]|2b|5b|1c|5a|7b|7c|4b)$/.test(id));
+    else await hundredThousand();
+    if (resumed('11')) takeResumed(results, (id) => id.startsWith('11'));
+    else if (!SYNC_ONLY) await rateLimited();
+    if (resumed('12a')) takeResumed(profileResults, (id) => id.startsWith('12'));
+    else if (!SYNC_ONLY) await tenProfiles();
     if (!SMOKE && !flag('--skip-1m')) await oneMillion();
     const load = `${loadBefore} at the start, ${loadAverage()} at the end`;
     process.stdout.write(`Load average (1 min): ${loadAverage()}\n`);

@@ -184,6 +184,12 @@ describe('answerLookups', () => {
       [inS1('10.0.0.5', 'IPV4', ['u1'], ['private-ip'])],
     ],
     [
+      'an IPv6 address the console holds in another written form is found',
+      '2606:4700:0:1eb7::0dc4',
+      [makeIoc({ uuid: 'u1', value: '2606:4700:0:1EB7:0:0:0:0dc4', type: 'IPV6' })],
+      [inS1('2606:4700:0:1eb7::dc4', 'IPV6', ['u1'])],
+    ],
+    [
       'several values are answered in the order given',
       'evil.com\n300.1.1.1\n8.8.4.4',
       [makeIoc({ uuid: 'u1', value: '8.8.4.4', type: 'IPV4' })],

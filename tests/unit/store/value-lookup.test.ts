@@ -49,6 +49,8 @@ async function seeded() {
     ioc('i-sha1', SHA1, 'SHA1'),
     ioc('i-dns', 'evil.example', 'DNS'),
     ioc('i-ip', '10.0.0.1', 'IPV4'),
+    // As the console keeps it: in the form it was sent, leading zeros and all.
+    ioc('i-ip6', '2001:db8:0:1eb7::0dc4', 'IPV6'),
   ]);
   const blocks = createBlockRepo(db);
   await blocks.replaceBlocklist([item('b-sha1', { value: SHA1 }), item('b-sha256', { sha256Value: SHA256 })]);
@@ -75,6 +77,13 @@ describe('createValueLookup: IOCs and blocks of values in one transaction', () =
       ['i-dns', 'i-ip', 'i-sha1'],
       ['b-sha1'],
       ['r-dns', 'r-ip'],
+    ],
+    [
+      'an IPv6 asked in its validated form finds the form the console holds',
+      ['2001:db8:0:1eb7::dc4'],
+      ['i-ip6'],
+      [],
+      [],
     ],
     ['unknown values', ['nowhere.example', 'D'.repeat(40)], [], [], []],
   ])('%s', async (_label, values, iocs, blocklist, firewall) => {
