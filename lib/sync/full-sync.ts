@@ -1,14 +1,15 @@
 /**
- * A full sync: every IOC of the account, fetched as one cursor per IOC type in parallel (the API pages each
- * query on its own, docs/sentinelone-api.md#response-envelope-and-cursors), written into a new cache
+ * A full sync: every IOC of the account, fetched as queries of about equal size paged in parallel
+ * (slice-plan.ts; the API pages each query on its own and is sent its filters again with each cursor,
+ * docs/sentinelone-api.md#response-envelope-and-cursors), written into a new cache
  * generation, and made visible in one step only when every page arrived. Anything less leaves the previous
  * cache as it was.
  */
 import pMap from 'p-map';
-import { IOC_TYPES } from '../../config/ioc-types';
 import type { S1Client } from '../s1/client';
 import type { IocRef } from '../s1/schemas';
 import type { IocRepo } from '../store/ioc-repo';
+import { planSlices, SAMPLE_SIZE } from './slice-plan';
 
 export interface FullSyncDeps {
   client: Pick<S1Client, 'listIocs' | 'listIocsPage'>;
@@ -36,10 +37,19 @@ export async function fullSync(deps: FullSyncDeps): Promise<FullSyncResult> {
   const generation = visible + 1;
 
   // Asked first, so that anything changed while the pages are fetched is newer and is picked up by
-  // the incremental sync that follows.
-  const newest = await deps.client.listIocsPage({ sortBy: 'updatedAt', sortOrder: 'desc', limit: 1 });
+  // the incremental sync that follows. The sample that splits the work is asked alongside.
+  const [newest, sample] = await Promise.all([
+    deps.client.listIocsPage({ sortBy: 'updatedAt', sortOrder: 'desc', limit: 1 }),
+    deps.client.listIocsPage({ sortBy: 'id', sortOrder: 'asc', limit: SAMPLE_SIZE, skipCount: true }),
+  ]);
   const watermark = newest.data[0]?.updatedAt ?? null;
   const total = newest.pagination?.totalItems ?? null;
+  const slices = planSlices({
+    sample: sample.data,
+    total,
+    pageSize: deps.pageSize,
+    concurrency: deps.concurrency,
+  });
 
   let fetched = 0;
   const written = new Set<string>();
@@ -51,13 +61,13 @@ export async function fullSync(deps: FullSyncDeps): Promise<FullSyncResult> {
   const failures: unknown[] = [];
   const fail = (error: unknown) => void failures.push(error);
   await pMap(
-    IOC_TYPES,
-    async (type) => {
+    slices,
+    async (slice) => {
       if (failures.length > 0) return;
       // One page is written while the next is fetched; the write after waits for it.
       let writing: Promise<void> = Promise.resolve();
       try {
-        for await (const page of deps.client.listIocs({ type, limit: deps.pageSize })) {
+        for await (const page of deps.client.listIocs({ ...slice, limit: deps.pageSize })) {
           if (failures.length > 0) return;
           // Appended without look-ups, so an IOC seen twice (it moved between pages while they were
           // fetched) is kept once; a newer version is the following incremental sync's to bring.

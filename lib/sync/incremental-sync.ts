@@ -16,6 +16,11 @@ export interface IncrementalSyncDeps {
   now: () => string;
   onProgress: (fetched: number, total: number | null) => void;
   overlapMs?: number;
+  /**
+   * Resolves when the cache may be written: the list is asked alongside the token's check
+   * (scope-check.ts), but nothing is written before it passed.
+   */
+  writable?: Promise<unknown>;
 }
 
 export interface IncrementalSyncResult {
@@ -34,6 +39,7 @@ export async function incrementalSync(deps: IncrementalSyncDeps): Promise<Increm
 
   let changed = 0;
   let newest = meta.watermark;
+  let counted: Promise<number> | null = null;
   deps.onProgress(0, null);
   for await (const page of deps.client.listIocs({
     updatedAt__gt: since,
@@ -41,6 +47,13 @@ export async function incrementalSync(deps: IncrementalSyncDeps): Promise<Increm
     sortOrder: 'asc',
     limit: deps.pageSize,
   })) {
+    // The console's total is asked once the last page is in, as before, but while that page is
+    // written rather than after: a small change is mostly these round trips.
+    if (!page.pagination?.nextCursor) {
+      counted = deps.client.countIocs();
+      counted.catch(() => undefined);
+    }
+    await deps.writable;
     await repo.put(meta.generation, page.data);
     changed += page.data.length;
     for (const ioc of page.data) newest = laterIso(newest, ioc.updatedAt);
@@ -48,7 +61,10 @@ export async function incrementalSync(deps: IncrementalSyncDeps): Promise<Increm
   }
 
   // The cache's count is kept in meta by every write: nothing here is O(cache size).
-  const [serverTotal, localCount] = await Promise.all([deps.client.countIocs(), repo.count(meta.generation)]);
+  const [serverTotal, localCount] = await Promise.all([
+    counted ?? deps.client.countIocs(),
+    repo.count(meta.generation),
+  ]);
   const consistent = serverTotal === localCount;
   if (consistent) await repo.updateMeta(() => ({ watermark: newest, completeAt: deps.now() }));
   return { changed, serverTotal, localCount, consistent };

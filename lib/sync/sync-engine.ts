@@ -129,37 +129,30 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       showProgress({ kind, phase: 'fetching', fetched, total, startedAt });
     const common = { client, repo: deps.repo, pageSize: settings.sync.pageSize, now: iso };
 
-    try {
-      // Who the token is and when it expires: the popup and header warn before it stops working.
-      const user = await client.getUser();
+    // Who the token is and when it expires: the popup and header warn before it stops working. A
+    // token that cannot hold this scope's IOCs is told why (scope-check.ts), and nothing is written
+    // before that check passed; an incremental sync's list is asked alongside, since its answer
+    // changes nothing until then.
+    const checked = client.getUser().then(async (user) => {
       await deps.publish({ tokenExpiresAt: user.apiToken?.expiresAt ?? null });
-      // A token that cannot hold this scope's IOCs is told why before any IOC call (scope-check.ts).
       savedScope(user, connection);
-      // After the IOCs, which the analyst waits for most; a failure here fails the sync like theirs.
-      const blocks = async (blocksFull: boolean) => {
-        if (!deps.blockRepo) return;
-        await syncBlocks({
-          client: client as BlockSyncDeps['client'],
-          repo: deps.blockRepo,
-          accountKey,
-          now,
-          full: blocksFull,
-          pageSize: settings.sync.pageSize,
-          reconcileEveryMs: deps.reconcileEveryMs,
-          onLog: (message) => log.info(message),
-        });
-      };
+    });
+    checked.catch(() => undefined);
+    try {
       if (!full) {
-        const incremental = await incrementalSync({ ...common, onProgress: progress('incremental') });
-        if (incremental.consistent) {
-          await blocks(false);
-          return await finished('incremental', accountKey, incremental.changed);
-        }
+        const incremental = await incrementalSync({
+          ...common,
+          writable: checked,
+          onProgress: progress('incremental'),
+        });
+        await checked;
+        if (incremental.consistent) return await finished('incremental', accountKey, incremental.changed);
         log.info(
           `The console holds ${incremental.serverTotal} IOCs and the cache ${incremental.localCount}: reconciling with a full sync.`,
         );
         full = true;
       }
+      await checked;
       localDeletes.clear();
       const result = await fullSync({
         ...common,
@@ -170,25 +163,64 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       });
       // What changed on the console while the pages were fetched.
       await incrementalSync({ ...common, onProgress: progress('incremental') });
-      await blocks(true);
       return await finished('full', accountKey, result.count);
-    } catch (error) {
-      const failure = {
-        kind: error instanceof S1Error ? error.kind : ('internal' as const),
-        message: errorText(error),
-        at: iso(),
-      };
-      log.error(`${full ? 'Full' : 'Incremental'} sync failed: ${failure.message}`);
-      await deps.publish({
-        running: null,
-        lastError: failure,
-        iocCount: await deps.repo.count(),
-        ...(await blocksStatus()),
-      });
-      return { result: 'failed', count: 0, error: failure };
+    } catch (caught) {
+      // The token's check speaks first: an IOC call refused for the scope it names says less.
+      const error =
+        (await checked.then(
+          () => null,
+          (refusal: unknown) => refusal,
+        )) ?? caught;
+      return await failed(error, `${full ? 'Full' : 'Incremental'} sync`);
     } finally {
       localDeletes.clear();
     }
+
+    /**
+     * The IOC cache is published complete as soon as it is, so the analyst does not wait for the
+     * blocks (which have their own status fields); then the blocks are synced, and a failure there
+     * fails the sync like the IOCs' would, published after the IOCs' completion.
+     */
+    async function finished(
+      kind: 'full' | 'incremental',
+      key: string,
+      changed: number,
+    ): Promise<SyncOutcome> {
+      const count = await publishIocsComplete(kind, key, changed);
+      if (!deps.blockRepo) return { result: kind, count };
+      try {
+        await syncBlocks({
+          client: client as BlockSyncDeps['client'],
+          repo: deps.blockRepo,
+          accountKey,
+          now,
+          full: kind === 'full',
+          pageSize: settings.sync.pageSize,
+          reconcileEveryMs: deps.reconcileEveryMs,
+          onLog: (message) => log.info(message),
+        });
+      } catch (error) {
+        return await failed(error, 'Block sync');
+      }
+      await deps.publish(await blocksStatus());
+      return { result: kind, count };
+    }
+  }
+
+  async function failed(error: unknown, what: string): Promise<SyncOutcome> {
+    const failure = {
+      kind: error instanceof S1Error ? error.kind : ('internal' as const),
+      message: errorText(error),
+      at: iso(),
+    };
+    log.error(`${what} failed: ${failure.message}`);
+    await deps.publish({
+      running: null,
+      lastError: failure,
+      iocCount: await deps.repo.count(),
+      ...(await blocksStatus()),
+    });
+    return { result: 'failed', count: 0, error: failure };
   }
 
   /** The block cache's figures for the status, as the block repo's meta holds them; none without it. */
@@ -201,13 +233,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     };
   }
 
-  async function finished(
+  /** Publishes the IOC cache complete (the blocks follow in their own fields); answers its count. */
+  async function publishIocsComplete(
     kind: 'full' | 'incremental',
     accountKey: string,
     changed: number,
-  ): Promise<SyncOutcome> {
-    const meta = await deps.repo.meta();
-    const count = await deps.repo.count();
+  ): Promise<number> {
+    const [meta, count] = await Promise.all([deps.repo.meta(), deps.repo.count()]);
     log.info(
       kind === 'full'
         ? `Full sync complete: ${count} IOCs.`
@@ -219,9 +251,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastError: null,
       iocCount: count,
       accountKey,
-      ...(await blocksStatus()),
     });
-    return { result: kind, count };
+    return count;
   }
 
   return {
