@@ -18,7 +18,11 @@ export function createSyncHarness(
   sim: Simulator,
   origin: string,
   overrides: Partial<Settings> = {},
-  options: { blocks?: boolean } = {},
+  options: {
+    blocks?: boolean;
+    /** Changes the client the engine gets (a slower or different answer to one call). */
+    wrapClient?: (client: ReturnType<typeof createS1Client>) => ReturnType<typeof createS1Client>;
+  } = {},
 ) {
   const database = openIocDb(`sync-test-${++databases}`);
   const repo = createIocRepo(database);
@@ -41,8 +45,10 @@ export function createSyncHarness(
     repo,
     blockRepo,
     readSettings: async () => settings,
-    createClient: (connection) =>
-      createS1Client(connection, { sleep: async () => undefined, timeoutMs: 5_000 }),
+    createClient: (connection) => {
+      const client = createS1Client(connection, { sleep: async () => undefined, timeoutMs: 5_000 });
+      return options.wrapClient ? options.wrapClient(client) : client;
+    },
     publish: (change) => {
       status = { ...status, ...change };
       statuses.push(status);

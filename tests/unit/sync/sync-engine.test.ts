@@ -3,6 +3,7 @@ import { createS1Client } from '../../../lib/s1/client';
 import { IocSchema } from '../../../lib/s1/schemas';
 import { IDLE_STATUS } from '../../../lib/sync/sync-status';
 import { createSimulator, SECOND_ACCOUNT_ID, SIM_TOKENS } from '../../simulator';
+import { changeOnConsole } from '../../support/console-changes';
 import { cacheAndServer, createSyncHarness } from './harness';
 
 const sim = createSimulator({ iocs: 2345 });
@@ -41,22 +42,47 @@ describe('full sync', () => {
     expect(harness.status().completeAt).not.toBeNull();
   });
 
-  it('pages each IOC type with its own cursor, re-sending the filters, scoped to the account', async () => {
+  it('pages each time range with its own cursor, re-sending its filters, scoped to the account', async () => {
     const harness = createSyncHarness(sim, origin, {
       sync: { intervalMinutes: 15, pageSize: 100, maxParallelRequests: 4 },
     });
     await harness.engine.sync('install');
-    const typed = iocGets().filter((r) => r.query.type !== undefined);
-    expect(new Set(typed.map((r) => r.query.type))).toEqual(
-      new Set(['DNS', 'IPV4', 'IPV6', 'MD5', 'SHA1', 'SHA256', 'URL']),
-    );
-    for (const request of typed) {
-      expect(request.query).toMatchObject({ limit: '100', accountIds: sim.defaultAccountId });
+    const ranged = iocGets().filter((r) => r.query.updatedAt__lt || r.query.updatedAt__gte);
+    const rangeOf = (r: (typeof ranged)[number]) => `${r.query.updatedAt__gte}..${r.query.updatedAt__lt}`;
+    // As many ranges as requests allowed in flight, about equal: 2,345 IOCs in pages of 100.
+    const ranges = new Set(ranged.map(rangeOf));
+    expect(ranges.size).toBe(4);
+    for (const range of ranges) {
+      const pages = ranged.filter((r) => rangeOf(r) === range).length;
+      expect(pages).toBeGreaterThanOrEqual(5);
+      expect(pages).toBeLessThanOrEqual(8);
     }
-    const pagesPerType = Math.ceil(2345 / 7 / 100);
-    expect(typed.filter((r) => r.query.cursor !== undefined).length).toBeGreaterThanOrEqual(
-      7 * (pagesPerType - 2),
-    );
+    for (const request of ranged) {
+      expect(request.query).toMatchObject({ limit: '100', accountIds: sim.defaultAccountId });
+      expect(request.query.type).toBeUndefined();
+    }
+    expect(ranged.filter((r) => r.query.cursor !== undefined).length).toBeGreaterThanOrEqual(4 * 4);
+    await expectCacheEqualsServer(harness);
+  });
+
+  it('brings the IOCs updated, created and deleted on the console while its ranges are paged', async () => {
+    const harness = createSyncHarness(sim, origin, {
+      sync: { intervalMinutes: 15, pageSize: 100, maxParallelRequests: 4 },
+    });
+    sim.configure({ latencyMs: 5 });
+    const syncing = harness.engine.sync('install');
+    while ((harness.status().running?.fetched ?? 0) < 800) await new Promise((r) => setTimeout(r, 1));
+    // Renamed (a newer updatedAt: out of the range it was in), created and deleted mid-way.
+    await changeOnConsole(sim, origin, { created: 10, updated: 200, deleted: 5, round: 0 });
+    expect((await syncing).result).toBe('full');
+    // The renamed and created ones are newer than the watermark taken first: the incremental sync
+    // after the full one brought them.
+    const { cache, server } = await cacheAndServer(sim, harness.repo);
+    const held = new Map(cache.map((ioc) => [ioc.uuid, ioc]));
+    expect(server.filter((ioc) => !held.has(ioc.uuid))).toEqual([]);
+    expect(server.filter((ioc) => JSON.stringify(held.get(ioc.uuid)) !== JSON.stringify(ioc))).toEqual([]);
+    // A deletion cannot be listed: the counts disagree, and the next sync reconciles.
+    expect(await harness.engine.sync('alarm')).toMatchObject({ count: server.length });
     await expectCacheEqualsServer(harness);
   });
 
@@ -255,7 +281,62 @@ describe('the engine', () => {
     expect(harness.status().lastError?.message).toMatch(/invalid or has expired/);
     expect(harness.status().iocCount).toBe(2345);
     expect(await harness.repo.count()).toBe(2345);
-    expect(sim.requests().filter((r) => r.status === 401)).toHaveLength(1);
+    // GET /user and the list asked alongside it; nothing after.
+    const refused = sim.requests().filter((r) => r.status === 401);
+    expect(refused.map((r) => r.path.split('/').at(-1)).sort()).toEqual(['iocs', 'user']);
+  });
+
+  it('writes nothing an incremental sync listed before the token’s check passed, and reports the check', async () => {
+    let refuse = false;
+    const harness = createSyncHarness(
+      sim,
+      origin,
+      {},
+      {
+        // Once `refuse` is set, GET /user answers late, as a token spanning two accounts.
+        wrapClient: (client) => ({
+          ...client,
+          getUser: async () => {
+            if (!refuse) return client.getUser();
+            await new Promise((r) => setTimeout(r, 150));
+            return createS1Client(
+              { consoleUrl: origin, apiToken: SIM_TOKENS.multiAccount, accountId: sim.defaultAccountId },
+              { sleep: async () => undefined },
+            ).getUser();
+          },
+        }),
+      },
+    );
+    await harness.engine.sync('install');
+    const before = await harness.repo.all();
+    await changeOnConsole(sim, origin, { created: 5, updated: 5, deleted: 0, round: 0 });
+    sim.clearRequests();
+    refuse = true;
+    const outcome = await harness.engine.sync('manual');
+    expect(outcome).toMatchObject({ result: 'failed', error: { kind: 'multi-scope-token' } });
+    // The changes were listed, and not written.
+    expect(iocGets().filter((r) => r.query.updatedAt__gt && r.status === 200)).toHaveLength(1);
+    expect(await harness.repo.all()).toEqual(before);
+  });
+
+  it('reports a token spanning accounts by its own reason, not the IOC call’s 403 asked alongside', async () => {
+    const harness = createSyncHarness(sim, origin);
+    await harness.engine.sync('install');
+    harness.setSettings({
+      connection: {
+        consoleUrl: origin,
+        apiToken: SIM_TOKENS.multiAccount,
+        accountId: sim.defaultAccountId,
+        accountName: '',
+        creatorEmail: '',
+        tagPrefix: '',
+      },
+    });
+    sim.faults.add({ path: 'user', kind: 'latency', latencyMs: 100, times: 1 });
+    const outcome = await harness.engine.sync('manual');
+    expect(outcome.error).toMatchObject({ kind: 'multi-scope-token' });
+    expect(harness.status().lastError?.message).toMatch(/spans 2 accounts/);
+    expect(await harness.repo.count()).toBe(2345);
   });
 
   it('says so when not connected, without asking anything', async () => {
@@ -364,6 +445,14 @@ describe('the engine with the block cache', () => {
     expect(outcome).toMatchObject({ result: 'failed', error: { kind: 'server' } });
     expect(harness.status().lastError?.message).toMatch(/HTTP 500/);
     expect(await harness.repo.count()).toBe(2345);
+    // The IOCs were published complete first, and the failure after it, so the headline says failed.
+    const complete = harness.statuses.findIndex((s) => s.running === null && s.completeAt !== null);
+    const failure = harness.statuses.findIndex((s) => s.lastError !== null);
+    expect(complete).toBeGreaterThan(-1);
+    expect(failure).toBeGreaterThan(complete);
+    expect(
+      harness.status().lastError?.at.localeCompare(harness.status().completeAt ?? ''),
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('does not fail the sync for a token that may not read the Blocklist, and says so in the status', async () => {
