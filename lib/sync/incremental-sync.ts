@@ -61,6 +61,7 @@ export async function incrementalSync(deps: IncrementalSyncDeps): Promise<Increm
   }
 
   // The cache's count is kept in meta by every write: nothing here is O(cache size).
+  await deps.writable;
   const [serverTotal, localCount] = await Promise.all([
     counted ?? deps.client.countIocs(),
     repo.count(meta.generation),

@@ -4,7 +4,8 @@
  * the same pages from the same simulator and storing them takes, with nothing of ours in between.
  *
  * - ingest floor: the requests of a full sync (lib/sync/full-sync.ts through lib/s1/client.ts: the
- *   newest IOC first, then one cursor per IOC type, all at once, `limit` the sync's page size, the
+ *   newest IOC first, then one cursor per query of the sync's plan (slice-plan.ts, read off the same
+ *   sample), all at once, `limit` the sync's page size, the
  *   same headers and scope), each page's text written as one record into a scratch database without
  *   indexes while the cursor's next page is fetched, as the sync overlaps them;
  * - one-page floor: the 100 most recently changed IOCs fetched as one page and written the same way,
@@ -16,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { IOC_TYPES } from '../../config/ioc-types';
+import { planSlices, SAMPLE_SIZE } from '../../lib/sync/slice-plan';
 import { CONSOLE_URL } from '../e2e/fixtures';
 import { browserCpuSeconds } from './process-cpu';
 import { type Browser, type Console, extensionUrl } from './session';
@@ -145,10 +146,17 @@ function base(console: Console) {
 /** The ingest floor of a full sync of the console's IOCs (see the header). */
 export function ingestFloor(browser: Browser, console: Console): Promise<FloorTimes> {
   const { pageSize, maxParallelRequests } = shippedSyncSettings();
+  const held = console.sim.iocs(console.sim.defaultAccountId);
   return runFloor(browser, {
     ...base(console),
     first: { limit: '1', sortBy: 'updatedAt', sortOrder: 'desc' },
-    cursors: IOC_TYPES.map((type) => ({ limit: String(pageSize), type })),
+    // The queries the sync makes: the same plan read off the same sample (the first IOCs by uuid).
+    cursors: planSlices({
+      sample: held.sort((a, b) => (a.uuid < b.uuid ? -1 : 1)).slice(0, SAMPLE_SIZE),
+      total: held.length,
+      pageSize,
+      concurrency: maxParallelRequests,
+    }).map((query) => ({ limit: String(pageSize), ...query })),
     concurrency: maxParallelRequests,
   });
 }
