@@ -84,7 +84,7 @@ describe('full sync', () => {
     // A deletion cannot be listed: the counts disagree, and the next sync reconciles.
     expect(await harness.engine.sync('alarm')).toMatchObject({ count: server.length });
     await expectCacheEqualsServer(harness);
-  });
+  }, 30_000);
 
   it('keeps at most the configured number of requests in flight', async () => {
     const harness = createSyncHarness(sim, origin, {
