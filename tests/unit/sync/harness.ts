@@ -13,12 +13,16 @@ import type { Simulator } from '../../simulator';
 
 let databases = 0;
 
-/** `options.blocks`: the engine also syncs the block cache, in the same database, as the worker does. */
+/**
+ * `options.blocks`: the engine also syncs the block cache, in the same database, as the worker does.
+ * `options.realTime`: the client's holds are real sleeps and it reports slowing down, for a console
+ * whose rate limit is a wall-clock window.
+ */
 export function createSyncHarness(
   sim: Simulator,
   origin: string,
   overrides: Partial<Settings> = {},
-  options: { blocks?: boolean } = {},
+  options: { blocks?: boolean; realTime?: boolean } = {},
 ) {
   const database = openIocDb(`sync-test-${++databases}`);
   const repo = createIocRepo(database);
@@ -41,8 +45,13 @@ export function createSyncHarness(
     repo,
     blockRepo,
     readSettings: async () => settings,
-    createClient: (connection) =>
-      createS1Client(connection, { sleep: async () => undefined, timeoutMs: 5_000 }),
+    createClient: (connection, onSlowDown) =>
+      createS1Client(
+        connection,
+        options.realTime
+          ? { timeoutMs: 5_000, onSlowDown }
+          : { sleep: async () => undefined, timeoutMs: 5_000 },
+      ),
     publish: (change) => {
       status = { ...status, ...change };
       statuses.push(status);
