@@ -4,7 +4,7 @@
  * partial write the analyst did not review.
  */
 import { type IocDraft, IocDraftSchema } from '../s1/schemas';
-import { valueKey } from '../store/ioc-repo';
+import { valueKey } from '../store/ioc-chunks';
 import { validateIoc } from './validate';
 
 /**
