@@ -5,7 +5,7 @@ import type { RowResult } from '../../lib/blocks/multi-target';
 import type { RowActions } from '../../lib/blocks/review-actions';
 import { displayText } from '../../lib/iocs/display-text';
 import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
-import type { IocWarning, ReviewRow } from '../../lib/iocs/review';
+import { heldAs, type IocWarning, type ReviewRow } from '../../lib/iocs/review';
 import { WARNING_TEXT } from '../../lib/iocs/validate';
 import { type ActionOutcome, reviewTone, toneOf } from '../../lib/ui/tones';
 import { ReviewActionsCell } from './ReviewActionsCell';
@@ -37,7 +37,9 @@ function statusText(row: ReviewRow, now: number): string {
           ? `expired ${until.slice(0, 10)}`
           : `expires ${until.slice(0, 10)}`
         : 'never expires';
-      return `Already in SentinelOne (${expiry}): will be updated, keeping its source ${displayText(row.existing?.source ?? '', ANSWER_FIELD_MAX)}${warned}`;
+      const held = heldAs(row);
+      const as = held === null ? '' : ` as ${displayText(held, ANSWER_FIELD_MAX)}`;
+      return `Already in SentinelOne${as} (${expiry}): will be updated, keeping its source ${displayText(row.existing?.source ?? '', ANSWER_FIELD_MAX)}${warned}`;
     }
     default:
       return `${row.suggestion ? 'Suggestion: the host of a URL above' : 'Valid'}${warned}`;

@@ -11,10 +11,19 @@ export interface IocCache extends CacheState {
   reload(): Promise<void>;
 }
 
-/** `status` undefined: the published status is not read yet, so which cache to read is not known. */
-export function useIocCache(status: SyncStatus | undefined): IocCache {
+/**
+ * `status`: the published status, which says when the cache changed (undefined until read).
+ * `readAtOnce`: read the first rows as the page starts, beside the status read instead of after it
+ * (and after the frame its effect waits for); false where the page shows no single profile's IOCs.
+ */
+export function useIocCache(status: SyncStatus | undefined, readAtOnce = false): IocCache {
   const [state, setState] = useState<CacheState>(UNREAD);
-  const { reload } = useMemo(() => followCache(repo, setState), []);
+  const { reload } = useMemo(() => {
+    const follower = followCache(repo, setState);
+    // The status read then finds the cache read under way, and only asks what changed since.
+    if (readAtOnce) void follower.reload();
+    return follower;
+  }, []);
   // completeAt and iocCount change when a sync or a delete changed the cache.
   const version = cacheVersionOf(status);
   useEffect(() => {

@@ -52,7 +52,7 @@ export function App() {
   const settings = useStorageItem(settingsItemOf(pageProfileId));
   const publishedStatus = useStorageItem(syncStatusItemOf(pageProfileId));
   const status = publishedStatus ?? IDLE_STATUS;
-  const cache = useIocCache(allProfiles ? undefined : publishedStatus);
+  const cache = useIocCache(allProfiles ? undefined : publishedStatus, !allProfiles);
   const profiles = useProfiles();
   const known = profiles ? Boolean(profileById(profiles.list, pageProfileId)) : undefined;
   useWakeWorker();

@@ -67,14 +67,20 @@ export function validUntilFor(type: IocType, days: number, now: Date): string {
 
 /** The identity an IOC already in SentinelOne keeps, so that sending it again updates it. */
 export interface ExistingIdentity {
+  /**
+   * The value as the console holds it, which may differ from the reviewed form in case or in an IPv6
+   * address's spelling (`2001:db8::0dc4`): the console keeps what it was sent and matches it as sent.
+   */
+  value: string;
   source: string;
   externalId: string | null;
 }
 
 /**
  * One draft per row; empty optional fields (name, description, creator, externalId) are left out,
- * not sent as ''. A row already in SentinelOne keeps its own source and external ID: the console
- * upserts on them, so the form's would create a second IOC instead of updating the one shown.
+ * not sent as ''. A row already in SentinelOne keeps its own value as held, source and external ID:
+ * the console upserts on them, so the reviewed form or the form's fields would create a second IOC
+ * instead of updating the one shown.
  */
 export function toDrafts(
   rows: ReadonlyArray<{ value: string; type: IocType; existing?: ExistingIdentity }>,
@@ -90,7 +96,7 @@ export function toDrafts(
     const externalId = existing ? (existing.externalId ?? '') : formExternalId;
     return {
       type,
-      value,
+      value: existing ? existing.value : value,
       source: existing ? existing.source : fields.source.trim(),
       method: 'EQUALS',
       ...(name ? { name } : {}),

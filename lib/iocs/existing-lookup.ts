@@ -13,14 +13,32 @@ export type ExistingLookup = (values: readonly string[]) => Promise<FindExisting
 
 const key = (type: IocType, value: string) => `${type}|${valueKey(value)}`;
 
-/** A FindExisting over `iocs`: same type, value ignoring case. The first IOC wins when sources differ. */
+/** `value` in the form the review judges, or its value key when the validator refuses it. */
+function normalOf(value: string, type: IocType): string {
+  const validation = validateIoc(value, type);
+  return validation.ok ? validation.value : valueKey(value);
+}
+
+/**
+ * A FindExisting over `iocs`: same type, same IOC once both are in normal form. The value key folds
+ * all case, which a URL's path keeps (`/X` is not `/x`), so the normal forms decide among the IOCs
+ * sharing a key: an existing row is sent as held, and must never update another URL. The first IOC
+ * wins when sources differ.
+ */
 export function findIn(iocs: readonly Ioc[]): FindExisting {
-  const byKey = new Map<string, Ioc>();
+  const byKey = new Map<string, Ioc[]>();
   for (const ioc of iocs) {
     const k = key(ioc.type, ioc.value);
-    if (!byKey.has(k)) byKey.set(k, ioc);
+    const same = byKey.get(k);
+    if (same) same.push(ioc);
+    else byKey.set(k, [ioc]);
   }
-  return (value, type) => byKey.get(key(type, value));
+  return (value, type) => {
+    const same = byKey.get(key(type, value));
+    if (!same) return undefined;
+    const normal = normalOf(value, type);
+    return same.find((ioc) => normalOf(ioc.value, type) === normal);
+  };
 }
 
 /** Looks the values up through `byValues` (ioc-repo), all in one call. */

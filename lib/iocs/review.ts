@@ -5,6 +5,7 @@
  */
 
 import type { Ioc, IocType } from '../s1/schemas';
+import type { ExistingIdentity } from './drafts';
 import type { Candidate } from './extract';
 import { type NeverBlockEntry, neverBlockMatch } from './never-block';
 import { type IocWarning, validateIoc } from './validate';
@@ -24,8 +25,8 @@ export interface ReviewRow {
   /** Why the row is invalid, or which row it duplicates. */
   reason?: string;
   warnings: IocWarning[];
-  /** The IOC it matches; its source and external ID are what the console's upsert matches on. */
-  existing?: { uuid: string; validUntil: string | null; source: string; externalId: string | null };
+  /** The IOC it matches; its value as held, source and external ID are what the console's upsert matches on. */
+  existing?: ExistingIdentity & { uuid: string; validUntil: string | null };
   suggestion: boolean;
   /** What a suggestion was taken from. */
   suggestionOf?: 'url-host' | 'email-domain';
@@ -84,6 +85,7 @@ function judge(
     row.existing = {
       uuid: found.uuid,
       validUntil: found.validUntil ?? null,
+      value: found.value,
       source: found.source,
       externalId: found.externalId ?? null,
     };
@@ -172,4 +174,13 @@ export function retypeInReview(
 /** The rows to send: ticked and valid or existing; invalid and duplicate rows never, whatever their tick. */
 export function sendableRows(rows: readonly ReviewRow[]): ReviewRow[] {
   return rows.filter((row) => row.selected && (row.status === 'valid' || row.status === 'existing'));
+}
+
+/**
+ * The value as SentinelOne holds it when it is written otherwise than the row (`Example.COM` for
+ * `example.com`), so the analyst sees what will be updated; null when the two read the same.
+ */
+export function heldAs(row: Pick<ReviewRow, 'value' | 'existing'>): string | null {
+  const held = row.existing?.value;
+  return held !== undefined && held !== row.value ? held : null;
 }

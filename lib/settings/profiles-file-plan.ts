@@ -16,7 +16,7 @@ import {
 } from '../profiles/profile-list';
 import type { FileProfile } from './profiles-file';
 import { scopeInWords } from './scope-words';
-import { mergeSettingsFile } from './settings-yaml';
+import { mergeSettingsFile } from './settings-merge';
 
 export interface ProfileImport {
   /** The profile of this browser it updates; absent for one the import adds. */

@@ -2,29 +2,16 @@
  * Settings as a YAML file: export (without the API token unless asked) and import, which also
  * takes the original desktop tool's config.yml keys and maps them onto ours. An import either
  * yields complete new settings or one message naming the line and key; it never half-applies.
+ * What a file's keys do to the current settings is settings-merge.ts's.
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import {
-  type Connection,
-  ConnectionFieldsSchema,
-  ConnectionSchema,
-  normalizeConsoleUrl,
-} from '../../config/connection';
 import { DefaultsSchema, ValidityDaysSchema } from '../../config/defaults';
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import { parseYamlWith } from '../../config/parse-yaml';
-import { LOG_LEVELS, type Settings, type SettingsInput, SettingsSchema } from '../../config/settings';
+import { LOG_LEVELS, type Settings, type SettingsInput } from '../../config/settings';
 import { parseNeverBlockEntry } from '../iocs/never-block';
-
-/**
- * What an import yields: complete new settings, or why not. `quickPathHeldOff` says the file asked
- * for the quick path while it is off here: an import never turns it on (a file from a colleague or
- * a share must not make the next right-click write without a review), the analyst does.
- */
-export type ImportResult =
-  | { ok: true; settings: Settings; quickPathHeldOff: boolean }
-  | { ok: false; message: string };
+import { type ImportResult, mergeSettingsFile } from './settings-merge';
 
 /** A settings file is a few hundred bytes; anything near this is not one, and is not parsed. */
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
@@ -207,105 +194,3 @@ function fromOriginal(config: OriginalConfig): SettingsFile {
     logLevel: config.debug === undefined ? undefined : config.debug ? 'debug' : 'info',
   };
 }
-
-/**
- * What the import of a file may leave: with `tokenOptional` (a file of several profiles), a connection
- * whose console has no token, in the file or saved here, is kept with an empty `apiToken` so that
- * its profile asks for the token instead of failing the whole file.
- */
-interface MergeOptions {
-  tokenOptional?: boolean;
-}
-
-/** Settings whose connection may lack its token: what `tokenOptional` lets through. */
-const SettingsWithoutTokenSchema = SettingsSchema.extend({
-  connection: ConnectionSchema.extend({ apiToken: z.string().trim() }).nullable(),
-});
-
-/** `file` read onto `current`: complete new settings, or the first reason it cannot be. */
-export function mergeSettingsFile(
-  current: Settings,
-  file: SettingsFile,
-  options: MergeOptions = {},
-): ImportResult {
-  const connection = mergeConnection(current.connection, file.connection, options);
-  if (!connection.ok) return connection;
-  // Keys the file cannot name (none today) stay as they are rather than fall back to defaults.
-  const next = {
-    ...current,
-    connection: connection.value,
-    iocDefaults: {
-      ...current.iocDefaults,
-      ...file.iocDefaults,
-      validityDays: { ...current.iocDefaults.validityDays, ...file.iocDefaults?.validityDays },
-    },
-    sync: { ...current.sync, ...file.sync },
-    actionDefaults: { ...current.actionDefaults, ...file.actionDefaults },
-    // A file may turn the quick path off, never on (see ImportResult).
-    quickBlockSingle: current.quickBlockSingle && file.quickBlockSingle !== false,
-    logLevel: file.logLevel ?? current.logLevel,
-    neverBlock: file.neverBlock ?? current.neverBlock,
-  };
-  const checked = (options.tokenOptional ? SettingsWithoutTokenSchema : SettingsSchema).safeParse(next);
-  return checked.success
-    ? {
-        ok: true,
-        settings: checked.data,
-        quickPathHeldOff: file.quickBlockSingle === true && !current.quickBlockSingle,
-      }
-    : { ok: false, message: checked.error.issues[0]?.message ?? 'invalid settings' };
-}
-
-type ConnectionResult = { ok: true; value: Connection | null } | { ok: false; message: string };
-
-function mergeConnection(
-  current: Connection | null,
-  file: SettingsFile['connection'],
-  options: MergeOptions,
-): ConnectionResult {
-  if (!file || Object.values(file).every((v) => v === undefined)) return { ok: true, value: current };
-  let consoleUrl = current?.consoleUrl;
-  if (file.consoleUrl !== undefined) {
-    const url = normalizeConsoleUrl(file.consoleUrl);
-    if (!url.ok) return { ok: false, message: `The console URL: ${url.reason}` };
-    consoleUrl = url.origin;
-  }
-  // A token belongs to one console: keep the current one only when the file names the same console.
-  const apiToken = file.apiToken ?? (consoleUrl === current?.consoleUrl ? current?.apiToken : undefined);
-  const { siteId, siteName, ...fields } = file;
-  const { scope: _scope, ...kept } = current ?? {};
-  const merged = { ...kept, ...definedOnly(fields), ...siteOf(current, file), consoleUrl, apiToken };
-  if (!merged.apiToken && options.tokenOptional) {
-    const fields = ConnectionFieldsSchema.safeParse(merged);
-    return fields.success
-      ? { ok: true, value: { ...fields.data, apiToken: '' } }
-      : { ok: false, message: fields.error.issues[0]?.message ?? 'invalid connection' };
-  }
-  if (!merged.apiToken) {
-    return {
-      ok: false,
-      message: `The file has no API token for ${consoleUrl ?? 'its console'}: add it to the file (s1_token, or apiToken under connection), or enter the connection in Settings by hand.`,
-    };
-  }
-  const parsed = ConnectionSchema.safeParse(merged);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, message: parsed.error.issues[0]?.message ?? 'invalid connection' };
-}
-
-/**
- * The site the file leaves: its own when it names one; else the current one, unless the file names
- * another account (the current site belongs to the current account). None for an account connection.
- */
-function siteOf(
-  current: Connection | null,
-  file: NonNullable<SettingsFile['connection']>,
-): Partial<Connection> {
-  if (file.siteId)
-    return { scope: { kind: 'site', siteId: file.siteId.trim(), siteName: file.siteName ?? '' } };
-  const sameAccount = file.accountId === undefined || file.accountId.trim() === current?.accountId;
-  return current?.scope && sameAccount ? { scope: current.scope } : {};
-}
-
-const definedOnly = <T extends object>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -6,6 +6,7 @@ import { createS1Client, type S1Client } from '../../lib/s1/client';
 import type { IocType } from '../../lib/s1/schemas';
 import type { Simulator } from '../simulator';
 import { generateIocs } from '../simulator/seed';
+import { waitForIdleBrowser } from './browser-idle';
 import { ingestFloor, onePageFloor } from './floors';
 import {
   type FilterKeystroke,
@@ -52,8 +53,6 @@ export const SAME_ROWS_KEYSTROKES: readonly FilterKeystroke[] = Array.from({ len
   ['value', ''] as const,
 ]).flat();
 
-/** The pause between closing the manager tab and opening the popup. */
-const POPUP_SETTLE_MS = 1000;
 /** Before each measured piece: the browser's start-up, or the previous piece's tail, is not its figure. */
 const SETTLE_MS = 1000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,6 +90,18 @@ export interface UiSamples {
   sortMs: number[];
   popupMs: number[];
   popupParsedMs: number[];
+}
+
+/**
+ * Waits until the browser is quiet (browser-idle.ts), at most `capMs`; says so when it waited long
+ * or gave up, since the figure that follows is then taken in a busier browser than its floor.
+ */
+async function settleBrowser(before: string, capMs: number): Promise<void> {
+  const { waitedMs, idle } = await waitForIdleBrowser({ capMs });
+  if (!idle || waitedMs > 2_000)
+    process.stderr.write(
+      `  browser ${idle ? 'quiet' : 'still busy'} after ${(waitedMs / 1000).toFixed(1)} s, ${before}\n`,
+    );
 }
 
 /** Changes `count` IOCs on the console (new names), as a feed or a colleague would. */
@@ -180,6 +191,9 @@ export async function measureUi(console: Console, runs: number, options: UiOptio
       if (run % 2 === 1) await floor();
 
       // The analyst has the manager open while changes come in: the tab applies them to its rows.
+      // Opened once the browser is quiet (browser-idle.ts): the tab the sync was started from is
+      // reading every IOC it brought, in the renderer the new tab shares.
+      if (options.ui !== false) await settleBrowser('opening the manager', options.syncTimeoutMs);
       const manager = options.ui === false ? null : await openManager(browser);
       if (manager) {
         samples.firstRowsMs.push(manager.firstRowsMs);
@@ -200,6 +214,9 @@ export async function measureUi(console: Console, runs: number, options: UiOptio
       if (!manager) continue;
 
       const { page } = manager;
+      // The tab closed above held every IOC too, in the heap this tab shares: its garbage is
+      // collected in the seconds after, which is not the keystrokes' figure.
+      await settleBrowser('typing the filters', options.syncTimeoutMs);
       samples.filterMs.push(...(await filterKeystrokes(page, KEYSTROKES)));
       samples.sameRowsMs.push(...(await filterKeystrokes(page, SAME_ROWS_KEYSTROKES)));
       if (options.sort) samples.sortMs.push(await sortBy(page, 'Value'));
@@ -211,7 +228,7 @@ export async function measureUi(console: Console, runs: number, options: UiOptio
 
       // The analyst does not open the popup in the millisecond a 100,000-row tab closes: let the
       // browser release that tab first, or the figure is the tab's teardown, not the popup.
-      await pause(POPUP_SETTLE_MS);
+      await settleBrowser('opening the popup', options.syncTimeoutMs);
       const popup = await popupLookup(browser, present, options.pastes ?? []);
       samples.popupMs.push(popup.answerMs);
       samples.popupParsedMs.push(popup.parsedMs);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyTag,
   daysFromText,
+  type ExistingIdentity,
   type IocFields,
   scoreFromText,
   toDrafts,
@@ -125,16 +126,21 @@ describe('toDrafts', () => {
     expect(draft?.externalId).toBe('T-1');
   });
 
-  it.each<[string, { source: string; externalId: string | null }, { source: string; externalId?: string }]>([
+  it.each<[string, ExistingIdentity, { value: string; source: string; externalId?: string }]>([
     [
       'keeps the source of an IOC already in SentinelOne',
-      { source: 'MISP', externalId: null },
-      { source: 'MISP' },
+      { value: 'evil.com', source: 'MISP', externalId: null },
+      { value: 'evil.com', source: 'MISP' },
     ],
     [
       'keeps its external ID over the form one',
-      { source: 'Feed', externalId: 'F-9' },
-      { source: 'Feed', externalId: 'F-9' },
+      { value: 'evil.com', source: 'Feed', externalId: 'F-9' },
+      { value: 'evil.com', source: 'Feed', externalId: 'F-9' },
+    ],
+    [
+      'keeps its value as held over the reviewed form',
+      { value: 'Evil.COM', source: 'Feed', externalId: null },
+      { value: 'Evil.COM', source: 'Feed' },
     ],
   ])('%s, so the upsert updates it', (_name, existing, expected) => {
     const [draft] = toDrafts(
@@ -143,7 +149,7 @@ describe('toDrafts', () => {
       SETTINGS,
       NOW,
     );
-    expect({ source: draft?.source, externalId: draft?.externalId }).toEqual({
+    expect({ value: draft?.value, source: draft?.source, externalId: draft?.externalId }).toEqual({
       externalId: undefined,
       ...expected,
     });

@@ -45,6 +45,37 @@ describe('findIn', () => {
       'u2',
     ],
     [
+      'a URL whose path differs only in case is another IOC',
+      [makeIoc({ uuid: 'u1', value: 'http://evil.com/x', type: 'URL' })],
+      'http://evil.com/X',
+      'URL',
+      undefined,
+    ],
+    [
+      'a URL whose host differs only in case is the same IOC',
+      [makeIoc({ uuid: 'u1', value: 'HTTP://Evil.COM/X', type: 'URL' })],
+      'http://evil.com/X',
+      'URL',
+      'u1',
+    ],
+    [
+      'the URL with the same path among those sharing a key',
+      [
+        makeIoc({ uuid: 'u1', value: 'http://evil.com/x', type: 'URL' }),
+        makeIoc({ uuid: 'u2', value: 'http://evil.com/X', type: 'URL' }),
+      ],
+      'http://evil.com/X',
+      'URL',
+      'u2',
+    ],
+    [
+      'an IPv6 address held in another spelling',
+      [makeIoc({ uuid: 'u1', value: '2001:db8:0:1eb7::0dc4', type: 'IPV6' })],
+      '2001:db8:0:1eb7::dc4',
+      'IPV6',
+      'u1',
+    ],
+    [
       'the right one among several values',
       [dns('u1', 'a.example.org'), dns('u2', 'b.example.org'), dns('u3', 'c.example.org')],
       'b.example.org',

@@ -74,7 +74,13 @@ describe('buildReview', () => {
     expect(row).toMatchObject({
       status: 'existing',
       selected: true,
-      existing: { uuid: 'u-1', validUntil: '2026-06-01T00:00:00Z', source: 'Feed_A', externalId: 'ext-1' },
+      existing: {
+        uuid: 'u-1',
+        validUntil: '2026-06-01T00:00:00Z',
+        value: 'evil.com',
+        source: 'Feed_A',
+        externalId: 'ext-1',
+      },
     });
   });
 

@@ -13,13 +13,18 @@ import type { Simulator } from '../../simulator';
 
 let databases = 0;
 
-/** `options.blocks`: the engine also syncs the block cache, in the same database, as the worker does. */
+/**
+ * `options.blocks`: the engine also syncs the block cache, in the same database, as the worker does.
+ * `options.realTime`: the client's holds are real sleeps and it reports slowing down, for a console
+ * whose rate limit is a wall-clock window.
+ */
 export function createSyncHarness(
   sim: Simulator,
   origin: string,
   overrides: Partial<Settings> = {},
   options: {
     blocks?: boolean;
+    realTime?: boolean;
     /** Changes the client the engine gets (a slower or different answer to one call). */
     wrapClient?: (client: ReturnType<typeof createS1Client>) => ReturnType<typeof createS1Client>;
   } = {},
@@ -45,8 +50,13 @@ export function createSyncHarness(
     repo,
     blockRepo,
     readSettings: async () => settings,
-    createClient: (connection) => {
-      const client = createS1Client(connection, { sleep: async () => undefined, timeoutMs: 5_000 });
+    createClient: (connection, onSlowDown) => {
+      const client = createS1Client(
+        connection,
+        options.realTime
+          ? { timeoutMs: 5_000, onSlowDown }
+          : { sleep: async () => undefined, timeoutMs: 5_000 },
+      );
       return options.wrapClient ? options.wrapClient(client) : client;
     },
     publish: (change) => {

@@ -4,15 +4,10 @@
  * down and completes, never fails, and does not keep knocking once refused.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../config/settings';
-import { createS1Client } from '../../../lib/s1/client';
-import { openIocDb } from '../../../lib/store/db';
-import { createIocRepo } from '../../../lib/store/ioc-repo';
-import { createSyncEngine } from '../../../lib/sync/sync-engine';
-import { IDLE_STATUS, type SyncStatus } from '../../../lib/sync/sync-status';
+import { DEFAULT_SETTINGS } from '../../../config/settings';
 import { createSimulator } from '../../simulator';
 import type { LoggedRequest } from '../../simulator/request-log';
-import { cacheAndServer } from './harness';
+import { cacheAndServer, createSyncHarness } from './harness';
 
 const IOCS = 3000;
 const LIMIT = { requests: 5, windowMs: 1000, pathPrefix: '/web/api/v2.1/threat-intelligence' };
@@ -28,35 +23,14 @@ beforeAll(async () => {
 afterAll(() => close());
 beforeEach(() => sim.reset());
 
-let databases = 0;
-
-function engineOf() {
-  const repo = createIocRepo(openIocDb(`rate-limited-sync-${++databases}`));
-  const settings: Settings = {
-    ...DEFAULT_SETTINGS,
-    connection: {
-      consoleUrl: origin,
-      apiToken: sim.defaultToken,
-      accountId: sim.defaultAccountId,
-      accountName: '',
-      creatorEmail: '',
-      tagPrefix: '',
-    },
-    sync: { ...DEFAULT_SETTINGS.sync, pageSize: 250, maxParallelRequests: 7 },
-  };
-  let status: SyncStatus = IDLE_STATUS;
-  let slowedShown = false;
-  const engine = createSyncEngine({
-    repo,
-    readSettings: async () => settings,
-    createClient: (connection, onSlowDown) => createS1Client(connection, { timeoutMs: 5_000, onSlowDown }),
-    publish: (change) => {
-      status = { ...status, ...change };
-      if (status.running?.slowedByConsole) slowedShown = true;
-    },
-  });
-  return { repo, engine, status: () => status, slowedShown: () => slowedShown };
-}
+/** An engine wired as the worker wires it, with seven cursors of 250 and real-time holds. */
+const harnessOf = () =>
+  createSyncHarness(
+    sim,
+    origin,
+    { sync: { ...DEFAULT_SETTINGS.sync, pageSize: 250, maxParallelRequests: 7 } },
+    { realTime: true },
+  );
 
 /** The most requests of `list` that arrived within any `windowMs`. */
 function busiestWindow(list: LoggedRequest[], windowMs: number): number {
@@ -78,14 +52,14 @@ describe('a full sync against a rate-limited console', () => {
     '%s: slows down and brings every IOC, with no burst after the first 429',
     async (_, retryAfter) => {
       sim.configure({ rateLimit: { ...LIMIT, retryAfter } });
-      const { repo, engine, status, slowedShown } = engineOf();
+      const { repo, engine, status, statuses } = harnessOf();
 
       const outcome = await engine.sync('install');
 
       expect(outcome).toEqual({ result: 'full', count: IOCS });
       expect(status().lastError).toBeNull();
       // The analyst was told why the sync went slower, and the status ends without it.
-      expect(slowedShown()).toBe(true);
+      expect(statuses.some((shown) => shown.running?.slowedByConsole)).toBe(true);
       expect(status().running).toBeNull();
       const { cache, server } = await cacheAndServer(sim, repo);
       expect(cache).toEqual(server);
