@@ -4,8 +4,8 @@
  *
  * IOCs are stored in chunks of up to CHUNK_SIZE, not one record each: in Chromium every record costs
  * about as much to write as 50 KB of data, so 100,000 single-IOC records took ~30 s to write and
- * 1,000 chunks take ~1 s. A multiEntry index finds the chunks holding a value; an IOC is
- * found by its value, then its uuid.
+ * 1,000 chunks take ~1 s. Bucket records (value-buckets.ts) list the chunks holding each value's
+ * hash; an IOC is found by its value, then its uuid.
  *
  * Chunks carry a `generation` in their key. A full sync writes a new generation beside the one
  * the UI reads and switches `meta.cache.generation` only when it completed, in one transaction: a
@@ -22,14 +22,18 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from '
 import type { BlocklistItem, FirewallRule } from '../s1/block-schemas';
 import type { Ioc } from '../s1/schemas';
 import type { CacheChange } from './cache-changes';
+import { BucketBuilder, type CachedBucket } from './value-buckets';
 
 export interface CachedChunk {
   generation: number;
   /** Unique within the generation; says nothing about the IOCs inside. */
   id: string;
   iocs: Ioc[];
-  /** `[generation, valueHash(ioc.value)]` of each IOC, for the byValue index (case-folded look-ups). */
-  valueKeys: Array<[number, string]>;
+  /**
+   * Chunks written before version 6 still hold the keys of the retired byValue index until rewritten;
+   * nothing reads them.
+   */
+  valueKeys?: unknown;
 }
 
 export interface CacheMeta {
@@ -109,8 +113,9 @@ export interface IocDb extends DBSchema {
   chunks: {
     key: [number, string];
     value: CachedChunk;
-    indexes: { byValue: [number, string] };
   };
+  /** The value look-up of each generation (value-buckets.ts), keyed `[generation, bucket]`. */
+  buckets: { key: [number, number]; value: CachedBucket };
   /** 'cache' holds a CacheMeta, 'blocks' a BlocksMeta (idb types one value type per store). */
   meta: { key: 'cache' | 'blocks'; value: CacheMeta | BlocksMeta };
   changes: { key: [number, number]; value: CacheChange };
@@ -134,7 +139,7 @@ export const EMPTY_CACHE_META: CacheMeta = {
 
 /** Opens (and creates or upgrades) the cache database. */
 export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
-  return openDB<IocDb>(name, 5, {
+  return openDB<IocDb>(name, 6, {
     // A newer version opening elsewhere, or a profile's removal deleting the database: this connection
     // steps aside rather than block it (the page that held it reads a removed profile no more).
     blocking(_current, _blocked, event) {
@@ -183,6 +188,35 @@ export function openIocDb(name = DB_NAME): Promise<IocDatabase> {
           multiEntry: true,
         });
       }
+      if (from < 6) {
+        // The byValue index (one index record per IOC, a fifth of a full sync's time) gives way to
+        // bucket records written once per generation. The cached chunks are listed in them here, so
+        // that a look-up finds every IOC cached before the upgrade (never "Not in SentinelOne" for
+        // one of them) without waiting for the next full sync.
+        const chunks = (
+          transaction as unknown as IDBPTransaction<unknown, ['chunks', 'buckets'], 'versionchange'>
+        ).objectStore('chunks');
+        if (chunks.indexNames.contains('byValue')) chunks.deleteIndex('byValue');
+        const buckets = db.createObjectStore('buckets', { keyPath: ['generation', 'bucket'] });
+        void listStoredChunks(chunks, buckets);
+      }
     },
   });
+}
+
+/** Lists every stored chunk in the bucket records of its generation (the version 6 step). */
+async function listStoredChunks(
+  chunks: { openCursor(): Promise<{ value: unknown; continue(): Promise<unknown> } | null> },
+  buckets: { put(value: CachedBucket): Promise<unknown> },
+): Promise<void> {
+  const builders = new Map<number, BucketBuilder>();
+  for (let cursor = await chunks.openCursor(); cursor; ) {
+    const chunk = cursor.value as CachedChunk;
+    const builder = builders.get(chunk.generation) ?? new BucketBuilder();
+    builders.set(chunk.generation, builder);
+    builder.add(chunk.id, chunk.iocs);
+    cursor = (await cursor.continue()) as typeof cursor;
+  }
+  for (const [generation, builder] of builders)
+    for (const record of builder.records(generation)) void buckets.put(record);
 }

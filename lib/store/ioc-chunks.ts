@@ -5,7 +5,7 @@
 
 import type { Ioc } from '../s1/schemas';
 import type { CachedChunk } from './db';
-import { canonicalIpv6 } from './ipv6-key';
+import { canonicalFoldedIpv6 } from './ipv6-key';
 
 /**
  * IOCs per chunk. Small enough that an incremental sync, which rewrites the chunk of every changed
@@ -19,29 +19,26 @@ export const CHUNK_SIZE = 100;
  */
 export const valueKey = (value: string) => {
   const folded = value.trim().toLowerCase();
-  return canonicalIpv6(folded) ?? folded;
+  return canonicalFoldedIpv6(folded) ?? folded;
 };
 
 /**
- * What the byValue index holds for a value: a 32-bit FNV-1a hash of its valueKey, in base 36.
- * Index entries repeat their key, and 100-character URLs made the index larger than the IOCs; a
- * hash shared by two values only costs reading one more chunk, since look-ups compare the values.
+ * A 32-bit FNV-1a hash of a value key. Look-ups keep hashes, not keys (value-buckets.ts): 100-character
+ * URLs made a look-up structure of keys larger than the IOCs, and a hash shared by two values only
+ * costs reading one more chunk, since look-ups compare the values.
  */
-export function valueHash(value: string): string {
-  const key = valueKey(value);
+export function keyHash(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
+  return hash >>> 0;
 }
 
-/** A chunk holding `iocs`, with the keys its indexes need. */
+/** keyHash of a value's key in base 36: what value-buckets.ts lists, and the retired byValue index held. */
+export const valueHash = (value: string): string => keyHash(valueKey(value)).toString(36);
+
+/** A chunk holding `iocs`. Its look-up entries are the repo's to write (value-buckets.ts). */
 export function toChunk(generation: number, id: string, iocs: readonly Ioc[]): CachedChunk {
-  return {
-    generation,
-    id,
-    iocs: [...iocs],
-    valueKeys: iocs.map((ioc): [number, string] => [generation, valueHash(ioc.value)]),
-  };
+  return { generation, id, iocs: [...iocs] };
 }
 
 /** Splits IOCs into consecutive groups of at most `size`. */

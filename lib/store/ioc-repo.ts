@@ -1,13 +1,24 @@
 /**
  * Typed access to the cached IOCs and the cache's meta record. Reads default to the generation the
  * UI sees; sync code names the generation it writes. Each call is one IndexedDB transaction. The
- * IOCs live in chunks (db.ts); callers see IOCs only.
+ * IOCs live in chunks (db.ts), found by value through bucket records (value-buckets.ts); callers see
+ * IOCs only.
  */
-import type { IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Ioc, IocRef } from '../s1/schemas';
 import { type CacheChange, type CacheMark, changesFrom, KEPT_CHANGES } from './cache-changes';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, valueHash, valueKey } from './ioc-chunks';
+import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, valueKey } from './ioc-chunks';
+import {
+  BucketBuilder,
+  type CachedBucket,
+  chunkIdsIn,
+  editEntries,
+  slotOf,
+  slotOfKey,
+  slotsOfIocs,
+  type ValueSlot,
+} from './value-buckets';
 
 export { valueKey };
 
@@ -25,8 +36,9 @@ let chunksMade = 0;
 const newChunkId = () =>
   `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${(chunksMade++).toString(36)}`;
 
-type WriteTx = IDBPTransaction<IocDb, Array<'chunks' | 'meta' | 'changes'>, 'readwrite'>;
-const WRITE_STORES: Array<'chunks' | 'meta' | 'changes'> = ['chunks', 'meta', 'changes'];
+type WriteStore = 'chunks' | 'buckets' | 'meta' | 'changes';
+type WriteTx = IDBPTransaction<IocDb, WriteStore[], 'readwrite'>;
+const WRITE_STORES: WriteStore[] = ['chunks', 'buckets', 'meta', 'changes'];
 /**
  * Writes are committed once the operating system has them, without waiting for the disk (the
  * durability the IndexedDB spec advises for caches): the cache is a copy of the console that the
@@ -38,23 +50,43 @@ const RELAXED = { durability: 'relaxed' } as const;
 /** A read transaction over (at least) the chunks and meta stores. */
 export type IocReadTx = IDBPTransaction<IocDb, ArrayLike<StoreNames<IocDb>>, 'readonly'>;
 
+/** The ids of the chunks of `generation` that may hold a value of each slot (one read per bucket). */
+async function chunkIdsOf(
+  buckets: { get(key: [number, number]): Promise<CachedBucket | undefined> },
+  generation: number,
+  slots: readonly ValueSlot[],
+): Promise<string[]> {
+  const wanted = new Map<number, ValueSlot[]>();
+  for (const slot of slots) wanted.set(slot.bucket, [...(wanted.get(slot.bucket) ?? []), slot]);
+  const ids = await Promise.all(
+    [...wanted].map(async ([bucket, inBucket]) => {
+      const entries = (await buckets.get([generation, bucket]))?.entries ?? '';
+      return inBucket.flatMap((slot) => chunkIdsIn(entries, slot.hash));
+    }),
+  );
+  return [...new Set(ids.flat())];
+}
+
 /**
  * The cached IOCs holding one of `values` (ignoring case), read in `tx`: byValues, or a look-up that
- * reads the block caches in the same transaction (value-lookup.ts).
+ * reads the block caches in the same transaction (value-lookup.ts). `tx` must cover the buckets store.
  */
 export async function iocsByValuesIn(tx: IocReadTx, values: readonly string[]): Promise<Ioc[]> {
-  const keys = [...new Set(values.map(valueKey))];
-  if (keys.length === 0) return [];
+  const keys = new Set(values.map(valueKey));
+  keys.delete('');
+  if (keys.size === 0) return [];
   const { generation } = { ...EMPTY_CACHE_META, ...(await tx.objectStore('meta').get('cache')) };
-  const index = tx.objectStore('chunks').index('byValue');
-  const found = await Promise.all(
-    keys.map(async (key) =>
-      (await index.getAll([generation, valueHash(key)])).flatMap((chunk) =>
-        chunk.iocs.filter((ioc) => valueKey(ioc.value) === key),
-      ),
-    ),
+  const ids = await chunkIdsOf(tx.objectStore('buckets'), generation, [...keys].map(slotOfKey));
+  const chunks = tx.objectStore('chunks');
+  const byKey = new Map<string, Ioc[]>([...keys].map((key) => [key, []]));
+  await Promise.all(
+    ids.map(async (id) => {
+      for (const ioc of (await chunks.get([generation, id]))?.iocs ?? [])
+        byKey.get(valueKey(ioc.value))?.push(ioc);
+    }),
   );
-  return found.flat();
+  // In the order of the values asked, as callers show them.
+  return [...byKey.values()].flat();
 }
 
 export function createIocRepo(database: Promise<IocDatabase>) {
@@ -94,8 +126,9 @@ export function createIocRepo(database: Promise<IocDatabase>) {
 
   /**
    * Rewrites every chunk holding one of `targets`: `replace` gives new versions, `drop` the uuids to
-   * leave out. A target is looked for among the chunks holding its value (the byValue index), since
-   * a uuid keeps its value for life. Answers the targets that no chunk held.
+   * leave out; `fresh` IOCs go into new chunks. A target is looked for among the chunks listed for its
+   * value (the buckets), since a uuid keeps its value for life. The buckets are rewritten as the
+   * chunks change. Answers the targets that no chunk held.
    */
   async function rewrite(
     tx: WriteTx,
@@ -103,13 +136,14 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     targets: readonly IocRef[],
     replace: ReadonlyMap<string, Ioc>,
     drop: ReadonlySet<string>,
-  ): Promise<{ missing: IocRef[]; changed: number }> {
+  ): Promise<{ missing: IocRef[]; changed: number; edits: BucketEdits }> {
     const chunks = tx.objectStore('chunks');
-    const hashes = [...new Set(targets.map((target) => valueHash(target.value)))];
-    const homes = await Promise.all(
-      hashes.map((hash) => chunks.index('byValue').getAllKeys([generation, hash])),
+    const edits = new BucketEdits();
+    const ids = await chunkIdsOf(
+      tx.objectStore('buckets'),
+      generation,
+      targets.map((target) => slotOf(target.value)),
     );
-    const ids = [...new Set(homes.flat().map((key) => key[1]))];
     const wanted = new Set(targets.map((target) => target.uuid));
     const found = new Set<string>();
     const changed = await Promise.all(
@@ -118,39 +152,79 @@ export function createIocRepo(database: Promise<IocDatabase>) {
         if (!stored?.iocs.some((ioc) => wanted.has(ioc.uuid))) return 0;
         for (const ioc of stored.iocs) if (wanted.has(ioc.uuid)) found.add(ioc.uuid);
         const next = rewriteChunk(stored, replace, drop);
+        edits.change(id, stored.iocs, next.chunk?.iocs ?? []);
         await (next.chunk ? chunks.put(next.chunk) : chunks.delete([generation, id]));
         return next.changed;
       }),
     );
     const missing = targets.filter((target) => !found.has(target.uuid));
-    return { missing, changed: changed.reduce((a, b) => a + b, 0) };
+    return { missing, changed: changed.reduce((a, b) => a + b, 0), edits };
   }
 
   /**
-   * Adds or replaces IOCs (by uuid) in a generation; answers how many were new. Each IOC costs an
-   * index look-up, so a full sync writing a fresh generation uses `append` instead.
+   * Adds or replaces IOCs (by uuid) in a generation; answers how many were new. Each IOC costs a
+   * look-up, so a full sync writing a fresh generation uses `append` instead.
    */
   async function put(generation: number, iocs: readonly Ioc[]): Promise<number> {
     const changes = new Map(iocs.map((ioc) => [ioc.uuid, ioc]));
     const tx = (await database).transaction(WRITE_STORES, 'readwrite', RELAXED);
-    const { missing } = await rewrite(tx, generation, [...changes.values()], changes, new Set());
+    const { missing, edits } = await rewrite(tx, generation, [...changes.values()], changes, new Set());
     const fresh = missing.map((ref) => changes.get(ref.uuid) as Ioc);
-    await Promise.all(
-      splitIocs(fresh).map((group) => tx.objectStore('chunks').put(toChunk(generation, newChunkId(), group))),
-    );
+    for (const group of splitIocs(fresh)) {
+      const chunk = toChunk(generation, newChunkId(), group);
+      edits.change(chunk.id, [], chunk.iocs);
+      void tx.objectStore('chunks').put(chunk);
+    }
+    await edits.write(tx.objectStore('buckets'), generation);
     await recordWrite(tx, generation, { added: fresh.length, upserts: [...changes.values()], removed: [] });
     await tx.done;
     return fresh.length;
   }
 
   /**
+   * The look-up of each generation a full sync is appending to, listed as its chunks are written and
+   * stored by `seal` (one bucket record per write would rewrite every bucket at each page).
+   */
+  const building = new Map<number, BucketBuilder>();
+
+  /**
    * Writes IOCs the generation does not hold yet (the caller makes sure), without look-ups, and
-   * without a record of the change: for a generation not yet visible (a full sync's).
+   * without a record of the change: for a generation not yet visible (a full sync's), which `seal`
+   * makes searchable before it is shown.
    */
   async function append(generation: number, iocs: readonly Ioc[]): Promise<void> {
     if (iocs.length === 0) return;
     const tx = (await database).transaction('chunks', 'readwrite', RELAXED);
-    for (const group of splitIocs(iocs)) void tx.store.put(toChunk(generation, newChunkId(), group));
+    const written = splitIocs(iocs).map((group) => toChunk(generation, newChunkId(), group));
+    for (const chunk of written) void tx.store.put(chunk);
+    await tx.done;
+    // Listed once stored only: seal compares the chunks listed with the chunks stored.
+    const builder = building.get(generation) ?? new BucketBuilder();
+    building.set(generation, builder);
+    for (const chunk of written) builder.add(chunk.id, chunk.iocs);
+  }
+
+  /**
+   * Writes the look-up of a generation `append` wrote, before it is made visible. When this worker did
+   * not see every append (it was restarted meanwhile), the look-up is built from the stored chunks.
+   */
+  async function seal(generation: number): Promise<void> {
+    const tx = (await database).transaction(['chunks', 'buckets'], 'readwrite', RELAXED);
+    const range = generationRange(generation);
+    let builder = building.get(generation);
+    building.delete(generation);
+    if (!builder || builder.chunks !== (await tx.objectStore('chunks').count(range))) {
+      builder = new BucketBuilder();
+      for (
+        let cursor = await tx.objectStore('chunks').openCursor(range);
+        cursor;
+        cursor = await cursor.continue()
+      )
+        builder.add(cursor.value.id, cursor.value.iocs);
+    }
+    const buckets = tx.objectStore('buckets');
+    void buckets.delete(range);
+    for (const record of builder.records(generation)) void buckets.put(record);
     await tx.done;
   }
 
@@ -159,7 +233,8 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     if (targets.length === 0) return 0;
     const tx = (await database).transaction(WRITE_STORES, 'readwrite', RELAXED);
     const drop = new Set(targets.map((target) => target.uuid));
-    const { missing, changed } = await rewrite(tx, generation, targets, new Map(), drop);
+    const { missing, changed, edits } = await rewrite(tx, generation, targets, new Map(), drop);
+    await edits.write(tx.objectStore('buckets'), generation);
     const gone = new Set(missing.map((ref) => ref.uuid));
     const removed = [...drop].filter((uuid) => !gone.has(uuid));
     await recordWrite(tx, generation, { added: -changed, upserts: [], removed });
@@ -195,6 +270,18 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     return readGeneration(generation ?? (await current()), Number.POSITIVE_INFINITY, slice);
   }
 
+  /** byValue for many values in one read transaction: the review of a long paste asks for thousands. */
+  async function byValues(values: readonly string[]): Promise<Ioc[]> {
+    if (values.every((value) => value.trim() === '')) return [];
+    // The generation is read in the same transaction: one transaction less on the popup's path.
+    const tx = (await database).transaction(['chunks', 'buckets', 'meta']);
+    const found = await iocsByValuesIn(tx, values);
+    // Not `await tx.done`: a read's results are final once its requests succeed, and waiting for
+    // the commit cost the popup up to 16 ms. A failure has already surfaced through the requests.
+    tx.done.catch(() => undefined);
+    return found;
+  }
+
   return {
     meta,
     updateMeta,
@@ -219,6 +306,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     },
     put,
     append,
+    seal,
     remove,
     all,
     /** The first `limit` IOCs of the visible generation, in the order all() returns them. */
@@ -236,33 +324,55 @@ export function createIocRepo(database: Promise<IocDatabase>) {
       return (await all(generation)).map((ioc) => ioc.uuid);
     },
     /** The visible IOCs whose value equals `value`, ignoring case (several types or sources may share one). */
-    async byValue(value: string): Promise<Ioc[]> {
-      const key = valueKey(value);
-      const chunks = await (await database).getAllFromIndex('chunks', 'byValue', [
-        await current(),
-        valueHash(value),
-      ]);
-      return chunks.flatMap((chunk) => chunk.iocs.filter((ioc) => valueKey(ioc.value) === key));
-    },
-    /** byValue for many values in one read transaction: the review of a long paste asks for thousands. */
-    async byValues(values: readonly string[]): Promise<Ioc[]> {
-      if (values.length === 0) return [];
-      // The generation is read in the same transaction: one transaction less on the popup's path.
-      const tx = (await database).transaction(['chunks', 'meta']);
-      const found = await iocsByValuesIn(tx, values);
-      // Not `await tx.done`: a read's results are final once its requests succeed, and waiting for
-      // the commit cost the popup up to 16 ms. A failure has already surfaced through the requests.
-      tx.done.catch(() => undefined);
-      return found;
-    },
-    /** Deletes every chunk of every generation but `keep`. */
+    byValue: (value: string): Promise<Ioc[]> => byValues([value]),
+    byValues,
+    /** Deletes every chunk and bucket of every generation but `keep`. */
     async dropOtherGenerations(keep: number): Promise<void> {
-      const tx = (await database).transaction('chunks', 'readwrite', RELAXED);
-      void tx.store.delete(IDBKeyRange.upperBound([keep], true));
-      void tx.store.delete(IDBKeyRange.lowerBound([keep, []], true));
+      for (const generation of building.keys()) if (generation !== keep) building.delete(generation);
+      const tx = (await database).transaction(['chunks', 'buckets'], 'readwrite', RELAXED);
+      for (const store of ['chunks', 'buckets'] as const) {
+        void tx.objectStore(store).delete(IDBKeyRange.upperBound([keep], true));
+        void tx.objectStore(store).delete(IDBKeyRange.lowerBound([keep, []], true));
+      }
       await tx.done;
     },
   };
 }
 
 export type IocRepo = ReturnType<typeof createIocRepo>;
+
+/**
+ * The bucket entries a write adds and removes, gathered while its chunks change and written once per
+ * bucket at its end (a bucket holds the entries of many chunks).
+ */
+class BucketEdits {
+  private readonly byBucket = new Map<number, { add: Set<string>; remove: Set<string> }>();
+
+  /**
+   * Chunk `id` held `before` and holds `after` (nothing when deleted, or new). Only the hashes that
+   * came or went are edited: the others are listed already, and an update that keeps its value (most
+   * of an incremental sync) then rewrites no bucket.
+   */
+  change(id: string, before: readonly Ioc[], after: readonly Ioc[]): void {
+    const was = new Map(slotsOfIocs(before).map((slot) => [slot.hash, slot]));
+    const is = new Map(slotsOfIocs(after).map((slot) => [slot.hash, slot]));
+    for (const [hash, slot] of was) if (!is.has(hash)) this.edit(slot.bucket).remove.add(`${hash}=${id}`);
+    for (const [hash, slot] of is) if (!was.has(hash)) this.edit(slot.bucket).add.add(`${hash}=${id}`);
+  }
+
+  private edit(bucket: number) {
+    const found = this.byBucket.get(bucket) ?? { add: new Set<string>(), remove: new Set<string>() };
+    this.byBucket.set(bucket, found);
+    return found;
+  }
+
+  async write(buckets: IDBPObjectStore<IocDb, WriteStore[], 'buckets', 'readwrite'>, generation: number) {
+    await Promise.all(
+      [...this.byBucket].map(async ([bucket, { add, remove }]) => {
+        const stored = (await buckets.get([generation, bucket]))?.entries ?? '';
+        const entries = editEntries(stored, add, remove);
+        if (entries !== stored) await buckets.put({ generation, bucket, entries });
+      }),
+    );
+  }
+}

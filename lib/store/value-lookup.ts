@@ -18,7 +18,7 @@ export interface ValuesFound {
 export function createValueLookup(database: Promise<IocDatabase>) {
   return async (values: readonly string[]): Promise<ValuesFound> => {
     if (values.length === 0) return { iocs: [], blocks: { blocklist: [], firewall: [] } };
-    const tx = (await database).transaction(['chunks', 'meta', 'blocklist', 'firewallRules']);
+    const tx = (await database).transaction(['chunks', 'buckets', 'meta', 'blocklist', 'firewallRules']);
     const [iocs, blocks] = await Promise.all([
       iocsByValuesIn(tx, values),
       blocksByValuesIn(tx, values).catch(() => null),

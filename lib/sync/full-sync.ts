@@ -90,6 +90,7 @@ export async function fullSync(deps: FullSyncDeps): Promise<FullSyncResult> {
   );
   if (failures.length > 0) throw failures[0];
 
+  await repo.seal(generation);
   const count = written.size - (await repo.remove(generation, deps.takeLocalDeletes()));
   const at = deps.now();
   await repo.updateMeta(() => ({

@@ -10,7 +10,7 @@ import { clearToken } from '../settings/token-vault';
 import type { IocDatabase } from '../store/db';
 
 /** The stores of a profile's cache; the first database also holds the activity log, which stays. */
-const CACHE_STORES = ['chunks', 'meta', 'changes', 'blocklist', 'firewallRules'] as const;
+const CACHE_STORES = ['chunks', 'buckets', 'meta', 'changes', 'blocklist', 'firewallRules'] as const;
 
 /**
  * `openDb` is the worker's connection to the profile's database, if it opened one. Pages that hold

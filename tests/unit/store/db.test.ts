@@ -59,12 +59,83 @@ async function versionFour(name: string): Promise<void> {
   db.close();
 }
 
+/** IOCs as version 5 stored them: chunks listing their value hashes for the byValue index. */
+const stored = (generation: number, id: string, iocs: Ioc[]) => ({
+  generation,
+  id,
+  iocs,
+  valueKeys: iocs.map((each) => [generation, valueHash(each.value)]),
+});
+
+const many = Array.from({ length: 250 }, (_, i) => ({
+  ...ioc,
+  uuid: `u${i}`,
+  value: i === 7 ? '2001:DB8:0:1EB7::0DC4' : `host-${i}.example`,
+}));
+
+/**
+ * A database as version 5 left it: a complete cache of 250 IOCs in three chunks, found through the
+ * byValue index, and the chunk of a full sync interrupted before it completed (generation 2).
+ */
+async function versionFive(name: string): Promise<void> {
+  const db = await openDB(name, 5, {
+    upgrade(database) {
+      const chunks = database.createObjectStore('chunks', { keyPath: ['generation', 'id'] });
+      chunks.createIndex('byValue', 'valueKeys', { multiEntry: true });
+      database.createObjectStore('meta');
+      database.createObjectStore('log', { keyPath: 'seq', autoIncrement: true });
+      database.createObjectStore('changes', { keyPath: ['generation', 'revision'] });
+      database
+        .createObjectStore('blocklist', { keyPath: 'id' })
+        .createIndex('byHash', 'hashKeys', { multiEntry: true });
+      database
+        .createObjectStore('firewallRules', { keyPath: 'id' })
+        .createIndex('byHost', 'hostKeys', { multiEntry: true });
+    },
+  });
+  await db.put('chunks', stored(1, 'a', many.slice(0, 100)));
+  await db.put('chunks', stored(1, 'b', many.slice(100, 200)));
+  await db.put('chunks', stored(1, 'c', many.slice(200)));
+  await db.put('chunks', stored(2, 'a', [{ ...ioc, uuid: 'staged', value: 'staged.example' }]));
+  await db.put(
+    'meta',
+    { generation: 1, count: 250, revision: 2, completeAt: '2026-01-01T00:00:00Z' },
+    'cache',
+  );
+  db.close();
+}
+
 describe('openIocDb', () => {
+  it('upgrades version 5 by listing every cached IOC in the buckets: each is found by value at once', async () => {
+    await versionFive('db-upgrade-5');
+    const db = await openIocDb('db-upgrade-5');
+    expect(db.version).toBe(6);
+    expect([...db.transaction('chunks').store.indexNames]).toEqual([]);
+    const repo = createIocRepo(Promise.resolve(db));
+    expect(await repo.meta()).toMatchObject({ generation: 1, count: 250, revision: 2 });
+    const found = await repo.byValues(many.map((each) => each.value.toUpperCase()));
+    expect(found.map((each) => each.uuid)).toEqual(many.map((each) => each.uuid));
+    expect(await repo.byValue('2001:db8:0:1eb7::dc4')).toEqual([many[7]]);
+    // The interrupted sync's generation is listed too, and dropped with its buckets by the next one.
+    await repo.updateMeta(() => ({ generation: 2 }));
+    expect((await repo.byValue('STAGED.example')).map((each) => each.uuid)).toEqual(['staged']);
+    await repo.updateMeta(() => ({ generation: 1 }));
+    await repo.dropOtherGenerations(1);
+    expect(await db.count('buckets', IDBKeyRange.bound([2], [2, []]))).toBe(0);
+    // Writes keep working on the upgraded cache.
+    expect(await repo.remove(1, [many[0] as Ioc, many[150] as Ioc])).toBe(2);
+    expect(await repo.put(1, [{ ...ioc, uuid: 'new', value: 'new.example' }])).toBe(1);
+    expect(
+      await repo.byValues(['host-0.example', 'host-150.example', 'host-151.example', 'NEW.example']),
+    ).toEqual([many[151], { ...ioc, uuid: 'new', value: 'new.example' }]);
+    db.close();
+  });
+
   it('upgrades version 2 by dropping the uuid index, adding the record of changes, and keeping the cache', async () => {
     await versionTwo('db-upgrade-2');
     const db = await openIocDb('db-upgrade-2');
-    expect(db.version).toBe(5);
-    expect([...db.transaction('chunks').store.indexNames]).toEqual(['byValue']);
+    expect(db.version).toBe(6);
+    expect([...db.transaction('chunks').store.indexNames]).toEqual([]);
     const repo = createIocRepo(Promise.resolve(db));
     expect(await repo.count()).toBe(1);
     expect(await repo.byValue('EVIL.example')).toEqual([ioc]);
@@ -79,7 +150,7 @@ describe('openIocDb', () => {
   it('upgrades version 4 by adding the block stores, keeping the IOC cache and its record of changes', async () => {
     await versionFour('db-upgrade-4');
     const db = await openIocDb('db-upgrade-4');
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     const repo = createIocRepo(Promise.resolve(db));
     expect(await repo.meta()).toMatchObject({
       generation: 1,
@@ -100,13 +171,14 @@ describe('openIocDb', () => {
     const db = await openIocDb('db-fresh');
     expect([...db.objectStoreNames].sort()).toEqual([
       'blocklist',
+      'buckets',
       'changes',
       'chunks',
       'firewallRules',
       'log',
       'meta',
     ]);
-    expect([...db.transaction('chunks').store.indexNames]).toEqual(['byValue']);
+    expect([...db.transaction('chunks').store.indexNames]).toEqual([]);
     expect([...db.transaction('blocklist').store.indexNames]).toEqual(['byHash']);
     expect(db.transaction('blocklist').store.index('byHash').multiEntry).toBe(true);
     expect([...db.transaction('firewallRules').store.indexNames]).toEqual(['byHost']);

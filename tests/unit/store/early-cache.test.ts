@@ -58,6 +58,7 @@ describe('early cache hand-over', () => {
     const db = await (takeEarlyCache() as NonNullable<ReturnType<typeof takeEarlyCache>>);
     expect([...db.objectStoreNames].sort()).toEqual([
       'blocklist',
+      'buckets',
       'changes',
       'chunks',
       'firewallRules',

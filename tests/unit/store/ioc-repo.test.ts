@@ -168,6 +168,7 @@ describe('createIocRepo', () => {
     const repo = freshRepo();
     const many = Array.from({ length: 250 }, (_, i) => ioc(`u${i}`, `host-${i}.example`));
     await repo.append(1, many);
+    await repo.seal(1);
     expect((await repo.uuids(1)).sort()).toEqual(many.map((i) => i.uuid).sort());
     expect(await repo.byValue('host-249.example')).toEqual([many[249]]);
     expect((await repo.byValues(['HOST-0.example', 'host-120.example'])).map((i) => i.uuid)).toEqual([
@@ -182,6 +183,86 @@ describe('createIocRepo', () => {
     ).toBe(3);
     expect(await repo.byValue('host-120.example')).toEqual([]);
     expect(await repo.all(1)).toHaveLength(247);
+  });
+
+  describe('the look-up of a generation a full sync appends to', () => {
+    const hosts = Array.from({ length: 250 }, (_, i) => ioc(`u${i}`, `host-${i}.example`));
+    const found = async (repo: ReturnType<typeof createIocRepo>) =>
+      (await repo.byValues(hosts.map((each) => each.value))).map((each) => each.uuid);
+
+    it.each<[string, (name: string) => Promise<ReturnType<typeof createIocRepo>>]>([
+      [
+        'written by seal from what append listed',
+        async (name) => {
+          const repo = createIocRepo(openIocDb(name));
+          await repo.append(2, hosts.slice(0, 120));
+          await repo.append(2, hosts.slice(120));
+          await repo.seal(2);
+          return repo;
+        },
+      ],
+      [
+        'built from the stored chunks when the worker restarted between appends',
+        async (name) => {
+          await createIocRepo(openIocDb(name)).append(2, hosts.slice(0, 120));
+          const restarted = createIocRepo(openIocDb(name));
+          await restarted.append(2, hosts.slice(120));
+          await restarted.seal(2);
+          return restarted;
+        },
+      ],
+      [
+        'not made of an earlier, interrupted sync of the same generation',
+        async (name) => {
+          const repo = createIocRepo(openIocDb(name));
+          await repo.append(2, [ioc('gone', 'gone.example')]);
+          await repo.dropOtherGenerations(1);
+          await repo.append(2, hosts);
+          await repo.seal(2);
+          return repo;
+        },
+      ],
+    ])('is %s', async (_name, fill) => {
+      const repo = await fill(`repo-seal-${++n}`);
+      expect(await repo.byValues(hosts.map((each) => each.value))).toEqual([]);
+      await repo.updateMeta(() => ({ generation: 2 }));
+      expect(await found(repo)).toEqual(hosts.map((each) => each.uuid));
+      expect(await repo.byValue('gone.example')).toEqual([]);
+    });
+
+    it('is not visible before seal', async () => {
+      const repo = freshRepo();
+      await repo.append(1, hosts);
+      expect(await found(repo)).toEqual([]);
+      await repo.seal(1);
+      expect(await found(repo)).toEqual(hosts.map((each) => each.uuid));
+    });
+  });
+
+  it('answers no value at once, without opening the cache', async () => {
+    const never = createIocRepo(new Promise(() => undefined));
+    expect(await never.byValues(['', '   ', '\t'])).toEqual([]);
+    expect(await never.byValues([])).toEqual([]);
+  });
+
+  it('keeps the buckets to the chunks that hold each value through put and remove', async () => {
+    const name = `repo-buckets-${++n}`;
+    const repo = createIocRepo(openIocDb(name));
+    await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example')]);
+    await repo.put(1, [ioc('a', 'a.example', 'IPV4')]);
+    await repo.put(1, [ioc('c', 'A.example')]);
+    expect((await repo.byValue('a.EXAMPLE')).map((each) => [each.uuid, each.type])).toEqual([
+      ['a', 'IPV4'],
+      ['c', 'DNS'],
+    ]);
+    expect(await repo.remove(1, [ioc('a', 'a.example'), ioc('b', 'b.example'), ioc('c', 'a.example')])).toBe(
+      3,
+    );
+    expect(await repo.byValues(['a.example', 'b.example'])).toEqual([]);
+    // Nothing listed for the chunks no longer there.
+    const db = await openIocDb(name);
+    expect((await db.getAll('buckets')).map((bucket) => bucket.entries).join('')).toBe('');
+    db.close();
   });
 
   it('removes by uuid within one generation', async () => {
