@@ -13,6 +13,7 @@ import { toneOf } from '../../lib/ui/tones';
 import { whenIdle } from '../page/when-idle';
 import { LookupAnswers } from './LookupAnswers';
 import { usePopupTenants } from './popup-caches';
+import { popupGate } from './popup-gate';
 import { severalProfiles } from './SeveralProfiles';
 import { useAnswerActions, useTenantActions } from './use-answer-actions';
 import { preloadFullLookup } from './use-lookup';
@@ -121,6 +122,11 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
   const oneActions = useAnswerActions(settings.get(first), first);
   const tenantActions = useTenantActions((id) => settings.get(id));
   const now = Date.now();
+  // After the paint (an effect): the popup's idle work waits for the first answer on screen.
+  const answered = text.trim() !== '' && reads.some((read) => read.answers.length > 0 || read.error);
+  useEffect(() => {
+    if (answered) popupGate.report('answered');
+  }, [answered]);
 
   const parts =
     ids.length === 1
@@ -176,7 +182,11 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
         autofocus
         ref={box}
         value={text}
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          popupGate.report(value.trim() === '' ? 'cleared' : 'typed');
+          setText(value);
+        }}
         placeholder="evil[.]com, 1.2.3.4, a hash…"
       />
       {parts.answers}

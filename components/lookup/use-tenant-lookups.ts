@@ -30,6 +30,8 @@ export interface TenantRead {
 }
 
 const NO_BLOCKS: ReadonlyMap<string, BlockState> = new Map();
+/** Resolves once what was rendered before the call has been painted (as Preact runs effects). */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const cacheReadError = (e: unknown) => `The local cache could not be read: ${errorText(e)}`;
 
 /** What a pass reads of each cache: its IOCs holding the values and, in the full pass, their blocks. */
@@ -127,7 +129,16 @@ export function useTenantLookups(text: string, version: string | null): TenantRe
           iocs: await stores.repo.byValues(tokens),
           blocks: null,
         });
-        show(await readAll(tokens, iocsOnly, (cached) => quickAnswers(tokens, cached), shown.current));
+        const quick = await readAll(
+          tokens,
+          iocsOnly,
+          (cached) => quickAnswers(tokens, cached),
+          shown.current,
+        );
+        show(quick);
+        // Loading the full look-up's code (a module preload link added to the head, a fetch, ~10 ms
+        // of evaluation) would otherwise run between the quick answer's state and its render.
+        if (quick.some((read) => read.answers.length > 0)) await afterPaint();
         if (!live) return;
       }
       show(await fullPass(shown.current));
