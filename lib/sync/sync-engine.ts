@@ -138,6 +138,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       savedScope(user, connection);
     });
     checked.catch(() => undefined);
+    // The blocks are synced beside the IOCs once the token's check passed (they are few, and their
+    // requests fill the IOC sync's waits); the sync is complete, and says so, when both are.
+    const blocksFull = full;
+    const blocks = checked.then(() =>
+      deps.blockRepo
+        ? syncBlocks({
+            client: client as BlockSyncDeps['client'],
+            repo: deps.blockRepo,
+            accountKey,
+            now,
+            full: blocksFull,
+            pageSize: settings.sync.pageSize,
+            reconcileEveryMs: deps.reconcileEveryMs,
+            onLog: (message) => log.info(message),
+          })
+        : undefined,
+    );
+    blocks.catch(() => undefined);
     try {
       if (!full) {
         const incremental = await incrementalSync({
@@ -146,7 +164,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           onProgress: progress('incremental'),
         });
         await checked;
-        if (incremental.consistent) return await finished('incremental', accountKey, incremental.changed);
+        if (incremental.consistent) return await finished('incremental', incremental.changed);
         log.info(
           `The console holds ${incremental.serverTotal} IOCs and the cache ${incremental.localCount}: reconciling with a full sync.`,
         );
@@ -163,8 +181,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       });
       // What changed on the console while the pages were fetched.
       await incrementalSync({ ...common, onProgress: progress('incremental') });
-      return await finished('full', accountKey, result.count);
+      return await finished('full', result.count);
     } catch (caught) {
+      // No request of this sync outlives it: the blocks settle before the failure is told.
+      await blocks.catch(() => undefined);
       // The token's check speaks first: an IOC call refused for the scope it names says less.
       const error =
         (await checked.then(
@@ -176,33 +196,27 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       localDeletes.clear();
     }
 
-    /**
-     * The IOC cache is published complete as soon as it is, so the analyst does not wait for the
-     * blocks (which have their own status fields); then the blocks are synced, and a failure there
-     * fails the sync like the IOCs' would, published after the IOCs' completion.
-     */
-    async function finished(
-      kind: 'full' | 'incremental',
-      key: string,
-      changed: number,
-    ): Promise<SyncOutcome> {
-      const count = await publishIocsComplete(kind, key, changed);
-      if (!deps.blockRepo) return { result: kind, count };
+    /** The IOCs are complete: once the blocks are too, the sync is published complete. */
+    async function finished(kind: 'full' | 'incremental', changed: number): Promise<SyncOutcome> {
       try {
-        await syncBlocks({
-          client: client as BlockSyncDeps['client'],
-          repo: deps.blockRepo,
-          accountKey,
-          now,
-          full: kind === 'full',
-          pageSize: settings.sync.pageSize,
-          reconcileEveryMs: deps.reconcileEveryMs,
-          onLog: (message) => log.info(message),
-        });
+        await blocks;
       } catch (error) {
         return await failed(error, 'Block sync');
       }
-      await deps.publish(await blocksStatus());
+      const [meta, count] = await Promise.all([deps.repo.meta(), deps.repo.count()]);
+      log.info(
+        kind === 'full'
+          ? `Full sync complete: ${count} IOCs.`
+          : `Incremental sync complete: ${changed} changed, ${count} IOCs.`,
+      );
+      await deps.publish({
+        running: null,
+        completeAt: meta.completeAt,
+        lastError: null,
+        iocCount: count,
+        accountKey,
+        ...(await blocksStatus()),
+      });
       return { result: kind, count };
     }
   }
@@ -231,28 +245,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       blocklistCount: meta.blocklistCount,
       blocks: { blocklist: { ...meta.blocklist }, firewall: { ...meta.firewall } },
     };
-  }
-
-  /** Publishes the IOC cache complete (the blocks follow in their own fields); answers its count. */
-  async function publishIocsComplete(
-    kind: 'full' | 'incremental',
-    accountKey: string,
-    changed: number,
-  ): Promise<number> {
-    const [meta, count] = await Promise.all([deps.repo.meta(), deps.repo.count()]);
-    log.info(
-      kind === 'full'
-        ? `Full sync complete: ${count} IOCs.`
-        : `Incremental sync complete: ${changed} changed, ${count} IOCs.`,
-    );
-    await deps.publish({
-      running: null,
-      completeAt: meta.completeAt,
-      lastError: null,
-      iocCount: count,
-      accountKey,
-    });
-    return count;
   }
 
   return {
