@@ -18,6 +18,8 @@ import { createIocRepo, type IocRepo } from '../../lib/store/ioc-repo';
 import { createValueLookup, type ValueLookup } from '../../lib/store/value-lookup';
 import { pageLookup, pageRepo } from '../page/page-cache';
 import { pageProfileId } from '../page/page-profile';
+import { whenIdle } from '../page/when-idle';
+import { popupGate } from './popup-gate';
 
 export interface TenantCache {
   tenant: Tenant;
@@ -66,6 +68,21 @@ const listRead = loadList();
  */
 export const popupStores: Promise<ProfileStores[]> = listRead.then(({ list, databases }) =>
   list.profiles.map((profile) => cacheOf(profile.id, databases.get(profile.id))),
+);
+
+/**
+ * Once the popup is idle after its first answer (popup-gate.ts; this runs before main.tsx holds the
+ * idle work behind the gate, so it waits for the gate itself), each
+ * profile's buckets are held in memory for the pastes that follow (value-lookup.ts): a paste then
+ * reads each database once instead of three times in turn. One profile at a time, so that a paste
+ * made meanwhile waits behind one read at most.
+ */
+void popupGate.opened.then(() =>
+  whenIdle(() => {
+    void popupStores.then(async (stores) => {
+      for (const store of stores) await store.lookup.holdBuckets();
+    });
+  }),
 );
 
 async function loadTenants(): Promise<TenantCache[]> {

@@ -45,6 +45,10 @@ let n = 0;
 /** One database holding IOCs, Blocklist items and firewall rules, and a look-up over it. */
 async function seeded() {
   const db = openIocDb(`value-lookup-test-${++n}`);
+  return { db, lookup: await seededIn(db) };
+}
+
+async function seededIn(db: ReturnType<typeof openIocDb>) {
   await createIocRepo(db).put(1, [
     ioc('i-sha1', SHA1, 'SHA1'),
     ioc('i-dns', 'evil.example', 'DNS'),
@@ -63,7 +67,10 @@ async function seeded() {
   return createValueLookup(db);
 }
 
-describe('createValueLookup: IOCs and blocks of values in one transaction', () => {
+describe.each([
+  ['reading the buckets', false],
+  ['with the buckets held in memory', true],
+])('createValueLookup, %s: IOCs and blocks of values in one transaction', (_mode, hold) => {
   it.each<[string, string[], string[], string[], string[]]>([
     ['nothing asked', [], [], [], []],
     ['a SHA1 held as IOC and blocked', [SHA1.toLowerCase()], ['i-sha1'], ['b-sha1'], []],
@@ -87,10 +94,56 @@ describe('createValueLookup: IOCs and blocks of values in one transaction', () =
     ],
     ['unknown values', ['nowhere.example', 'D'.repeat(40)], [], [], []],
   ])('%s', async (_label, values, iocs, blocklist, firewall) => {
-    const lookup = await seeded();
+    const { lookup } = await seeded();
+    if (hold) await lookup.holdBuckets();
     const found = await lookup(values);
     expect(found.iocs.map((i) => i.uuid).sort()).toEqual(iocs);
     expect(found.blocks?.blocklist.map((i) => i.id).sort()).toEqual(blocklist);
     expect(found.blocks?.firewall.map((r) => r.id).sort()).toEqual(firewall);
+  });
+});
+
+describe('createValueLookup with the buckets held: never behind the cache', () => {
+  it('finds the chunks from memory while the cache is unchanged', async () => {
+    const { db, lookup } = await seeded();
+    await lookup.holdBuckets();
+    // Proof that the held copy answers: the stored buckets are gone, the meta record unchanged.
+    await (await db).clear('buckets');
+    expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(['i-dns']);
+  });
+
+  it.each<[string, (db: ReturnType<typeof openIocDb>) => Promise<unknown>, string[], string[]]>([
+    [
+      'an IOC added since',
+      (db) => createIocRepo(db).put(1, [ioc('i-new', 'new.example', 'DNS')]),
+      ['new.example', 'evil.example'],
+      ['i-new', 'i-dns'],
+    ],
+    [
+      'an IOC removed since',
+      (db) => createIocRepo(db).remove(1, [{ uuid: 'i-dns', value: 'evil.example', type: 'DNS' }]),
+      ['evil.example'],
+      [],
+    ],
+    [
+      'another generation made visible (a full sync)',
+      async (db) => {
+        const repo = createIocRepo(db);
+        await repo.append(2, [ioc('i-gen2', 'gen2.example', 'DNS')]);
+        await repo.seal(2);
+        await repo.updateMeta(() => ({ generation: 2 }));
+      },
+      ['gen2.example', 'evil.example'],
+      ['i-gen2'],
+    ],
+  ])('answers %s, then holds the new buckets', async (_label, write, values, uuids) => {
+    const { db, lookup } = await seeded();
+    await lookup.holdBuckets();
+    await write(db);
+    expect((await lookup(values)).iocs.map((i) => i.uuid)).toEqual(uuids);
+    // Read again behind that look-up: the next look-ups are answered from the new copy.
+    await lookup.holdBuckets();
+    await (await db).clear('buckets');
+    expect((await lookup(values)).iocs.map((i) => i.uuid)).toEqual(uuids);
   });
 });
