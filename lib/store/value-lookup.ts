@@ -26,30 +26,42 @@ const withDefaults = (stored: unknown): CacheMeta => ({
   ...(stored as Partial<CacheMeta> | undefined),
 });
 
-/** The visible generation's bucket records and the meta record they belong to, in one transaction. */
-async function readHeld(db: IocDatabase): Promise<HeldBuckets> {
+/**
+ * The visible generation's bucket records and the meta record they belong to, in one transaction; null
+ * when the generation holds more than `limit` IOCs (its records are not read).
+ */
+async function readHeld(
+  db: IocDatabase,
+  limit: number,
+): Promise<{ copy: HeldBuckets; count: number } | null> {
   const tx = db.transaction(['meta', 'buckets']);
   const meta = withDefaults(await tx.objectStore('meta').get('cache'));
-  const { generation } = meta;
+  const { generation, count } = meta;
+  if (count > limit) {
+    tx.done.catch(() => undefined);
+    return null;
+  }
   const records = await tx.objectStore('buckets').getAll(IDBKeyRange.bound([generation], [generation, []]));
   tx.done.catch(() => undefined);
-  return holdBuckets(meta, records);
+  return { copy: holdBuckets(meta, records), count };
 }
 
 export function createValueLookup(database: Promise<IocDatabase>) {
   let held: HeldBuckets | null = null;
-  let loading: Promise<void> | null = null;
-  /** Whether a page asked for the buckets to be held: a stale copy is then read again. */
-  let wanted = false;
+  let loading: Promise<number> | null = null;
+  /** The largest cache a page asked to hold (holdBuckets), or null when none did. */
+  let limit: number | null = null;
 
-  function load(): Promise<void> {
-    wanted = true;
+  function load(): Promise<number> {
     loading ??= (async () => {
       try {
-        held = await readHeld(await database);
+        const read = await readHeld(await database, limit ?? 0);
+        held = read?.copy ?? null;
+        return read?.count ?? 0;
       } catch {
         // Not held: look-ups read the buckets from the database, as without a copy.
         held = null;
+        return 0;
       } finally {
         loading = null;
       }
@@ -76,7 +88,7 @@ export function createValueLookup(database: Promise<IocDatabase>) {
     // Written since: this look-up reads the buckets in its own transaction, the next uses a new copy.
     if (held === copy) held = null;
     const fresh = await iocsByValuesIn(tx, values);
-    if (wanted) void load();
+    if (limit !== null) void load();
     return fresh;
   }
 
@@ -93,10 +105,15 @@ export function createValueLookup(database: Promise<IocDatabase>) {
   };
   return Object.assign(lookup, {
     /**
-     * Reads the profile's buckets into memory for the look-ups that follow (~1.5 MB at 100,000 IOCs),
-     * and keeps them current. Resolves once read (or failed: the look-ups then read them as before).
+     * Reads the profile's buckets into memory for the look-ups that follow, and keeps them current,
+     * unless its cache holds more than `maxIocs` IOCs (the copy takes ~20 bytes an IOC: ~2 MB at
+     * 100,000). Resolves to the IOCs held, once read; 0 when not held (the look-ups then read the
+     * buckets as before).
      */
-    holdBuckets: load,
+    holdBuckets(maxIocs = Number.POSITIVE_INFINITY): Promise<number> {
+      limit = maxIocs;
+      return load();
+    },
   });
 }
 

@@ -112,6 +112,18 @@ describe('createValueLookup with the buckets held: never behind the cache', () =
     expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(['i-dns']);
   });
 
+  it.each<[string, number | undefined, number, string[]]>([
+    ['no limit', undefined, 4, ['i-dns']],
+    ['a limit the cache is within', 4, 4, ['i-dns']],
+    // Not held: the look-up reads the (now cleared) stored buckets, as without a copy.
+    ['a limit the cache is over', 3, 0, []],
+  ])('holds a cache within %s', async (_label, limit, count, uuids) => {
+    const { db, lookup } = await seeded();
+    expect(await lookup.holdBuckets(limit)).toBe(count);
+    await (await db).clear('buckets');
+    expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(uuids);
+  });
+
   it.each<[string, (db: ReturnType<typeof openIocDb>) => Promise<unknown>, string[], string[]]>([
     [
       'an IOC added since',
