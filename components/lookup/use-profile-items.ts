@@ -4,25 +4,30 @@
  * (schemas, ~90 KB) is not needed for the first answer.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { StoredSettings } from '../../config/settings';
 import { type SyncStatus, syncStatusItemOf } from '../../lib/sync/sync-status';
 import { whenIdle } from '../page/when-idle';
 
 type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
 
-/** Reads and watches `itemOf(id)` for each id into `set`; returns the unwatch. */
+/**
+ * Reads and watches `itemOf(id)` for each id into `set`; returns the unwatch. Read in one storage call
+ * and set at once: with ten profiles, ten reads answered one by one rendered the popup ten times while
+ * its first answer was being read.
+ */
 function watchItems<T>(
   ids: readonly string[],
   itemOf: (id: string) => Item<T>,
-  set: (id: string, value: T) => void,
+  set: (values: ReadonlyArray<readonly [string, T]>) => void,
 ): () => void {
   let live = true;
-  const unwatches = ids.map((id) => {
-    const item = itemOf(id);
-    void item.getValue().then((value) => live && set(id, value));
-    return item.watch((value) => set(id, value));
+  const items = ids.map(itemOf);
+  void storage.getItems(items).then((read) => {
+    const byKey = new Map(read.map(({ key, value }) => [key, value as T]));
+    if (live) set(ids.map((id, index) => [id, byKey.get((items[index] as Item<T>).key) as T] as const));
   });
+  const unwatches = ids.map((id, index) => (items[index] as Item<T>).watch((value) => set([[id, value]])));
   return () => {
     live = false;
     for (const unwatch of unwatches) unwatch();
@@ -31,7 +36,12 @@ function watchItems<T>(
 
 function useByProfile<T>() {
   const [values, setValues] = useState<ReadonlyMap<string, T>>(new Map());
-  const set = (id: string, value: T) => setValues((current) => new Map(current).set(id, value));
+  const set = (read: ReadonlyArray<readonly [string, T]>) =>
+    setValues((current) => {
+      const next = new Map(current);
+      for (const [id, value] of read) next.set(id, value);
+      return next;
+    });
   return [values, set] as const;
 }
 
