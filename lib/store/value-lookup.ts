@@ -92,8 +92,18 @@ export function createValueLookup(database: Promise<IocDatabase>) {
     return fresh;
   }
 
+  /** Look-ups under way: a page holds its buckets between them (busy). */
+  let asking = 0;
   const lookup = async (values: readonly string[]): Promise<ValuesFound> => {
     if (values.length === 0) return { iocs: [], blocks: { blocklist: [], firewall: [] } };
+    asking++;
+    try {
+      return await ask(values);
+    } finally {
+      asking--;
+    }
+  };
+  const ask = async (values: readonly string[]): Promise<ValuesFound> => {
     const tx = (await database).transaction(['chunks', 'buckets', 'meta', 'blocklist', 'firewallRules']);
     const [iocs, blocks] = await Promise.all([
       iocsOf(tx, values),
@@ -104,6 +114,8 @@ export function createValueLookup(database: Promise<IocDatabase>) {
     return { iocs, blocks };
   };
   return Object.assign(lookup, {
+    /** Whether a look-up is under way. */
+    busy: () => asking > 0,
     /**
      * Reads the profile's buckets into memory for the look-ups that follow, and keeps them current,
      * unless its cache holds more than `maxIocs` IOCs (the copy takes ~20 bytes an IOC: ~2 MB at
