@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { type CacheState, cacheVersionOf, followCache, UNREAD } from './cache-follower';
+import { takeEarlyRows, withEarlyRows } from './early-rows';
 import { pageRepo as repo } from './page-cache';
 
 export interface IocCache extends CacheState {
@@ -22,12 +23,13 @@ export interface PageCache {
  * Starts following the page's cache, before the page's first render (the entrypoint calls it).
  * `readNow`: read the first rows at once, beside the page's storage reads instead of after the
  * status read (and the frame its effect waits for); false where the page shows no single profile's
- * IOCs. The status read then finds the cache read under way, and only asks what changed since.
+ * IOCs. The status read then finds the cache read under way, and only asks what changed since. The
+ * manager's early script may have asked the first questions already (early-rows.ts).
  */
 export function startPageCache(readNow: boolean): PageCache {
   let state = UNREAD;
   const listeners = new Set<(state: CacheState) => void>();
-  const { reload } = followCache(repo, (update) => {
+  const { reload } = followCache(readNow ? withEarlyRows(repo, takeEarlyRows()) : repo, (update) => {
     state = update(state);
     for (const listener of listeners) listener(state);
   });

@@ -72,8 +72,10 @@ export function openCacheEarly(): void {
  * The manager's early script: only the database of the profile its address names (the page's own,
  * page-profile.ts), none across profiles, and no profile list (the manager reads it itself).
  */
-export function openPageCacheEarly(database: string): void {
-  scope[HANDOFF] ??= openIocDb(database).then((db) => unwrap(db));
+export function openPageCacheEarly(database: string): Promise<IocDatabase> {
+  const opening = openIocDb(database);
+  scope[HANDOFF] ??= opening.then((db) => unwrap(db));
+  return opening;
 }
 
 /**
