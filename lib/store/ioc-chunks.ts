@@ -54,7 +54,7 @@ export function splitIocs(iocs: readonly Ioc[], size = CHUNK_SIZE): Ioc[][] {
  */
 export function rewriteChunk(
   chunk: CachedChunk,
-  replace: ReadonlyMap<string, Ioc>,
+  replace: Pick<ReadonlyMap<string, Ioc>, 'get'>,
   drop: ReadonlySet<string> = new Set(),
 ): { chunk: CachedChunk | null; changed: number } {
   let changed = 0;
@@ -69,4 +69,25 @@ export function rewriteChunk(
     kept.push(next ?? ioc);
   }
   return { chunk: kept.length === 0 ? null : toChunk(chunk.generation, chunk.id, kept), changed };
+}
+
+/**
+ * Whether two IOCs hold the same fields and values (plain JSON, as the console sends them, in any key
+ * order). An incremental sync fetches again what changed in the minutes before its watermark (the
+ * overlap); those IOCs, stored already, are then not written again.
+ */
+export function sameIoc(a: Ioc, b: Ioc): boolean {
+  return sameJson(a, b);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every(
+    (key) => Object.hasOwn(bRecord, key) && sameJson((a as Record<string, unknown>)[key], bRecord[key]),
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ioc } from '../../../lib/s1/schemas';
-import { rewriteChunk, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
+import { rewriteChunk, sameIoc, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
 
 const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uuid,
@@ -78,5 +78,23 @@ describe('rewriteChunk', () => {
       for (const [uuid, replacement] of replace)
         if (uuids?.includes(uuid)) expect(next.chunk.iocs.find((i) => i.uuid === uuid)).toBe(replacement);
     }
+  });
+});
+
+describe('sameIoc', () => {
+  const base = { ...ioc('a', 'a.example', 'n'), category: ['x', 'y'], threatActors: [] as string[] };
+  it.each<[string, Ioc, boolean]>([
+    ['a copy', structuredClone(base), true],
+    ['a copy in another key order', Object.fromEntries(Object.entries(base).reverse()) as Ioc, true],
+    ['another name', { ...base, name: 'm' }, false],
+    ['another updatedAt', { ...base, updatedAt: '2026-01-02T00:00:00.000000Z' }, false],
+    ['a field less', (({ name: _n, ...rest }) => rest)(base) as Ioc, false],
+    ['a field more', { ...base, description: 'd' }, false],
+    ['a null for a value', { ...base, name: null } as unknown as Ioc, false],
+    ['a list in another order', { ...base, category: ['y', 'x'] }, false],
+    ['a list longer', { ...base, category: ['x', 'y', 'z'] }, false],
+  ])('%s: %s', (_name, other, same) => {
+    expect(sameIoc(base, other)).toBe(same);
+    expect(sameIoc(other, base)).toBe(same);
   });
 });
