@@ -1,6 +1,6 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import type { Ioc } from '../../../lib/s1/schemas';
+import { type Ioc, IocSchema } from '../../../lib/s1/schemas';
 import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
 import { createSimulator } from '../../simulator';
 
@@ -21,7 +21,7 @@ describe('CHUNK_SIZE', () => {
   // IndexedDB uses for the structured clone.
   it('makes a chunk of typical IOCs serialize past 64 KB', () => {
     const sim = createSimulator({ iocs: CHUNK_SIZE, includeFixtureIocs: false, logBodies: false });
-    const iocs = sim.iocs(sim.defaultAccountId);
+    const iocs = IocSchema.array().parse(sim.iocs(sim.defaultAccountId));
     expect(iocs).toHaveLength(CHUNK_SIZE);
     expect(serialize(toChunk(1, 'c1', iocs)).length).toBeGreaterThan(64 * 1024);
   });
