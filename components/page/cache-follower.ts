@@ -15,7 +15,7 @@ import type { IocRepo } from '../../lib/store/ioc-repo';
 import { errorText } from '../../lib/text/error-text';
 
 /** Enough rows to fill a tall window before the rest is read. */
-const FIRST_ROWS = 200;
+export const FIRST_ROWS = 200;
 
 export interface CacheState {
   iocs: Ioc[] | null;

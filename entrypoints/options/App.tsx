@@ -6,7 +6,7 @@ import { LogView } from '../../components/manager/LogView';
 import { ShortcutsDialog } from '../../components/manager/ShortcutsDialog';
 import { SyncHeader } from '../../components/manager/SyncHeader';
 import { pageProfileId, sendAboutPage } from '../../components/page/page-profile';
-import { useIocCache } from '../../components/page/use-ioc-cache';
+import { type PageCache, useIocCache } from '../../components/page/use-ioc-cache';
 import { useLazyModule } from '../../components/page/use-lazy-module';
 import { useProfiles } from '../../components/page/use-profiles';
 import { focusLabelled, useShortcuts } from '../../components/page/use-shortcuts';
@@ -40,7 +40,7 @@ const loadNewIocsView = async () => {
 };
 const loadBlocksView = () => import('../../components/blocks/BlocksView');
 /** Every profile's IOCs together (`?profile=all`): the other views are about one profile each. */
-const allProfiles = isAllProfiles(location.search);
+export const allProfiles = isAllProfiles(location.search);
 
 /** First run: the connection screen, addressed so that a reload before saving stays on it. */
 function initialView(): View {
@@ -48,11 +48,12 @@ function initialView(): View {
   return viewFromHash();
 }
 
-export function App() {
+/** `cache`: the page's profile's cache, its read started before this first render (main.tsx). */
+export function App({ cache: pageCache }: { cache: PageCache }) {
   const settings = useStorageItem(settingsItemOf(pageProfileId));
   const publishedStatus = useStorageItem(syncStatusItemOf(pageProfileId));
   const status = publishedStatus ?? IDLE_STATUS;
-  const cache = useIocCache(allProfiles ? undefined : publishedStatus, !allProfiles);
+  const cache = useIocCache(pageCache, allProfiles ? undefined : publishedStatus);
   const profiles = useProfiles();
   const known = profiles ? Boolean(profileById(profiles.list, pageProfileId)) : undefined;
   useWakeWorker();

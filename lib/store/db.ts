@@ -4,7 +4,7 @@
  *
  * IOCs are stored in chunks of up to CHUNK_SIZE, not one record each: in Chromium every record costs
  * about as much to write as 50 KB of data, so 100,000 single-IOC records took ~30 s to write and
- * 1,000 chunks take ~1 s. Bucket records (value-buckets.ts) list the chunks holding each value's
+ * 500 chunks of 200 take well under a second (ioc-chunks.ts says why 200). Bucket records (value-buckets.ts) list the chunks holding each value's
  * hash; an IOC is found by its value, then its uuid.
  *
  * Chunks carry a `generation` in their key. A full sync writes a new generation beside the one

@@ -68,7 +68,20 @@ export function openCacheEarly(): void {
   });
 }
 
-/** The first profile's connection openCacheEarly() started, once; null if it did not run in this page. */
+/**
+ * The manager's early script: only the database of the profile its address names (the page's own,
+ * page-profile.ts), none across profiles, and no profile list (the manager reads it itself).
+ */
+export function openPageCacheEarly(database: string): Promise<IocDatabase> {
+  const opening = openIocDb(database);
+  scope[HANDOFF] ??= opening.then((db) => unwrap(db));
+  return opening;
+}
+
+/**
+ * The connection the page's early script started (the popup: the first profile's; the manager: its
+ * profile's), once; null if none ran in this page.
+ */
 export function takeEarlyCache(): Promise<IocDatabase> | null {
   const opening = scope[HANDOFF];
   if (!opening) return null;

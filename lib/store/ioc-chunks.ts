@@ -9,9 +9,13 @@ import { canonicalFoldedIpv6 } from './ipv6-key';
 
 /**
  * IOCs per chunk. Small enough that an incremental sync, which rewrites the chunk of every changed
- * IOC, moves little data; large enough that the per-record cost of IndexedDB stays negligible.
+ * IOC, moves little data; large enough that the per-record cost of IndexedDB stays negligible, and
+ * that a chunk of typical IOCs (~600 bytes each) serializes past 64 KB. Chromium writes a value that
+ * large to a file of its own and a smaller one into its log-structured store, which rewrites it as
+ * it compacts: writing 100,000 IOCs cost the browser process 2.5–3.3 s of CPU in chunks of 100
+ * (~61 KB), 0.75–1.8 s in chunks of 200, and reading them back was no slower.
  */
-export const CHUNK_SIZE = 100;
+export const CHUNK_SIZE = 200;
 
 /**
  * The key every look-up uses: case-insensitive, since hashes and host names are, and an IPv6 address
@@ -54,7 +58,7 @@ export function splitIocs(iocs: readonly Ioc[], size = CHUNK_SIZE): Ioc[][] {
  */
 export function rewriteChunk(
   chunk: CachedChunk,
-  replace: ReadonlyMap<string, Ioc>,
+  replace: Pick<ReadonlyMap<string, Ioc>, 'get'>,
   drop: ReadonlySet<string> = new Set(),
 ): { chunk: CachedChunk | null; changed: number } {
   let changed = 0;
@@ -69,4 +73,25 @@ export function rewriteChunk(
     kept.push(next ?? ioc);
   }
   return { chunk: kept.length === 0 ? null : toChunk(chunk.generation, chunk.id, kept), changed };
+}
+
+/**
+ * Whether two IOCs hold the same fields and values (plain JSON, as the console sends them, in any key
+ * order). An incremental sync fetches again what changed in the minutes before its watermark (the
+ * overlap); those IOCs, stored already, are then not written again.
+ */
+export function sameIoc(a: Ioc, b: Ioc): boolean {
+  return sameJson(a, b);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every(
+    (key) => Object.hasOwn(bRecord, key) && sameJson((a as Record<string, unknown>)[key], bRecord[key]),
+  );
 }

@@ -8,27 +8,26 @@ import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Ioc, IocRef } from '../s1/schemas';
 import { type CacheChange, type CacheMark, changesFrom, KEPT_CHANGES } from './cache-changes';
 import { type CacheMeta, EMPTY_CACHE_META, type IocDatabase, type IocDb } from './db';
-import { CHUNK_SIZE, rewriteChunk, splitIocs, toChunk, valueKey } from './ioc-chunks';
+import { CHUNK_SIZE, rewriteChunk, sameIoc, splitIocs, toChunk, valueKey } from './ioc-chunks';
 import {
   BucketBuilder,
+  BucketEdits,
   type CachedBucket,
   chunkIdsIn,
-  editEntries,
   slotOf,
   slotOfKey,
-  slotsOfIocs,
   type ValueSlot,
 } from './value-buckets';
 
 export { valueKey };
 
 /**
- * Chunks per read when reading a whole generation (about 2,000 IOCs). Small, because IndexedDB
- * serves an origin's requests in turn: while the manager read 50,000 IOCs per request, the service
- * worker's writes waited behind each one (an incremental sync measured 2.1 s beside a manager
+ * Chunks per read when reading a whole generation (about 2,000 IOCs, CHUNK_SIZE each). Small, because
+ * IndexedDB serves an origin's requests in turn: while the manager read 50,000 IOCs per request, the
+ * service worker's writes waited behind each one (an incremental sync measured 2.1 s beside a manager
  * reading the cache, 0.8–1.1 s with reads of 2,000). 100,000 IOCs take 50 reads instead of 2.
  */
-const READ_SLICE = 20;
+const READ_SLICE = Math.max(1, Math.round(2_000 / CHUNK_SIZE));
 
 const generationRange = (generation: number) => IDBKeyRange.bound([generation], [generation, []]);
 let chunksMade = 0;
@@ -46,6 +45,21 @@ const WRITE_STORES: WriteStore[] = ['chunks', 'buckets', 'meta', 'changes'];
  * replayed in order), so what survives is an earlier, consistent cache.
  */
 const RELAXED = { durability: 'relaxed' } as const;
+
+/** Writes the buckets a write's chunk changes edited, each read and written once. */
+async function writeEdits(
+  buckets: IDBPObjectStore<IocDb, WriteStore[], 'buckets', 'readwrite'>,
+  generation: number,
+  edits: BucketEdits,
+): Promise<void> {
+  await Promise.all(
+    edits.buckets.map(async (bucket) => {
+      const stored = (await buckets.get([generation, bucket]))?.entries ?? '';
+      const entries = edits.applied(bucket, stored);
+      if (entries !== stored) await buckets.put({ generation, bucket, entries });
+    }),
+  );
+}
 
 /** A read transaction over (at least) the chunks and meta stores. */
 export type IocReadTx = IDBPTransaction<IocDb, ArrayLike<StoreNames<IocDb>>, 'readonly'>;
@@ -126,9 +140,10 @@ export function createIocRepo(database: Promise<IocDatabase>) {
 
   /**
    * Rewrites every chunk holding one of `targets`: `replace` gives new versions, `drop` the uuids to
-   * leave out; `fresh` IOCs go into new chunks. A target is looked for among the chunks listed for its
-   * value (the buckets), since a uuid keeps its value for life. The buckets are rewritten as the
-   * chunks change. Answers the targets that no chunk held.
+   * leave out. A target is looked for among the chunks listed for its value (the buckets), since a
+   * uuid keeps its value for life. A replacement equal to the stored IOC is no change (`same`), and a
+   * chunk with no change is not written. The buckets' edits are gathered as the chunks change. Answers
+   * the targets that no chunk held.
    */
   async function rewrite(
     tx: WriteTx,
@@ -136,7 +151,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     targets: readonly IocRef[],
     replace: ReadonlyMap<string, Ioc>,
     drop: ReadonlySet<string>,
-  ): Promise<{ missing: IocRef[]; changed: number; edits: BucketEdits }> {
+  ): Promise<{ missing: IocRef[]; same: Set<string>; changed: number; edits: BucketEdits }> {
     const chunks = tx.objectStore('chunks');
     const edits = new BucketEdits();
     const ids = await chunkIdsOf(
@@ -146,19 +161,27 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     );
     const wanted = new Set(targets.map((target) => target.uuid));
     const found = new Set<string>();
+    const same = new Set<string>();
+    const changedOnly = { get: (uuid: string) => (same.has(uuid) ? undefined : replace.get(uuid)) };
     const changed = await Promise.all(
       ids.map(async (id) => {
         const stored = await chunks.get([generation, id]);
         if (!stored?.iocs.some((ioc) => wanted.has(ioc.uuid))) return 0;
-        for (const ioc of stored.iocs) if (wanted.has(ioc.uuid)) found.add(ioc.uuid);
-        const next = rewriteChunk(stored, replace, drop);
+        for (const ioc of stored.iocs) {
+          if (!wanted.has(ioc.uuid)) continue;
+          found.add(ioc.uuid);
+          const next = replace.get(ioc.uuid);
+          if (next && sameIoc(ioc, next)) same.add(ioc.uuid);
+        }
+        const next = rewriteChunk(stored, changedOnly, drop);
+        if (next.changed === 0) return 0;
         edits.change(id, stored.iocs, next.chunk?.iocs ?? []);
         await (next.chunk ? chunks.put(next.chunk) : chunks.delete([generation, id]));
         return next.changed;
       }),
     );
     const missing = targets.filter((target) => !found.has(target.uuid));
-    return { missing, changed: changed.reduce((a, b) => a + b, 0), edits };
+    return { missing, same, changed: changed.reduce((a, b) => a + b, 0), edits };
   }
 
   /**
@@ -168,15 +191,17 @@ export function createIocRepo(database: Promise<IocDatabase>) {
   async function put(generation: number, iocs: readonly Ioc[]): Promise<number> {
     const changes = new Map(iocs.map((ioc) => [ioc.uuid, ioc]));
     const tx = (await database).transaction(WRITE_STORES, 'readwrite', RELAXED);
-    const { missing, edits } = await rewrite(tx, generation, [...changes.values()], changes, new Set());
+    const { missing, same, edits } = await rewrite(tx, generation, [...changes.values()], changes, new Set());
     const fresh = missing.map((ref) => changes.get(ref.uuid) as Ioc);
     for (const group of splitIocs(fresh)) {
       const chunk = toChunk(generation, newChunkId(), group);
       edits.change(chunk.id, [], chunk.iocs);
       void tx.objectStore('chunks').put(chunk);
     }
-    await edits.write(tx.objectStore('buckets'), generation);
-    await recordWrite(tx, generation, { added: fresh.length, upserts: [...changes.values()], removed: [] });
+    await writeEdits(tx.objectStore('buckets'), generation, edits);
+    // What the cache held already is no change for the pages that follow it.
+    const upserts = [...changes.values()].filter((ioc) => !same.has(ioc.uuid));
+    await recordWrite(tx, generation, { added: fresh.length, upserts, removed: [] });
     await tx.done;
     return fresh.length;
   }
@@ -234,7 +259,7 @@ export function createIocRepo(database: Promise<IocDatabase>) {
     const tx = (await database).transaction(WRITE_STORES, 'readwrite', RELAXED);
     const drop = new Set(targets.map((target) => target.uuid));
     const { missing, changed, edits } = await rewrite(tx, generation, targets, new Map(), drop);
-    await edits.write(tx.objectStore('buckets'), generation);
+    await writeEdits(tx.objectStore('buckets'), generation, edits);
     const gone = new Set(missing.map((ref) => ref.uuid));
     const removed = [...drop].filter((uuid) => !gone.has(uuid));
     await recordWrite(tx, generation, { added: -changed, upserts: [], removed });
@@ -340,39 +365,3 @@ export function createIocRepo(database: Promise<IocDatabase>) {
 }
 
 export type IocRepo = ReturnType<typeof createIocRepo>;
-
-/**
- * The bucket entries a write adds and removes, gathered while its chunks change and written once per
- * bucket at its end (a bucket holds the entries of many chunks).
- */
-class BucketEdits {
-  private readonly byBucket = new Map<number, { add: Set<string>; remove: Set<string> }>();
-
-  /**
-   * Chunk `id` held `before` and holds `after` (nothing when deleted, or new). Only the hashes that
-   * came or went are edited: the others are listed already, and an update that keeps its value (most
-   * of an incremental sync) then rewrites no bucket.
-   */
-  change(id: string, before: readonly Ioc[], after: readonly Ioc[]): void {
-    const was = new Map(slotsOfIocs(before).map((slot) => [slot.hash, slot]));
-    const is = new Map(slotsOfIocs(after).map((slot) => [slot.hash, slot]));
-    for (const [hash, slot] of was) if (!is.has(hash)) this.edit(slot.bucket).remove.add(`${hash}=${id}`);
-    for (const [hash, slot] of is) if (!was.has(hash)) this.edit(slot.bucket).add.add(`${hash}=${id}`);
-  }
-
-  private edit(bucket: number) {
-    const found = this.byBucket.get(bucket) ?? { add: new Set<string>(), remove: new Set<string>() };
-    this.byBucket.set(bucket, found);
-    return found;
-  }
-
-  async write(buckets: IDBPObjectStore<IocDb, WriteStore[], 'buckets', 'readwrite'>, generation: number) {
-    await Promise.all(
-      [...this.byBucket].map(async ([bucket, { add, remove }]) => {
-        const stored = (await buckets.get([generation, bucket]))?.entries ?? '';
-        const entries = editEntries(stored, add, remove);
-        if (entries !== stored) await buckets.put({ generation, bucket, entries });
-      }),
-    );
-  }
-}

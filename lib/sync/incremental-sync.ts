@@ -5,6 +5,7 @@
  */
 import type { S1Client } from '../s1/client';
 import { laterIso, shiftIso } from '../s1/timestamps';
+import type { CacheMeta } from '../store/db';
 import type { IocRepo } from '../store/ioc-repo';
 
 export const WATERMARK_OVERLAP_MS = 5 * 60_000;
@@ -21,6 +22,8 @@ export interface IncrementalSyncDeps {
    * (scope-check.ts), but nothing is written before it passed.
    */
   writable?: Promise<unknown>;
+  /** The cache's meta as the caller just read it, so that the list is asked without reading it again. */
+  meta?: CacheMeta;
 }
 
 export interface IncrementalSyncResult {
@@ -33,7 +36,7 @@ export interface IncrementalSyncResult {
 
 export async function incrementalSync(deps: IncrementalSyncDeps): Promise<IncrementalSyncResult> {
   const { repo } = deps;
-  const meta = await repo.meta();
+  const meta = deps.meta ?? (await repo.meta());
   const since =
     meta.watermark === null ? undefined : shiftIso(meta.watermark, -(deps.overlapMs ?? WATERMARK_OVERLAP_MS));
 
@@ -60,13 +63,16 @@ export async function incrementalSync(deps: IncrementalSyncDeps): Promise<Increm
     deps.onProgress(changed, page.pagination?.totalItems ?? null);
   }
 
-  // The cache's count is kept in meta by every write: nothing here is O(cache size).
+  // The cache's count is kept in meta by every write: nothing here is O(cache size). It is compared,
+  // and the cache stamped complete, in one transaction.
   await deps.writable;
-  const [serverTotal, localCount] = await Promise.all([
-    counted ?? deps.client.countIocs(),
-    repo.count(meta.generation),
-  ]);
-  const consistent = serverTotal === localCount;
-  if (consistent) await repo.updateMeta(() => ({ watermark: newest, completeAt: deps.now() }));
-  return { changed, serverTotal, localCount, consistent };
+  const serverTotal = await (counted ?? deps.client.countIocs());
+  let localCount: number | null = null;
+  await repo.updateMeta((current) => {
+    if (current.generation !== meta.generation) return {};
+    localCount = current.count;
+    return current.count === serverTotal ? { watermark: newest, completeAt: deps.now() } : {};
+  });
+  localCount ??= await repo.count(meta.generation);
+  return { changed, serverTotal, localCount, consistent: serverTotal === localCount };
 }

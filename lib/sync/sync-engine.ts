@@ -89,6 +89,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   async function run(forceFull: boolean): Promise<SyncOutcome> {
+    // Both read at once: the incremental sync's list waits on them.
+    const metaRead = deps.repo.meta();
+    metaRead.catch(() => undefined);
     const settings = await deps.readSettings();
     const connection = settings.connection;
     // No token for the saved console (a vault cleared, or settings pointed elsewhere behind the
@@ -117,7 +120,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       slowed = value;
       if (shown) showProgress(shown);
     });
-    const meta = await deps.repo.meta();
+    const meta = await metaRead;
     const lastFull = meta.lastFullSyncAt ? Date.parse(meta.lastFullSyncAt) : 0;
     let full =
       forceFull ||
@@ -160,6 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (!full) {
         const incremental = await incrementalSync({
           ...common,
+          meta,
           writable: checked,
           onProgress: progress('incremental'),
         });

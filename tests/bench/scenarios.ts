@@ -201,6 +201,9 @@ export async function measureUi(console: Console, runs: number, options: UiOptio
       }
       if (options.incremental) {
         await changeIocs(console, CHANGES, run);
+        // The analyst presses Grab in the tab in front of them: the manager opened above came in
+        // front of the settings tab, and a tab behind has its timers and frames throttled.
+        await settings.bringToFront();
         await settle();
         const pressedAt = Date.now();
         await settings.getByRole('button', { name: /Grab the IOC/ }).click();

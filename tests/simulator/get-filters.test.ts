@@ -111,7 +111,7 @@ describe('GET filters', () => {
   });
 
   // Upload times: dns 00:00:01 (updated at 00:00:06), ip :02, md5 :03, url :04.
-  it.each([
+  const TIME_CASES: Array<[string, Record<string, string>, string[]]> = [
     ['uploadTime__gt', { uploadTime__gt: '2026-01-01T00:00:03Z' }, ['url', 'dns']],
     ['uploadTime__gte', { uploadTime__gte: '2026-01-01T00:00:03.000000Z' }, ['md5', 'url', 'dns']],
     ['uploadTime__lt (no zone, no fraction)', { uploadTime__lt: '2026-01-01T00:00:03' }, ['ip']],
@@ -124,8 +124,46 @@ describe('GET filters', () => {
     ],
     ['creationTime microsecond-precise', { creationTime__gt: '2025-12-01T00:00:00.000001Z' }, ['md5']],
     ['creationTime__lte; null never matches', { creationTime__lte: '2030-01-01T00:00:00Z' }, ['dns', 'md5']],
-  ])('%s', async (_label, params, keys) => {
+    [
+      'creationTime__lt only: nulls sort first and still never match',
+      { creationTime__lt: '2030-01-01' },
+      ['dns', 'md5'],
+    ],
+    [
+      'an empty window',
+      { updatedAt__gt: '2026-01-01T00:00:05Z', updatedAt__lt: '2026-01-01T00:00:05.5Z' },
+      [],
+    ],
+    [
+      'two time fields',
+      { uploadTime__gte: '2026-01-01T00:00:02Z', updatedAt__lte: '2026-01-01T00:00:03Z' },
+      ['ip', 'md5'],
+    ],
+  ];
+  it.each(TIME_CASES)('%s', async (_label, params, keys) => {
     await expectIds(params, keys);
+  });
+
+  // A page sorted by the filtered time field walks only the window of that field's sorted view.
+  it.each(
+    TIME_CASES.flatMap(([label, params, keys]) =>
+      (['asc', 'desc'] as const).map(
+        (order) => [`${label}, sorted by its field ${order}`, params, keys, order] as const,
+      ),
+    ),
+  )('%s: one IOC a page, cursor to cursor, and the total', async (_label, params, keys, sortOrder) => {
+    const sortBy = (Object.keys(params)[0] as string).split('__')[0] as string;
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const { status, body } = await h.json(q({ ...params, sortBy, sortOrder, limit: 1, cursor }));
+      expect(status).toBe(200);
+      expect(body.pagination.totalItems).toBe(keys.length);
+      walked.push(...body.data.map((i: { uuid: string }) => i.uuid));
+      cursor = body.pagination.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(walked.sort()).toEqual(keys.map((k) => ids[k]).sort());
   });
 
   it('a bad time filter value is a 400 Validation Error', async () => {

@@ -38,6 +38,23 @@ export interface IocFilter {
   /** Names of the selecting (non-scope) fields present. */
   selecting: string[];
   accountIds: string[] | null;
+  /**
+   * The time window the filter asks of one field, when it asks one: every match lies inside it, so a
+   * page or a count walks that stretch of the field's sorted view instead of every record (a console
+   * answers `updatedAt__gt` from an index; an incremental sync asks it of a 1,000,000-IOC scope).
+   */
+  range: TimeRange | null;
+}
+
+export type TimeField = (typeof TIME_FIELDS)[number];
+
+/** µs bounds of one time field; `null` for an open end. */
+export interface TimeRange {
+  field: TimeField;
+  from: number | null;
+  fromInclusive: boolean;
+  to: number | null;
+  toInclusive: boolean;
 }
 
 function asList(v: unknown): string[] | null {
@@ -129,6 +146,7 @@ export function compileFilter(input: Record<string, unknown>): FilterResult {
     const set = new Set(nums);
     tests.push((r) => typeof r.ioc.severity === 'number' && set.has(r.ioc.severity));
   }
+  let range: TimeRange | null = null;
   for (const field of TIME_FIELDS) {
     for (const op of TIME_OPS) {
       const name = `${field}__${op}`;
@@ -137,6 +155,7 @@ export function compileFilter(input: Record<string, unknown>): FilterResult {
       const us = parseTimestampUs(String(raw));
       if (us === null) return { ok: false, detail: `${name}: Not a valid datetime.` };
       note(name, us);
+      range = narrowed(range, field, op, us);
       const key = TIME_KEY[field];
       const cmp =
         op === 'gt'
@@ -160,6 +179,31 @@ export function compileFilter(input: Record<string, unknown>): FilterResult {
       canonical: JSON.stringify(canon),
       selecting,
       accountIds,
+      range,
     },
   };
+}
+
+/**
+ * `range` with one more bound. The first time field asked keeps the window; a second one is still
+ * tested on each record, so the window only ever narrows what is walked, never what matches.
+ */
+function narrowed(
+  range: TimeRange | null,
+  field: TimeField,
+  op: (typeof TIME_OPS)[number],
+  us: number,
+): TimeRange {
+  const current = range ?? { field, from: null, fromInclusive: true, to: null, toInclusive: true };
+  if (current.field !== field) return current;
+  if (op === 'gt' || op === 'gte') {
+    const inclusive = op === 'gte';
+    if (current.from === null || us > current.from || (us === current.from && !inclusive))
+      return { ...current, from: us, fromInclusive: inclusive };
+    return current;
+  }
+  const inclusive = op === 'lte';
+  if (current.to === null || us < current.to || (us === current.to && !inclusive))
+    return { ...current, to: us, toInclusive: inclusive };
+  return current;
 }

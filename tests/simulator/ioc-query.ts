@@ -4,7 +4,7 @@
  * + scanned items).
  */
 import type { CursorPosition } from './cursor';
-import type { IocFilter } from './ioc-filter';
+import type { IocFilter, TimeRange } from './ioc-filter';
 import type { IocRecord } from './ioc-model';
 import { compareKeys, type ScopeStore, type SortBy, sortKeyOf } from './scope-store';
 
@@ -21,12 +21,17 @@ export interface PageSpec {
 
 export function queryPage(store: ScopeStore, spec: PageSpec): { items: IocRecord[]; hasMore: boolean } {
   const view = store.view(spec.sortBy);
+  const range = spec.filter.range?.field === spec.sortBy ? spec.filter.range : null;
+  const { start, end } = windowOf(view, range);
   const step = spec.desc ? -1 : 1;
-  let i = spec.desc ? view.length - 1 : 0;
-  if (spec.after) i = startAfter(view, spec.sortBy, spec.after, spec.desc);
+  let i = spec.desc ? end - 1 : start;
+  if (spec.after) {
+    const next = startAfter(view, spec.sortBy, spec.after, spec.desc);
+    i = spec.desc ? Math.min(next, end - 1) : Math.max(next, start);
+  }
   const items: IocRecord[] = [];
   let skipped = 0;
-  for (; i >= 0 && i < view.length; i += step) {
+  for (; i >= start && i < end; i += step) {
     const r = view[i] as IocRecord;
     if (r.visibleAt > spec.now || !spec.filter.test(r)) continue;
     if (skipped < spec.skip) {
@@ -43,10 +48,46 @@ export function queryPage(store: ScopeStore, spec: PageSpec): { items: IocRecord
 export function countMatches(store: ScopeStore, filter: IocFilter, now: number): number {
   const key = store.maxVisibleAt > now ? `${filter.canonical}@${now}` : filter.canonical;
   return store.cachedCount(key, () => {
+    const { range } = filter;
+    const records = range ? store.view(range.field) : store.all();
+    const { start, end } = windowOf(records, range);
     let n = 0;
-    for (const r of store.all()) if (r.visibleAt <= now && filter.test(r)) n++;
+    for (let i = start; i < end; i++) {
+      const r = records[i] as IocRecord;
+      if (r.visibleAt <= now && filter.test(r)) n++;
+    }
     return n;
   });
+}
+
+/**
+ * The stretch `[start, end)` of `view` (sorted by `range.field`) inside `range`; all of it without
+ * one. Found by binary search, so an `updatedAt__gt` of the last minutes costs O(log N + changes).
+ */
+export function windowOf(
+  view: readonly IocRecord[],
+  range: TimeRange | null,
+): { start: number; end: number } {
+  if (!range) return { start: 0, end: view.length };
+  const key = (r: IocRecord) => sortKeyOf(r, range.field) as number;
+  const { from, to } = range;
+  const start =
+    from === null ? 0 : firstIndex(view, (r) => key(r) > from || (range.fromInclusive && key(r) === from));
+  const end =
+    to === null ? view.length : firstIndex(view, (r) => key(r) > to || (!range.toInclusive && key(r) === to));
+  return { start, end: Math.max(start, end) };
+}
+
+/** The first index of `view` where `past` holds (it holds from some index on, the view being sorted). */
+function firstIndex(view: readonly IocRecord[], past: (r: IocRecord) => boolean): number {
+  let lo = 0;
+  let hi = view.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(view[mid] as IocRecord)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Index of the first record strictly after the cursor in scan direction. */

@@ -1,6 +1,15 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import type { Ioc } from '../../../lib/s1/schemas';
-import { rewriteChunk, splitIocs, toChunk, valueHash } from '../../../lib/store/ioc-chunks';
+import { type Ioc, IocSchema } from '../../../lib/s1/schemas';
+import {
+  CHUNK_SIZE,
+  rewriteChunk,
+  sameIoc,
+  splitIocs,
+  toChunk,
+  valueHash,
+} from '../../../lib/store/ioc-chunks';
+import { createSimulator } from '../../simulator';
 
 const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uuid,
@@ -11,6 +20,18 @@ const ioc = (uuid: string, value = `${uuid}.example`, name?: string): Ioc => ({
   uploadTime: '2026-01-01T00:00:00.000000Z',
   updatedAt: '2026-01-01T00:00:00.000000Z',
   ...(name ? { name } : {}),
+});
+
+describe('CHUNK_SIZE', () => {
+  // Chromium writes a value past 64 KB to a file of its own, which cost its browser process far less
+  // than the log-structured store smaller values go to (ioc-chunks.ts). V8's serializer is the one
+  // IndexedDB uses for the structured clone.
+  it('makes a chunk of typical IOCs serialize past 64 KB', () => {
+    const sim = createSimulator({ iocs: CHUNK_SIZE, includeFixtureIocs: false, logBodies: false });
+    const iocs = IocSchema.array().parse(sim.iocs(sim.defaultAccountId));
+    expect(iocs).toHaveLength(CHUNK_SIZE);
+    expect(serialize(toChunk(1, 'c1', iocs)).length).toBeGreaterThan(64 * 1024);
+  });
 });
 
 describe('toChunk', () => {
@@ -78,5 +99,23 @@ describe('rewriteChunk', () => {
       for (const [uuid, replacement] of replace)
         if (uuids?.includes(uuid)) expect(next.chunk.iocs.find((i) => i.uuid === uuid)).toBe(replacement);
     }
+  });
+});
+
+describe('sameIoc', () => {
+  const base = { ...ioc('a', 'a.example', 'n'), category: ['x', 'y'], threatActors: [] as string[] };
+  it.each<[string, Ioc, boolean]>([
+    ['a copy', structuredClone(base), true],
+    ['a copy in another key order', Object.fromEntries(Object.entries(base).reverse()) as Ioc, true],
+    ['another name', { ...base, name: 'm' }, false],
+    ['another updatedAt', { ...base, updatedAt: '2026-01-02T00:00:00.000000Z' }, false],
+    ['a field less', (({ name: _n, ...rest }) => rest)(base) as Ioc, false],
+    ['a field more', { ...base, description: 'd' }, false],
+    ['a null for a value', { ...base, name: null } as unknown as Ioc, false],
+    ['a list in another order', { ...base, category: ['y', 'x'] }, false],
+    ['a list longer', { ...base, category: ['x', 'y', 'z'] }, false],
+  ])('%s: %s', (_name, other, same) => {
+    expect(sameIoc(base, other)).toBe(same);
+    expect(sameIoc(other, base)).toBe(same);
   });
 });

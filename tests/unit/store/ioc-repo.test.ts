@@ -332,6 +332,24 @@ describe('createIocRepo', () => {
       expect(await repo.changesSince(mark)).toEqual([]);
     });
 
+    it('records only the IOCs a put changed: those stored already as they are (the overlap) are no change', async () => {
+      const repo = freshRepo();
+      await repo.put(1, [ioc('a', 'a.example'), ioc('b', 'b.example'), ioc('c', 'c.example')]);
+      const mark = await repo.mark();
+      // The same IOCs again, as a fresh copy (another page's parse), in another key order.
+      const { uuid, ...rest } = ioc('a', 'a.example');
+      expect(await repo.put(1, [{ ...rest, uuid }, ioc('b', 'b.example')])).toBe(0);
+      expect(await repo.mark()).toEqual(mark);
+      await repo.put(1, [
+        ioc('a', 'a.example'),
+        { ...ioc('b', 'b.example'), name: 'renamed' },
+        ioc('d', 'd.example'),
+      ]);
+      expect(names(await repo.changesSince(mark))).toEqual([[2, ['b', 'd'], []]]);
+      expect((await repo.byValue('b.example')).map((i) => i.name)).toEqual(['renamed']);
+      expect(await repo.count()).toBe(4);
+    });
+
     it('sends a page behind a full sync to read the cache again', async () => {
       const repo = freshRepo();
       await repo.put(1, [ioc('a', 'a.example')]);

@@ -4,6 +4,7 @@ import { valueHash } from '../../../lib/store/ioc-chunks';
 import {
   BUCKETS,
   BucketBuilder,
+  BucketEdits,
   chunkIdsIn,
   editEntries,
   slotOf,
@@ -106,5 +107,43 @@ describe('BucketBuilder', () => {
       { generation: 1, bucket: slotOf('a.example').bucket, entries: expect.any(String) },
     ]);
     expect(new BucketBuilder().records(1)).toEqual([]);
+  });
+});
+
+describe('BucketEdits', () => {
+  const entry = (value: string, id: string) => `${slotOf(value).hash}=${id}`;
+  /** The entries the edits leave in every bucket they touch, from empty buckets. */
+  const added = (edits: BucketEdits) =>
+    edits.buckets
+      .flatMap((bucket) => edits.applied(bucket, '').split(';'))
+      .filter((e) => e !== '')
+      .sort();
+
+  it.each<[string, Ioc[], Ioc[], string[]]>([
+    ['a new chunk lists each value once', [], [ioc('a'), ioc('b', 'A.example')], [entry('a.example', 'c')]],
+    ['a replacement keeping its value edits nothing', [ioc('a'), ioc('b')], [ioc('a'), ioc('b')], []],
+    [
+      'a replacement changing its value',
+      [ioc('a'), ioc('b')],
+      [ioc('a'), ioc('b', 'z.example')],
+      [entry('z.example', 'c')],
+    ],
+    ['a deleted chunk', [ioc('a')], [], []],
+  ])('%s', (_name, before, after, listed) => {
+    const edits = new BucketEdits();
+    edits.change('c', before, after);
+    expect(added(edits)).toEqual([...listed].sort());
+    if (before.length === after.length && listed.length === 0) expect(edits.buckets).toEqual([]);
+  });
+
+  it("removes the entries of values no longer held, and keeps other chunks' entries", () => {
+    const edits = new BucketEdits();
+    edits.change('c', [ioc('a'), ioc('b'), ioc('c', 'A.EXAMPLE')], [ioc('c', 'A.EXAMPLE')]);
+    // a.example is still held (in another case): only b.example's entry goes.
+    const bucket = slotOf('b.example').bucket;
+    expect(edits.buckets).toEqual([bucket]);
+    expect(edits.applied(bucket, `;${entry('b.example', 'c')};${entry('b.example', 'other')}`)).toBe(
+      `;${entry('b.example', 'other')}`,
+    );
   });
 });
