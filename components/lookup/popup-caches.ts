@@ -18,8 +18,6 @@ import { createIocRepo, type IocRepo } from '../../lib/store/ioc-repo';
 import { createValueLookup, type ValueLookup } from '../../lib/store/value-lookup';
 import { pageLookup, pageRepo } from '../page/page-cache';
 import { pageProfileId } from '../page/page-profile';
-import { whenIdle } from '../page/when-idle';
-import { popupGate } from './popup-gate';
 
 export interface TenantCache {
   tenant: Tenant;
@@ -69,35 +67,6 @@ const listRead = loadList();
 export const popupStores: Promise<ProfileStores[]> = listRead.then(({ list, databases }) =>
   list.profiles.map((profile) => cacheOf(profile.id, databases.get(profile.id))),
 );
-
-/**
- * Once the popup is idle after its first answer (popup-gate.ts; this runs before main.tsx holds the
- * idle work behind the gate, so it waits for the gate itself), each
- * profile's buckets are held in memory for the pastes that follow (value-lookup.ts): a paste then
- * reads each database once instead of three times in turn. One profile at a time, so that a paste
- * made meanwhile waits behind one read at most (each starts when no look-up is under way). Up to HELD_IOCS IOCs in all (~40 MB): one cache of
- * 1,000,000 or ten of 100,000; a profile beyond that is looked up as before.
- */
-const HELD_IOCS = 2_000_000;
-
-/** Resolves at the popup's next idle moment with no look-up under way in any profile. */
-function quietMoment(stores: readonly ProfileStores[]): Promise<void> {
-  return new Promise((resolve) => {
-    const wait = () => whenIdle(() => (stores.some((store) => store.lookup.busy()) ? wait() : resolve()));
-    wait();
-  });
-}
-
-// Each profile's read waits for a quiet moment: read beside a paste, ten of them slowed the first
-// pastes (270 ms where 17 ms once held).
-void popupGate.opened.then(async () => {
-  const stores = await popupStores;
-  let left = HELD_IOCS;
-  for (const store of stores) {
-    await quietMoment(stores);
-    left -= await store.lookup.holdBuckets(left);
-  }
-});
 
 async function loadTenants(): Promise<TenantCache[]> {
   const [{ list }, stores] = await Promise.all([listRead, popupStores]);

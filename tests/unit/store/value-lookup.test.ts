@@ -3,7 +3,7 @@ import type { BlocklistItem, FirewallRule } from '../../../lib/s1/block-schemas'
 import type { Ioc } from '../../../lib/s1/schemas';
 import { createBlockRepo } from '../../../lib/store/block-repo';
 import { openIocDb } from '../../../lib/store/db';
-import { createIocRepo } from '../../../lib/store/ioc-repo';
+import { createIocRepo, type GenerationSeen, iocsByValuesIn } from '../../../lib/store/ioc-repo';
 import { createValueLookup } from '../../../lib/store/value-lookup';
 
 const SHA1 = 'A'.repeat(40);
@@ -44,11 +44,11 @@ const rule = (id: string, type: string, values: string[]): FirewallRule => ({
 let n = 0;
 /** One database holding IOCs, Blocklist items and firewall rules, and a look-up over it. */
 async function seeded() {
-  const db = openIocDb(`value-lookup-test-${++n}`);
-  return { db, lookup: await seededIn(db) };
+  return createValueLookup((await seededDb()).db);
 }
 
-async function seededIn(db: ReturnType<typeof openIocDb>) {
+async function seededDb() {
+  const db = openIocDb(`value-lookup-test-${++n}`);
   await createIocRepo(db).put(1, [
     ioc('i-sha1', SHA1, 'SHA1'),
     ioc('i-dns', 'evil.example', 'DNS'),
@@ -64,13 +64,11 @@ async function seededIn(db: ReturnType<typeof openIocDb>) {
     // A host that reads as a hash: no rule can name one, so a hash is never asked of the rules.
     rule('r-odd', 'fqdn', [MD5.toLowerCase()]),
   ]);
-  return createValueLookup(db);
+  // In an object: an async function would hand back the opened database instead of its promise.
+  return { db };
 }
 
-describe.each([
-  ['reading the buckets', false],
-  ['with the buckets held in memory', true],
-])('createValueLookup, %s: IOCs and blocks of values in one transaction', (_mode, hold) => {
+describe('createValueLookup: IOCs and blocks of values in one transaction', () => {
   it.each<[string, string[], string[], string[], string[]]>([
     ['nothing asked', [], [], [], []],
     ['a SHA1 held as IOC and blocked', [SHA1.toLowerCase()], ['i-sha1'], ['b-sha1'], []],
@@ -94,8 +92,7 @@ describe.each([
     ],
     ['unknown values', ['nowhere.example', 'D'.repeat(40)], [], [], []],
   ])('%s', async (_label, values, iocs, blocklist, firewall) => {
-    const { lookup } = await seeded();
-    if (hold) await lookup.holdBuckets();
+    const lookup = await seeded();
     const found = await lookup(values);
     expect(found.iocs.map((i) => i.uuid).sort()).toEqual(iocs);
     expect(found.blocks?.blocklist.map((i) => i.id).sort()).toEqual(blocklist);
@@ -103,39 +100,13 @@ describe.each([
   });
 });
 
-describe('createValueLookup with the buckets held: never behind the cache', () => {
-  it('finds the chunks from memory while the cache is unchanged', async () => {
-    const { db, lookup } = await seeded();
-    await lookup.holdBuckets();
-    // Proof that the held copy answers: the stored buckets are gone, the meta record unchanged.
-    await (await db).clear('buckets');
-    expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(['i-dns']);
-  });
-
-  it.each<[string, number | undefined, number, string[]]>([
-    ['no limit', undefined, 4, ['i-dns']],
-    ['a limit the cache is within', 4, 4, ['i-dns']],
-    // Not held: the look-up reads the (now cleared) stored buckets, as without a copy.
-    ['a limit the cache is over', 3, 0, []],
-  ])('holds a cache within %s', async (_label, limit, count, uuids) => {
-    const { db, lookup } = await seeded();
-    expect(await lookup.holdBuckets(limit)).toBe(count);
-    await (await db).clear('buckets');
-    expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(uuids);
-  });
-
+describe('createValueLookup: the generation the last look-up saw is only a hint', () => {
   it.each<[string, (db: ReturnType<typeof openIocDb>) => Promise<unknown>, string[], string[]]>([
     [
-      'an IOC added since',
+      'an IOC added to the same generation',
       (db) => createIocRepo(db).put(1, [ioc('i-new', 'new.example', 'DNS')]),
       ['new.example', 'evil.example'],
       ['i-new', 'i-dns'],
-    ],
-    [
-      'an IOC removed since',
-      (db) => createIocRepo(db).remove(1, [{ uuid: 'i-dns', value: 'evil.example', type: 'DNS' }]),
-      ['evil.example'],
-      [],
     ],
     [
       'another generation made visible (a full sync)',
@@ -148,14 +119,27 @@ describe('createValueLookup with the buckets held: never behind the cache', () =
       ['gen2.example', 'evil.example'],
       ['i-gen2'],
     ],
-  ])('answers %s, then holds the new buckets', async (_label, write, values, uuids) => {
-    const { db, lookup } = await seeded();
-    await lookup.holdBuckets();
+  ])('answers after %s', async (_label, write, values, uuids) => {
+    const { db } = await seededDb();
+    const lookup = createValueLookup(db);
+    // The first look-up learns generation 1; the next guesses it before meta is read.
+    expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(['i-dns']);
     await write(db);
     expect((await lookup(values)).iocs.map((i) => i.uuid)).toEqual(uuids);
-    // Read again behind that look-up: the next look-ups are answered from the new copy.
-    await lookup.holdBuckets();
-    await (await db).clear('buckets');
     expect((await lookup(values)).iocs.map((i) => i.uuid)).toEqual(uuids);
+  });
+});
+
+describe('iocsByValuesIn with a generation seen', () => {
+  it.each<[string, number | null, string[]]>([
+    ['none seen yet', null, ['i-dns']],
+    ['the visible one', 1, ['i-dns']],
+    ['one no longer visible', 7, ['i-dns']],
+  ])('reads the visible generation, %s, and remembers it', async (_label, guess, uuids) => {
+    const { db } = await seededDb();
+    const seen: GenerationSeen = { generation: guess };
+    const tx = (await db).transaction(['chunks', 'buckets', 'meta']);
+    expect((await iocsByValuesIn(tx, ['Evil.Example'], seen)).map((i) => i.uuid)).toEqual(uuids);
+    expect(seen.generation).toBe(1);
   });
 });
