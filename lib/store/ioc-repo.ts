@@ -82,37 +82,15 @@ async function chunkIdsOf(
 }
 
 /**
- * The visible generation a page's previous look-up in this database found (value-lookup.ts): the next
- * look-up reads that generation's buckets beside the meta record instead of after it, one round trip
- * instead of two before the chunks. Only a hint: the meta record read in the same transaction decides.
- */
-export interface GenerationSeen {
-  generation: number | null;
-}
-
-/**
  * The cached IOCs holding one of `values` (ignoring case), read in `tx`: byValues, or a look-up that
  * reads the block caches in the same transaction (value-lookup.ts). `tx` must cover the buckets store.
- * With `seen`, the buckets of the generation it names are read beside the meta record; when meta names
- * another, that read is dropped and the right buckets are read (and `seen` follows meta).
  */
-export async function iocsByValuesIn(
-  tx: IocReadTx,
-  values: readonly string[],
-  seen?: GenerationSeen,
-): Promise<Ioc[]> {
+export async function iocsByValuesIn(tx: IocReadTx, values: readonly string[]): Promise<Ioc[]> {
   const keys = new Set(values.map(valueKey));
   keys.delete('');
   if (keys.size === 0) return [];
-  const slots = [...keys].map(slotOfKey);
-  const buckets = tx.objectStore('buckets');
-  const guess = seen?.generation ?? null;
-  const early = guess === null ? null : chunkIdsOf(buckets, guess, slots);
-  // Settled either way: when meta names another generation its result is not awaited.
-  early?.catch(() => undefined);
   const { generation } = { ...EMPTY_CACHE_META, ...(await tx.objectStore('meta').get('cache')) };
-  if (seen) seen.generation = generation;
-  const ids = await (early && guess === generation ? early : chunkIdsOf(buckets, generation, slots));
+  const ids = await chunkIdsOf(tx.objectStore('buckets'), generation, [...keys].map(slotOfKey));
   const chunks = tx.objectStore('chunks');
   const byKey = new Map<string, Ioc[]>([...keys].map((key) => [key, []]));
   await Promise.all(

@@ -3,16 +3,11 @@
  * the Blocklist items and firewall rules naming them. The popup asks every profile's database at each
  * paste; with ten profiles, one transaction per database instead of two is ten fewer round trips
  * handled on the popup's main thread (tests/bench/results.md, 11b).
- *
- * Each look-up remembers the visible generation it found, and the next reads that generation's
- * buckets beside the meta record (ioc-repo.ts GenerationSeen): meta and the buckets, then the chunks,
- * two round trips per database instead of three in turn. With ten profiles the third was what made a
- * paste's answer twice as slow as with one.
  */
 import type { Ioc } from '../s1/schemas';
 import { type BlocksFound, blocksByValuesIn } from './block-repo';
 import type { IocDatabase } from './db';
-import { type GenerationSeen, iocsByValuesIn } from './ioc-repo';
+import { iocsByValuesIn } from './ioc-repo';
 
 export interface ValuesFound {
   iocs: Ioc[];
@@ -21,12 +16,11 @@ export interface ValuesFound {
 }
 
 export function createValueLookup(database: Promise<IocDatabase>) {
-  const seen: GenerationSeen = { generation: null };
   return async (values: readonly string[]): Promise<ValuesFound> => {
     if (values.length === 0) return { iocs: [], blocks: { blocklist: [], firewall: [] } };
     const tx = (await database).transaction(['chunks', 'buckets', 'meta', 'blocklist', 'firewallRules']);
     const [iocs, blocks] = await Promise.all([
-      iocsByValuesIn(tx, values, seen),
+      iocsByValuesIn(tx, values),
       blocksByValuesIn(tx, values).catch(() => null),
     ]);
     // A read's results are final once its requests succeed (ioc-repo.ts byValues).

@@ -3,7 +3,7 @@ import type { BlocklistItem, FirewallRule } from '../../../lib/s1/block-schemas'
 import type { Ioc } from '../../../lib/s1/schemas';
 import { createBlockRepo } from '../../../lib/store/block-repo';
 import { openIocDb } from '../../../lib/store/db';
-import { createIocRepo, type GenerationSeen, iocsByValuesIn } from '../../../lib/store/ioc-repo';
+import { createIocRepo } from '../../../lib/store/ioc-repo';
 import { createValueLookup } from '../../../lib/store/value-lookup';
 
 const SHA1 = 'A'.repeat(40);
@@ -44,10 +44,6 @@ const rule = (id: string, type: string, values: string[]): FirewallRule => ({
 let n = 0;
 /** One database holding IOCs, Blocklist items and firewall rules, and a look-up over it. */
 async function seeded() {
-  return createValueLookup((await seededDb()).db);
-}
-
-async function seededDb() {
   const db = openIocDb(`value-lookup-test-${++n}`);
   await createIocRepo(db).put(1, [
     ioc('i-sha1', SHA1, 'SHA1'),
@@ -64,8 +60,7 @@ async function seededDb() {
     // A host that reads as a hash: no rule can name one, so a hash is never asked of the rules.
     rule('r-odd', 'fqdn', [MD5.toLowerCase()]),
   ]);
-  // In an object: an async function would hand back the opened database instead of its promise.
-  return { db };
+  return createValueLookup(db);
 }
 
 describe('createValueLookup: IOCs and blocks of values in one transaction', () => {
@@ -97,49 +92,5 @@ describe('createValueLookup: IOCs and blocks of values in one transaction', () =
     expect(found.iocs.map((i) => i.uuid).sort()).toEqual(iocs);
     expect(found.blocks?.blocklist.map((i) => i.id).sort()).toEqual(blocklist);
     expect(found.blocks?.firewall.map((r) => r.id).sort()).toEqual(firewall);
-  });
-});
-
-describe('createValueLookup: the generation the last look-up saw is only a hint', () => {
-  it.each<[string, (db: ReturnType<typeof openIocDb>) => Promise<unknown>, string[], string[]]>([
-    [
-      'an IOC added to the same generation',
-      (db) => createIocRepo(db).put(1, [ioc('i-new', 'new.example', 'DNS')]),
-      ['new.example', 'evil.example'],
-      ['i-new', 'i-dns'],
-    ],
-    [
-      'another generation made visible (a full sync)',
-      async (db) => {
-        const repo = createIocRepo(db);
-        await repo.append(2, [ioc('i-gen2', 'gen2.example', 'DNS')]);
-        await repo.seal(2);
-        await repo.updateMeta(() => ({ generation: 2 }));
-      },
-      ['gen2.example', 'evil.example'],
-      ['i-gen2'],
-    ],
-  ])('answers after %s', async (_label, write, values, uuids) => {
-    const { db } = await seededDb();
-    const lookup = createValueLookup(db);
-    // The first look-up learns generation 1; the next guesses it before meta is read.
-    expect((await lookup(['evil.example'])).iocs.map((i) => i.uuid)).toEqual(['i-dns']);
-    await write(db);
-    expect((await lookup(values)).iocs.map((i) => i.uuid)).toEqual(uuids);
-    expect((await lookup(values)).iocs.map((i) => i.uuid)).toEqual(uuids);
-  });
-});
-
-describe('iocsByValuesIn with a generation seen', () => {
-  it.each<[string, number | null, string[]]>([
-    ['none seen yet', null, ['i-dns']],
-    ['the visible one', 1, ['i-dns']],
-    ['one no longer visible', 7, ['i-dns']],
-  ])('reads the visible generation, %s, and remembers it', async (_label, guess, uuids) => {
-    const { db } = await seededDb();
-    const seen: GenerationSeen = { generation: guess };
-    const tx = (await db).transaction(['chunks', 'buckets', 'meta']);
-    expect((await iocsByValuesIn(tx, ['Evil.Example'], seen)).map((i) => i.uuid)).toEqual(uuids);
-    expect(seen.generation).toBe(1);
   });
 });
