@@ -41,6 +41,7 @@ import {
   withSection,
 } from './report';
 import {
+  ingestFloorMs,
   KEYSTROKES,
   measureFullSyncs,
   measureUi,
@@ -285,11 +286,14 @@ async function hundredThousand(): Promise<void> {
     );
     const parallel: number[] = [];
     const sequential: number[] = [];
+    const floor: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      // Side by side in the same run: the extension's sync, then the original tool's way.
+      // Side by side in the same run: the extension's sync, then the original tool's way, then the
+      // platform alone making the sync's requests.
       const [ours] = await measureFullSyncs(console, 1, 180_000);
       parallel.push(ours as number);
       sequential.push(await sequentialSingleCursorMs(console));
+      floor.push(await ingestFloorMs(console));
     }
     record(
       '2',
@@ -309,6 +313,16 @@ async function hundredThousand(): Promise<void> {
       '≥ 3×',
       { min: 3 },
       `${medianText('ours', seconds(parallel), 's')}, ${medianText('sequential', seconds(sequential), 's')}`,
+    );
+    record(
+      '2c',
+      "sequential single-cursor walk ÷ ingest floor (250 ms latency): the most 2b can reach with the sync's requests",
+      '×',
+      perRunRatios(sequential, floor),
+      'median',
+      'reported',
+      null,
+      medianText('ingest floor', seconds(floor), 's'),
     );
   } finally {
     await console.close();

@@ -258,6 +258,16 @@ export async function measureFullSyncs(console: Console, runs: number, timeoutMs
   return times;
 }
 
+/** The ingest floor alone, in a browser of its own: with the console's latency in force, 2b's bound. */
+export async function ingestFloorMs(console: Console): Promise<number> {
+  const browser = await launchBrowser(console.port);
+  try {
+    return (await ingestFloor(browser, console)).ms;
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * How the original tool fetched: one cursor over the whole account, one page after another
  * (`GET /iocs?limit=1000`, following nextCursor). Measured with the same client, without storing
