@@ -133,5 +133,6 @@ export function applyWrite(store: ScopeStore, items: Record<string, unknown>[], 
     return rec.ioc;
   });
   store.insert([...fresh.values()]);
+  store.settle();
   return out;
 }

@@ -36,14 +36,57 @@ describe('ScopeStore views after writes', () => {
       },
     ],
     ['many records inserted (a full re-sort)', (store) => store.insert(records(300, 8))],
-    ['records removed', (store) => store.removeWhere((r) => r.uuid < '4')],
+    ['records removed (a full re-sort)', (store) => store.removeWhere((r) => r.uuid < '4')],
+    ['a few records removed (patched)', (store) => store.removeWhere((r) => r.uuid < '08')],
+    [
+      'records inserted, then some of them and some old ones removed',
+      (store) => {
+        const fresh = records(20, 9);
+        store.insert(fresh);
+        const gone = new Set([...fresh.slice(0, 5), ...store.all().slice(0, 5)].map((r) => r.uuid));
+        store.removeWhere((r) => gone.has(r.uuid));
+      },
+    ],
+    [
+      'a record replaced, then removed',
+      (store) => {
+        const old = store.all()[3];
+        if (!old) throw new Error('empty store');
+        const next = toRecord({ ...old.ioc, updatedAt: '2026-11-27T11:00:00.000000Z' });
+        store.replace(old, next);
+        store.removeWhere((r) => r === next);
+      },
+    ],
   ])('stay in order: %s', (_name, change) => {
-    const store = new ScopeStore();
-    store.insert(records(500, 1));
-    for (const sortBy of SORT_FIELDS) store.view(sortBy);
-    change(store);
-    for (const sortBy of SORT_FIELDS) {
-      expect(store.view(sortBy).map((r) => r.uuid)).toEqual(fullySorted(store, sortBy));
+    for (const settled of [false, true]) {
+      const store = new ScopeStore();
+      store.insert(records(500, 1));
+      for (const sortBy of SORT_FIELDS) store.view(sortBy);
+      change(store);
+      // settle() (called when a write request ends) brings the views up to date at once; without it
+      // the next read does.
+      if (settled) store.settle();
+      for (const sortBy of SORT_FIELDS) {
+        expect(
+          store.view(sortBy).map((r) => r.uuid),
+          `${sortBy}, settled: ${settled}`,
+        ).toEqual(fullySorted(store, sortBy));
+      }
+    }
+  });
+
+  it.each([
+    ['after an insert', (store: ScopeStore) => store.insert(records(3, 11))],
+    ['after a delete', (store: ScopeStore) => store.removeWhere((r) => r.uuid < '1')],
+  ])('forgets its cached counts %s, settled or not', (_name, change) => {
+    for (const settled of [false, true]) {
+      const store = new ScopeStore();
+      store.insert(records(200, 1));
+      expect(store.cachedCount('all', () => store.size)).toBe(200);
+      change(store);
+      if (settled) store.settle();
+      expect(store.cachedCount('all', () => store.size)).toBe(store.size);
+      expect(store.size).not.toBe(200);
     }
   });
 });

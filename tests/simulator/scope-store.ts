@@ -140,20 +140,29 @@ export class ScopeStore {
 
   removeWhere(pred: (r: IocRecord) => boolean): number {
     const kept: IocRecord[] = [];
-    let removed = 0;
+    const gone: IocRecord[] = [];
     for (const r of this.byId) {
       if (pred(r)) {
-        removed++;
+        gone.push(r);
         this.byUuid.delete(r.uuid);
       } else kept.push(r);
     }
-    if (removed > 0) {
+    if (gone.length > 0) {
       this.byId = kept;
       this.keyIndex = null;
-      this.changes = null;
+      this.noteRemoved(gone);
       this.version++;
     }
-    return removed;
+    return gone.length;
+  }
+
+  /**
+   * Brings the cached views up to date now. Called when a write request ends, so that the write
+   * pays for its index upkeep, as a console's database does, rather than the next list request
+   * (which an incremental sync sends right after a change).
+   */
+  settle(): void {
+    this.syncCaches();
   }
 
   /** The record an upsert would hit, by the configured key fields (scopeId is implicit). */
@@ -197,6 +206,15 @@ export class ScopeStore {
       this.counts.set(key, n);
     }
     return n;
+  }
+
+  private noteRemoved(gone: readonly IocRecord[]): void {
+    if (!this.changes) return;
+    if (this.changes.removed.size + gone.length > this.byId.length / 8) {
+      this.changes = null;
+      return;
+    }
+    for (const r of gone) this.changes.removed.add(r);
   }
 
   private syncCaches(): void {

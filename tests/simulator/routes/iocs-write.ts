@@ -93,6 +93,8 @@ export function deleteIocs(ctx: RouteContext): Reply {
   // The trap of docs/sentinelone-api.md#deleting-iocs: without accountIds this still deletes every match in
   // the token's scope, any type/source.
   // Pending (not yet visible) IOCs are deleted too: they exist, GET just does not show them yet.
-  const affected = storeOf(ctx.state, access.accountId).removeWhere((r) => compiledFilter.test(r));
+  const store = storeOf(ctx.state, access.accountId);
+  const affected = store.removeWhere((r) => compiledFilter.test(r));
+  store.settle();
   return { status: 200, body: { data: { affected } } };
 }
