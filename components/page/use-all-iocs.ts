@@ -14,6 +14,7 @@ import type { Ioc } from '../../lib/s1/schemas';
 import { settingsItemOf } from '../../lib/settings/settings';
 import { type SyncStatus, syncStatusItemOf } from '../../lib/sync/sync-status';
 import { type CacheFollower, type CacheState, cacheVersionOf, followCache, UNREAD } from './cache-follower';
+import { earlyRowsOf, takeEarlyProfileRows, withEarlyRows } from './early-rows';
 import { profileCache } from './profile-caches';
 import { useStorageItem } from './use-storage-item';
 
@@ -57,6 +58,9 @@ function useItemPerProfile<T>(ids: readonly string[], itemOf: (id: string) => An
   return values;
 }
 
+/** Each profile's first reads, started by the manager's early script across profiles where it ran. */
+const earlyRows = takeEarlyProfileRows();
+
 /** A promise kept once the first rows are painted (a frame after `shown` is called), and its trigger. */
 function afterFirstPaint(): { painted: Promise<void>; shown(): void } {
   let shown = () => {};
@@ -91,7 +95,7 @@ export function useAllIocs(): AllIocs {
       let follower = followers.current.get(id);
       if (!follower) {
         follower = followCache(
-          profileCache(id).repo,
+          withEarlyRows(profileCache(id).repo, earlyRowsOf(earlyRows, id)),
           (update) => setStates((previous) => new Map(previous).set(id, update(previous.get(id) ?? UNREAD))),
           () => firstPaint.painted,
         );

@@ -69,8 +69,31 @@ export function openCacheEarly(): void {
 }
 
 /**
- * The manager's early script: only the database of the profile its address names (the page's own,
- * page-profile.ts), none across profiles, and no profile list (the manager reads it itself).
+ * The manager's early script across profiles (`?profile=all`): the opens as the popup's
+ * (openCacheEarly(), for the page's takers), and every listed profile's connection, for the script's
+ * own first reads (components/page/early-rows.ts), by profile id in the list's order.
+ */
+export function openEveryCacheEarly(): Promise<Map<string, Promise<IocDatabase>>> {
+  openCacheEarly();
+  const first = scope[HANDOFF] as Promise<IDBDatabase>;
+  const others = scope[PROFILES_HANDOFF] as Promise<EarlyProfiles>;
+  return others.then(({ list, databases }) => {
+    const opened = new Map<string, Promise<IocDatabase>>();
+    for (const { id } of list.profiles) {
+      const opening = id === FIRST_PROFILE_ID ? first : databases.get(id);
+      if (opening)
+        opened.set(
+          id,
+          opening.then((db) => wrap(db) as IocDatabase),
+        );
+    }
+    return opened;
+  });
+}
+
+/**
+ * The manager's early script for one profile: only the database of the profile its address names
+ * (the page's own, page-profile.ts), and no profile list (the manager reads it itself).
  */
 export function openPageCacheEarly(database: string): Promise<IocDatabase> {
   const opening = openIocDb(database);

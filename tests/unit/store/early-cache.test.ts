@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME, openIocDb } from '../../../lib/store/db';
-import { openCacheEarly, takeEarlyCache, takeEarlyProfiles } from '../../../lib/store/early-cache';
+import {
+  openCacheEarly,
+  openEveryCacheEarly,
+  takeEarlyCache,
+  takeEarlyProfiles,
+} from '../../../lib/store/early-cache';
 import { createIocRepo } from '../../../lib/store/ioc-repo';
 
 const ioc = {
@@ -103,4 +108,26 @@ describe('early cache hand-over', () => {
     expect(databases.size).toBe(0);
     expect(takeEarlyCache()).not.toBeNull();
   });
+
+  it.each([
+    { name: 'the listed profiles, first included, in the list order', listed: ['p4', 'p1', 'p2'] },
+    { name: 'a list without the first profile', listed: ['p2', 'p4'] },
+  ])(
+    'across profiles opens $name for the early reads, and leaves the same connections to take',
+    async ({ listed }) => {
+      await fakeBrowser.storage.local.set({
+        profiles: { profiles: listed.map((id) => ({ id, name: id, colour: 'blue' })), activeId: listed[0] },
+      });
+      const writer = await openIocDb('s1-ioc-manager.p4');
+      await createIocRepo(Promise.resolve(writer)).put(1, [ioc]);
+      const every = await openEveryCacheEarly();
+      expect([...every.keys()]).toEqual(listed);
+      const p4 = await (every.get('p4') as Promise<Awaited<ReturnType<typeof openIocDb>>>);
+      expect(await createIocRepo(Promise.resolve(p4)).byValues(['evil.example'])).toEqual([ioc]);
+      const taken = await takeEarlyProfiles();
+      expect([...(taken?.databases.keys() ?? [])]).toEqual(listed.filter((id) => id !== 'p1'));
+      expect(takeEarlyCache()).not.toBeNull();
+      writer.close();
+    },
+  );
 });
