@@ -5,7 +5,7 @@
  * indicators by an `indicates` relationship.
  *
  * The output depends on the IOCs alone, so two exports of the same IOCs are byte-identical and the
- * same IOC keeps its STIX id from one export to the next: ids are UUIDv5 (uuid-v5.ts) of the IOC's
+ * same IOC keeps its STIX id from one export to the next: ids are UUIDv5 (the uuid package) of the IOC's
  * uuid or of the object's name, in a namespace of our own (the Identifier type, §2.9, lets a producer use
  * UUIDv5 outside the namespace it reserves for cyber-observables). `now` is used only where an IOC's time
  * cannot be read.
@@ -13,10 +13,11 @@
  * What STIX has no property for travels in custom properties (§11.1: `x_` prefix, a–z 0–9 `_`), so
  * that the extension's own importer reads it back (the list: docs/stix-export.md).
  */
+
+import { v5 as uuidV5 } from 'uuid';
 import { exportFileName } from '../iocs/export';
 import type { Ioc, IocType } from '../s1/schemas';
 import { isoToMicros } from '../s1/timestamps';
-import { uuidV5 } from './uuid-v5';
 
 /** The UUIDv5 namespace of every id this extension derives; fixed forever, or ids change between versions. */
 export const STIX_ID_NAMESPACE = 'a800188e-0223-45f8-a63e-bdfa7d926810';
