@@ -478,13 +478,13 @@ describe('importMispEvents: file shapes', () => {
     ],
     ['{"Event": {"info": "a"}', 'line 1, column 24', 'expected "," or "}", found the end of the file'],
     ['[1, 2,]', 'line 1, column 7', 'expected a value, found "]"'],
-    ["{'Event': {}}", 'line 1, column 2', 'expected a property name in double quotes'],
-    ['{"Event": {"info": "a\nb"}}', 'line 1, column 22', 'a line break or control character inside a string'],
-    ['{"Event": {"info": "a\\x"}}', 'line 1, column 22', 'a bad escape'],
-    ['{"Event": {}} extra', 'line 1, column 15', 'expected the end of the file'],
-    ['{"a": tru}', 'line 1, column 7', 'expected a value'],
-    ['{"a": 01}', 'line 1, column 8', 'expected "," or "}"'],
-    ['{"a": "unterminated', 'line 1, column 20', 'expected a closing "'],
+    ["{'Event': {}}", 'line 1, column 2', `JSON does not allow here, found "'Event'"`],
+    ['{"Event": {"info": "a\nb"}}', 'line 1, column 20', 'expected a closing "'],
+    ['{"Event": {"info": "a\\x"}}', 'line 1, column 20', 'a bad escape'],
+    ['{"Event": {}} extra', 'line 1, column 15', 'found "extra"'],
+    ['{"a": tru}', 'line 1, column 7', 'found "tru"'],
+    ['{"a": 01}', 'line 1, column 8', 'expected "," between items'],
+    ['{"a": "unterminated', 'line 1, column 7', 'expected a closing "'],
   ])('says where %j is not JSON', (text, where, message) => {
     const result = importMispEvents(text, NOW);
     expect(result.ok).toBe(false);
