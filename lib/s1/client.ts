@@ -25,11 +25,14 @@ import {
   UserResponseSchema,
 } from './schemas';
 import { scopeFilter, scopeOfConnection } from './scope';
+import { createUserConfigCalls } from './user-config-calls';
 
 export type { BlocklistItemDraft, BlocklistQuery } from './blocklist-calls';
 export { BLOCKLIST_TYPE } from './blocklist-calls';
 export type { FirewallQuery, FirewallRuleDraft } from './firewall-calls';
 export { chunk, MAX_BATCH_SIZE, MAX_PAGE_SIZE } from './paging';
+export type { UserConfig, UserConfigOutcome } from './user-config-calls';
+export { isExcluded } from './user-config-calls';
 
 export interface S1Connection {
   /** Console origin, e.g. https://usea1-acme.sentinelone.net */
@@ -63,6 +66,14 @@ export type IocQuery = Partial<Record<TimeFilter, string>> & {
 };
 
 const IOCS = 'threat-intelligence/iocs';
+
+/**
+ * A draft as sent: only the fields it sets. An upsert keeps what a POST leaves out
+ * (docs/sentinelone-api.md#upsert-semantics), so a key sent without a value must not reach the console.
+ */
+export function wireDraft(draft: IocDraft): IocDraft {
+  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)) as IocDraft;
+}
 
 export function createS1Client(connection: S1Connection, transport: Partial<S1HttpOptions> = {}) {
   const http = createS1Http({ ...transport, origin: connection.consoleUrl, apiToken: connection.apiToken });
@@ -110,7 +121,7 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
         const answer = await http.request({
           method: 'POST',
           path: IOCS,
-          body: { filter: scope, data: batch },
+          body: { filter: scope, data: batch.map(wireDraft) },
           schema: IocCreateResponseSchema,
           batchOffset: index * MAX_BATCH_SIZE,
         });
@@ -135,6 +146,7 @@ export function createS1Client(connection: S1Connection, transport: Partial<S1Ht
     deleteIocs,
     ...createBlocklistCalls(http, scope),
     ...createFirewallCalls(http, scope),
+    ...createUserConfigCalls(http, scope),
     /** The token's user, its scope and the token's expiry (docs/sentinelone-api.md#other-endpoints). */
     getUser: async () =>
       (await http.request({ method: 'GET', path: 'user', schema: UserResponseSchema })).data,

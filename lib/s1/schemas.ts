@@ -168,5 +168,41 @@ export const IocDraftSchema = z.object({
   creator: z.string().optional(),
   validUntil: z.string().optional(),
   originalRiskScore: z.number().int().min(0).max(100).optional(),
+  // The context fields (docs/sentinelone-api.md#the-ioc-object): optional, sent only when set; an
+  // empty list is sent, and on an upsert it clears the field.
+  severity: z.number().int().min(0).max(7).optional(),
+  labels: stringList.optional(),
+  category: stringList.optional(),
+  threatActors: stringList.optional(),
+  malwareNames: stringList.optional(),
+  campaignNames: stringList.optional(),
+  mitreTactic: stringList.optional(),
+  intrusionSets: stringList.optional(),
+  reference: stringList.optional(),
 });
 export type IocDraft = z.infer<typeof IocDraftSchema>;
+
+/**
+ * One scope's Threat Intelligence user-config: whether an IOC match there raises a threat at all
+ * (docs/sentinelone-api.md#ti-user-config-will-it-fire). Every field is optional: the published schema
+ * marks most of them so, and a field we cannot read must not hide the others.
+ */
+export const UserConfigEntrySchema = z.looseObject({
+  scopeId: z.string().nullish(),
+  scopeLevel: z.string().nullish(),
+  disableThreat: z.boolean().nullish(),
+  excludeTii: stringList.nullish(),
+  threatMinScore: z.number().nullish(),
+  enableXdrMatching: z.boolean().nullish(),
+  description: z.string().nullish(),
+  createdAt: timestamp.nullish(),
+  updatedAt: timestamp.nullish(),
+});
+export type UserConfigEntry = z.infer<typeof UserConfigEntrySchema>;
+/**
+ * The published schema lists the entries (`data: [...]`, one per configured scope, no pagination); a
+ * single object is accepted too, since no real answer has been seen (UNCONFIRMED).
+ */
+export const UserConfigResponseSchema = z.looseObject({
+  data: z.union([z.array(UserConfigEntrySchema), UserConfigEntrySchema]).nullish(),
+});

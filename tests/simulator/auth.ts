@@ -61,6 +61,11 @@ export interface SimUser {
   siteIds: string[];
   tiView: boolean;
   tiManage: boolean;
+  /**
+   * May read the Threat Intelligence user-config (GET threat-intelligence/user-config). Which role
+   * permission that is on a real console is UNCONFIRMED; without it the call gets 403.
+   */
+  tiConfigView: boolean;
   /** Blacklist.view: GET restrictions. */
   blocklistView: boolean;
   /** Blacklist.create/.edit/.delete: POST, validate and DELETE restrictions. */
@@ -98,6 +103,7 @@ export function createTokenTable(clock: SimClock, names: SimTokens = SIM_TOKENS)
     siteIds: [],
     tiView: true,
     tiManage: true,
+    tiConfigView: true,
     blocklistView: true,
     blocklistManage: true,
     firewallView: true,
@@ -132,6 +138,7 @@ export function createTokenTable(clock: SimClock, names: SimTokens = SIM_TOKENS)
       fullName: 'Helpdesk',
       tiView: false,
       tiManage: false,
+      tiConfigView: false,
       roleName: 'Helpdesk',
     });
     table.set(names.noBlocklist, {

@@ -2,6 +2,7 @@
 import type { SimTokens } from './auth';
 import type { RedirectRule } from './redirects';
 import { DEFAULT_SITES, type SimSite } from './sites-data';
+import type { UserConfigKnob } from './user-config-model';
 
 export interface Knobs {
   writeMode: 'upsert' | 'duplicate';
@@ -43,6 +44,12 @@ export interface Knobs {
    * `retryAfter` (rate-limit.ts). null: no limit.
    */
   rateLimit: { requests: number; windowMs: number; pathPrefix: string; retryAfter: boolean } | null;
+  /**
+   * The Threat Intelligence user-config of each scope that has one, keyed by account id or site id
+   * (user-config-model.ts): `disableThreat`, `excludeTii` and the rest. A scope not listed has none, and
+   * `GET threat-intelligence/user-config` answers an empty list for it.
+   */
+  userConfigs: Record<string, UserConfigKnob>;
 }
 
 export interface SimulatorOptions extends Partial<Knobs> {
@@ -78,6 +85,7 @@ export const DEFAULT_KNOBS: Knobs = {
   sites: [...DEFAULT_SITES],
   siteUserAccountCall: 'forbidden',
   rateLimit: null,
+  userConfigs: {},
 };
 
 const KNOB_NAMES = Object.keys(DEFAULT_KNOBS) as Array<keyof Knobs>;

@@ -30,9 +30,12 @@
  *   firewall-model.ts   Firewall Control rule, POST/PUT field checks
  *   list-query.ts    filters, sort and keyset pages over the small per-account block lists
  *   plant.ts         Blocklist items / firewall rules changed "by another console user" (sync tests)
+ *   user-config-model.ts  a scope's TI user-config entry (disableThreat, excludeTii, ...) from the
+ *                    `userConfigs` knob
  *   routes/*.ts      iocs-get, iocs-write, ioc-access, user, accounts, system, control, paging, api,
  *                    restrictions, firewall-control, block-access (permissions + scope forms), list-reply,
- *                    sites, site-access (a site user's calls go to its site; accountIds + siteIds -> 400)
+ *                    sites, site-access (a site user's calls go to its site; accountIds + siteIds -> 400),
+ *                    user-config (GET threat-intelligence/user-config)
  *   cli.ts           `npm run sim -- --iocs 5000 [--port 8443] [--http] [--seed 7]`
  *
  * UNCONFIRMED choices (the real console's behaviour is unknown; also listed in
@@ -55,6 +58,8 @@
  *   - DELETE with an empty/scope-only filter -> 400; pending (invisible) IOCs are deleted too.
  *   - api-token-details with an unknown token -> 400.
  *   - system/status 1/s per client address, real time; a refused call does not restart the window.
+ *   - user-config: `{data: [entry]}` for a scope the `userConfigs` knob configures, `{data: []}` otherwise;
+ *     a site lists its own entry only; a user without `tiConfigView` gets 403 4030000.
  *   - creator is stored as sent (the sample's mark@test.com is anonymised test data, SOURCES.md).
  *   - restrictions and firewall-control: see the headers of routes/restrictions.ts,
  *     routes/firewall-control.ts and routes/block-access.ts, and docs/blocking-api.md.

@@ -12,6 +12,7 @@ import { deleteRestrictions, getRestrictions, postRestriction, validateRestricti
 import { getSites } from './sites';
 import { getSystemInfo, getSystemStatus } from './system';
 import { getUser, postApiTokenDetails } from './user';
+import { getUserConfig } from './user-config';
 
 export const API_PREFIX = '/web/api/v2.1/';
 
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly Route[] = [
   api('GET', 'threat-intelligence/iocs', getIocs),
   api('POST', 'threat-intelligence/iocs', postIocs),
   api('DELETE', 'threat-intelligence/iocs', deleteIocs),
+  api('GET', 'threat-intelligence/user-config', getUserConfig),
   api('GET', 'restrictions', getRestrictions),
   api('POST', 'restrictions', postRestriction),
   api('POST', 'restrictions/validate', validateRestriction),
