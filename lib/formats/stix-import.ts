@@ -15,7 +15,7 @@
  */
 import type { z } from 'zod';
 import type { IntelContext, IntelFileError, IntelFileResult, IntelRow } from './intel-row';
-import { readJson } from './json-text';
+import { parseJsonText } from './json-position';
 import {
   BundleSchema,
   CONTEXT_TYPES,
@@ -209,13 +209,8 @@ function titleOf(objects: readonly Record<string, unknown>[]): string | undefine
  * indicators have expired. Never throws.
  */
 export function importStixBundle(text: string, now: Date): IntelFileResult {
-  const json = readJson(text);
-  if (!json.ok) {
-    return {
-      ok: false,
-      errors: [{ where: `line ${json.line}, column ${json.column}`, message: json.message }],
-    };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, errors: [json.error] };
   const shape = objectsOf(json.value);
   if ('where' in shape) return { ok: false, errors: [shape] };
   const { objects, prefix } = shape;

@@ -271,19 +271,15 @@ describe('importStixBundle: shapes of file', () => {
 });
 
 describe('importStixBundle: text that is not JSON', () => {
+  // Where and why are json-position.ts's (json-position.test.ts); the import passes them on alone.
   it.each([
-    ['', 'line 1, column 1: the text is empty'],
-    ['{"type": "bundle",\n  "id": "bundle--1"\n  "objects": []}', 'line 3, column 3: expected "," or "}"'],
-    ['{"type": "bundle", "objects": [1, 2,]}', 'line 1, column 37: expected a value but found "]"'],
-    ["{'type': 'bundle'}", 'line 1, column 2: expected a "quoted" key'],
-    ['{"type": "bundle"', 'line 1, column 18: expected "," or "}" but found the end of the text'],
-    ['{"a": "line\nbreak"}', 'line 1, column 12: a control character'],
-    ['{"a": "\\x"}', 'line 1, column 8: a backslash in a string'],
-    ['{"a": "open}', 'line 1, column 7: the string that starts here is not closed'],
-    ['{"a": 1}\r\n{"b": 2}', 'line 2, column 1: unexpected text after the end'],
-    ['{"a": tru}', 'line 1, column 7: expected a value but found "t"'],
+    ['', 'line 1: the file is empty'],
+    [
+      '{"type": "bundle", "objects": [1, 2,]}',
+      'line 1, column 37: not valid JSON: expected a value, found "]"',
+    ],
   ])('%j → %s', (text, error) => {
-    expect(errorsOf(importStixBundle(text, NOW))).toEqual([expect.stringContaining(error)]);
+    expect(errorsOf(importStixBundle(text, NOW))).toEqual([error]);
   });
 });
 
