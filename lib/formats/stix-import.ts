@@ -9,7 +9,8 @@
  * - threat actors, malware, campaigns and intrusion sets come from `indicates` relationships between
  *   the indicator and them (either direction), then one `attributed-to` step further from those;
  * - STIX has no severity and OpenCTI's `x_opencti_score` has no documented mapping to SentinelOne's
- *   0-7, so severity is left for the analyst.
+ *   0-7, so severity is left for the analyst, except in the extension's own export, whose `x_s1_`
+ *   properties (severity, category, MITRE tactics) are read back (docs/stix-export.md).
  * Anything malformed (not JSON, a shape zod refuses, a pattern that breaks the grammar) fails the
  * whole file with every place it broke, so nothing half-read is sent.
  */
@@ -126,19 +127,35 @@ const unique = (items: readonly string[]): string[] | undefined => {
 
 function indicatorContext(indicator: StixIndicator): IntelContext {
   const references = indicator.external_references ?? [];
+  const ours = indicator.x_s1_uuid !== undefined;
   const context: IntelContext = {
     name: indicator.name || undefined,
     description: indicator.description || undefined,
     validUntil: indicator.valid_until ? stixTime(indicator.valid_until)?.toISOString() : undefined,
+    severity: indicator.x_s1_severity,
     labels: unique(indicator.labels ?? []),
-    category: unique(indicator.indicator_types ?? []),
+    // The extension's own export (x_s1_uuid on every indicator) keeps the console's words in x_s1_
+    // properties: those are read instead of the STIX vocabularies they were mapped to (its
+    // indicator_types is always "malicious-activity", which is no category of the IOC's).
+    category: unique(ours ? (indicator.x_s1_category ?? []) : (indicator.indicator_types ?? [])),
     mitreTactic: unique(
-      (indicator.kill_chain_phases ?? [])
-        .filter((phase) => MITRE_KILL_CHAIN.test(phase.kill_chain_name))
-        .map((phase) => phase.phase_name),
+      ours
+        ? (indicator.x_s1_mitre_tactic ?? [])
+        : (indicator.kill_chain_phases ?? [])
+            .filter((phase) => MITRE_KILL_CHAIN.test(phase.kill_chain_name))
+            .map((phase) => phase.phase_name),
     ),
     externalId: references.find((reference) => reference.external_id)?.external_id,
-    reference: unique(references.flatMap((reference) => (reference.url ? [reference.url] : []))),
+    // A reference that is not a URL is exported as a `reference` entry's description.
+    reference: unique(
+      references.flatMap((reference) =>
+        reference.url
+          ? [reference.url]
+          : reference.source_name === 'reference' && reference.description
+            ? [reference.description]
+            : [],
+      ),
+    ),
   };
   return context;
 }

@@ -46,6 +46,7 @@ export const IndicatorSchema = z.looseObject({
       z.looseObject({
         source_name: z.string(),
         url: z.string().optional(),
+        description: z.string().optional(),
         external_id: z.string().optional(),
       }),
     )
@@ -53,6 +54,12 @@ export const IndicatorSchema = z.looseObject({
   kill_chain_phases: z
     .array(z.looseObject({ kill_chain_name: z.string(), phase_name: z.string() }))
     .optional(),
+  // What STIX has no property for, as the extension's own export writes it (docs/stix-export.md).
+  /** Written on every indicator of the extension's export: its presence says the x_s1_ fields are ours. */
+  x_s1_uuid: z.string().optional(),
+  x_s1_severity: z.number().int().min(0).max(7).optional(),
+  x_s1_category: z.array(z.string()).optional(),
+  x_s1_mitre_tactic: z.array(z.string()).optional(),
 });
 export type StixIndicator = z.infer<typeof IndicatorSchema>;
 
