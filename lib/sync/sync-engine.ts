@@ -15,6 +15,7 @@ import type { BlockRepo } from '../store/block-repo';
 import type { IocRepo } from '../store/ioc-repo';
 import { errorText } from '../text/error-text';
 import { type BlockSyncDeps, syncBlocks } from './block-sync';
+import { fireFailure, fireStatusOf } from './fire-status';
 import { fullSync } from './full-sync';
 import { incrementalSync } from './incremental-sync';
 import type { SyncProgress, SyncStatus } from './sync-status';
@@ -34,7 +35,7 @@ export interface SyncEngineDeps {
     connection: Connection,
     /** Told true when the console starts limiting the request rate, false once back to full speed. */
     onSlowDown?: (slowed: boolean) => void,
-  ) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs' | 'getUser'> &
+  ) => Pick<S1Client, 'listIocs' | 'listIocsPage' | 'countIocs' | 'getUser' | 'getUserConfig'> &
     Partial<BlockSyncDeps['client']>;
   /**
    * The block cache (the Blocklist and the extension's firewall rules), synced after the IOCs when
@@ -159,6 +160,23 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         : undefined,
     );
     blocks.catch(() => undefined);
+    // Whether an IOC of this scope would raise a threat (fire-status.ts), asked once the token's check
+    // passed, beside the IOC list, which never waits on it. It is advice: a refusal or a failure is
+    // published as "unknown" and fails nothing.
+    const fire = checked.then(
+      async () => {
+        const value = await client.getUserConfig().then(
+          (outcome) => fireStatusOf(outcome, accountKey),
+          (error: unknown) => {
+            log.warn(`Could not read the Threat Intelligence settings: ${errorText(error)}`);
+            return fireFailure(error, accountKey);
+          },
+        );
+        await deps.publish({ fire: value });
+      },
+      () => undefined,
+    );
+    fire.catch(() => undefined);
     try {
       if (!full) {
         const incremental = await incrementalSync({
@@ -188,7 +206,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return await finished('full', result.count);
     } catch (caught) {
       // No request of this sync outlives it: the blocks settle before the failure is told.
-      await blocks.catch(() => undefined);
+      await Promise.all([blocks.catch(() => undefined), fire.catch(() => undefined)]);
       // The token's check speaks first: an IOC call refused for the scope it names says less.
       const error =
         (await checked.then(
@@ -202,6 +220,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** The IOCs are complete: once the blocks are too, the sync is published complete. */
     async function finished(kind: 'full' | 'incremental', changed: number): Promise<SyncOutcome> {
+      await fire.catch(() => undefined);
       try {
         await blocks;
       } catch (error) {

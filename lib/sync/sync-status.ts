@@ -8,6 +8,7 @@ import { FIRST_PROFILE_ID } from '../profiles/profile-list';
 import { storageNamesOf } from '../profiles/profile-storage-names';
 import type { S1ErrorKind } from '../s1/errors';
 import { pluralize } from '../text/pluralize';
+import type { FireStatus } from './fire-status';
 
 export interface SyncProgress {
   kind: 'full' | 'incremental';
@@ -44,6 +45,11 @@ export interface SyncStatus {
     blocklist: { readable: boolean | null; reason: string | null };
     firewall: { available: boolean | null; reason: string | null };
   };
+  /**
+   * What the scope's TI user-config said at the last sync, for "will it fire?" (fire-status.ts; read
+   * it with storedFireStatus). Optional: statuses saved before it existed lack it. Null: not read yet.
+   */
+  fire?: FireStatus | null;
 }
 
 export const IDLE_STATUS: SyncStatus = {
@@ -58,6 +64,7 @@ export const IDLE_STATUS: SyncStatus = {
     blocklist: { readable: null, reason: null },
     firewall: { available: null, reason: null },
   },
+  fire: null,
 };
 
 const items = new Map<string, ReturnType<typeof defineStatusItem>>();

@@ -7,6 +7,7 @@ import { createS1Client } from '../../../lib/s1/client';
 import { createBlockRepo } from '../../../lib/store/block-repo';
 import { openIocDb } from '../../../lib/store/db';
 import { createIocRepo } from '../../../lib/store/ioc-repo';
+import { storedFireStatus } from '../../../lib/sync/fire-status';
 import { createSyncEngine } from '../../../lib/sync/sync-engine';
 import { IDLE_STATUS, type SyncStatus } from '../../../lib/sync/sync-status';
 import type { Simulator } from '../../simulator';
@@ -45,6 +46,7 @@ export function createSyncHarness(
     ...overrides,
   };
   const statuses: SyncStatus[] = [];
+  const changes: Partial<SyncStatus>[] = [];
   let status = IDLE_STATUS;
   const engine = createSyncEngine({
     repo,
@@ -60,6 +62,7 @@ export function createSyncHarness(
       return options.wrapClient ? options.wrapClient(client) : client;
     },
     publish: (change) => {
+      changes.push(change);
       status = { ...status, ...change };
       statuses.push(status);
     },
@@ -70,6 +73,10 @@ export function createSyncHarness(
     engine,
     statuses,
     status: () => status,
+    /** The "will it fire?" field as a page reads it from the status (null when absent or another scope's). */
+    fire: () => storedFireStatus(status),
+    /** How many published changes carried the field: one per sync that read the user-config. */
+    firePublishes: () => changes.filter((change) => 'fire' in change).length,
     setSettings(change: Partial<Settings>) {
       settings = { ...settings, ...change };
     },
