@@ -22,8 +22,6 @@ import {
   CONTEXT_TYPES,
   type ContextType,
   IndicatorSchema,
-  issueMessage,
-  issueWhere,
   NamedObjectSchema,
   RelationshipSchema,
   type StixIndicator,
@@ -33,29 +31,27 @@ import {
   stixTime,
 } from './stix-objects';
 import { readStixPattern } from './stix-pattern-iocs';
+import { issueText, jsonPath } from './zod-errors';
 
 /** The objects of the file and the prefix that names their places, or why the file is no STIX. */
 function objectsOf(value: unknown): { objects: unknown[]; prefix: string } | IntelFileError {
   if (Array.isArray(value)) return { objects: value, prefix: '' };
   if (typeof value !== 'object' || value === null) {
-    return { where: 'file', message: 'is not a STIX bundle, a list of STIX objects or one STIX object' };
+    return { where: 'the file', message: 'is not a STIX bundle, a list of STIX objects or one STIX object' };
   }
   const record = value as Record<string, unknown>;
   if (record.type === 'bundle') {
-    const bundle = BundleSchema.safeParse(value);
+    const bundle = BundleSchema.safeParse(value, { reportInput: true });
     if (!bundle.success) {
       const [issue] = bundle.error.issues;
-      return {
-        where: issueWhere('', issue?.path ?? []) || 'file',
-        message: issue ? issueMessage(issue) : '',
-      };
+      return { where: jsonPath(issue?.path ?? []), message: issue ? issueText(issue) : '' };
     }
     return { objects: bundle.data.objects, prefix: 'objects' };
   }
   if (record.type === undefined && Array.isArray(record.objects))
     return { objects: record.objects, prefix: 'objects' };
   if (typeof record.type === 'string') return { objects: [value], prefix: '' };
-  return { where: 'file', message: 'is not a STIX bundle, a list of STIX objects or one STIX object' };
+  return { where: 'the file', message: 'is not a STIX bundle, a list of STIX objects or one STIX object' };
 }
 
 /** Where object `index` sits: `objects[3]`, `[3]`, or '' when the file is that one object. */
@@ -235,10 +231,10 @@ export function importStixBundle(text: string, now: Date): IntelFileResult {
 
   const errors: IntelFileError[] = [];
   const checked = <T>(schema: z.ZodType<T>, object: unknown, where: string): T | null => {
-    const result = schema.safeParse(object);
+    const result = schema.safeParse(object, { reportInput: true });
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      errors.push({ where: issueWhere(where, issue.path) || 'file', message: issueMessage(issue) });
+      errors.push({ where: jsonPath(issue.path, where), message: issueText(issue) });
     }
     return null;
   };
@@ -271,7 +267,7 @@ export function importStixBundle(text: string, now: Date): IntelFileResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   if (indicators.length === 0) {
-    return { ok: false, errors: [{ where: prefix || 'file', message: 'holds no indicator object' }] };
+    return { ok: false, errors: [{ where: prefix || 'the file', message: 'holds no indicator object' }] };
   }
   return defined({ ok: true as const, format: 'stix' as const, rows, title: titleOf(valid) });
 }

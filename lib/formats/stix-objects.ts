@@ -3,7 +3,7 @@
  * Relationship, Campaign, Intrusion Set, Malware and Threat Actor objects and on the Bundle),
  * checked with zod.
  * Only the properties the import uses are checked; every other property, the `x_…` ones of
- * OpenCTI included, passes through unread. Where a file breaks, issueWhere names the place as a
+ * OpenCTI included, passes through unread. Where a file breaks, zod-errors.ts names the place as a
  * path into the file: `objects[3].pattern`.
  */
 import { z } from 'zod';
@@ -90,18 +90,3 @@ export const BundleSchema = z.looseObject({
   /** Optional in the specification; an empty bundle is refused later for holding no indicator. */
   objects: z.array(z.unknown()).default([]),
 });
-
-/** `objects[3].pattern` from a prefix (`objects`, '' for a bare list) and a zod issue path. */
-export function issueWhere(prefix: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (where, key) =>
-      typeof key === 'number' ? `${where}[${key}]` : where === '' ? String(key) : `${where}.${String(key)}`,
-    prefix,
-  );
-}
-
-/** Zod's words made shorter: "is missing", "expected string, received number". */
-export function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is missing';
-  return issue.message.replace(/^Invalid input: /, '');
-}

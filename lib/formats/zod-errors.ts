@@ -9,11 +9,16 @@ import type { IntelFileError } from './intel-row';
 /** At most this many errors are listed; a file broken everywhere is summed up in one more line. */
 const MAX_ERRORS = 20;
 
-/** `['response', 1, 'Event']` → `response[1].Event`; the root is `the file`. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  const text = path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+/**
+ * `['response', 1, 'Event']` → `response[1].Event`, after `prefix` (`objects[3]` for a STIX object
+ * checked alone); the root is `the file`.
+ */
+export function jsonPath(path: readonly PropertyKey[], prefix = ''): string {
+  const text = path.reduce<string>(
+    (where, key) =>
+      typeof key === 'number' ? `${where}[${key}]` : where === '' ? String(key) : `${where}.${String(key)}`,
+    prefix,
+  );
   return text === '' ? 'the file' : text;
 }
 
@@ -28,7 +33,8 @@ function found(input: unknown): string {
 
 const ARTICLE: Readonly<Record<string, string>> = { array: 'a list', object: 'an object' };
 
-function message(issue: z.core.$ZodIssue): string {
+/** One issue in an analyst's words (parsed with `{ reportInput: true }`, it says what was found). */
+export function issueText(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined)
       return `missing (expected ${ARTICLE[issue.expected] ?? `a ${issue.expected}`})`;
@@ -40,7 +46,7 @@ function message(issue: z.core.$ZodIssue): string {
 export function zodErrors(error: z.ZodError): IntelFileError[] {
   const errors = error.issues.slice(0, MAX_ERRORS).map((issue) => ({
     where: jsonPath(issue.path),
-    message: message(issue),
+    message: issueText(issue),
   }));
   const more = error.issues.length - MAX_ERRORS;
   if (more > 0) errors.push({ where: 'the file', message: `and ${more} more problems` });

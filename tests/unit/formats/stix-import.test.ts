@@ -257,9 +257,9 @@ describe('importStixBundle: shapes of file', () => {
     [
       'a bundle whose objects is not a list',
       '{"type":"bundle","id":"bundle--1","objects":{}}',
-      'objects: expected array',
+      'objects: expected a list, found an object',
     ],
-    ['a bundle with no id', '{"type":"bundle","objects":[]}', 'id: is missing'],
+    ['a bundle with no id', '{"type":"bundle","objects":[]}', 'id: missing (expected a string)'],
     ['an empty bundle', bundle([]), 'objects: holds no indicator object'],
     ['a bundle of no indicator', bundle([named('malware', '1', 'X')]), 'objects: holds no indicator object'],
     ['an empty list', '[]', 'file: holds no indicator object'],
@@ -302,20 +302,20 @@ describe('importStixBundle: malformed objects, named by place', () => {
       { ...indicator('6', "[ipv4-addr:value = '198.51.100.1']"), id: 'malware--6' },
     ];
     expect(errorsOf(importStixBundle(bundle(objects), NOW))).toEqual([
-      'objects[1].id: is missing',
-      'objects[3].pattern: expected string, received number',
+      'objects[1].id: missing (expected a string)',
+      'objects[3].pattern: expected a string, found the number 42',
       'objects[4].valid_until: is not a timestamp such as 2026-01-31T12:00:00Z',
       expect.stringMatching(/^objects\[4\]\.confidence: .*100/),
-      'objects[5].target_ref: is missing',
-      'objects[6].name: is missing',
-      'objects[7].labels: expected array, received string',
+      'objects[5].target_ref: missing (expected a string)',
+      'objects[6].name: missing (expected a string)',
+      'objects[7].labels: expected a list, found the text "c2"',
       'objects[8].id: must start with "indicator--"',
       'objects[2].pattern: column 33: expected "]" but found the end of the pattern',
     ]);
   });
 
   it.each([
-    ['a list', JSON.stringify([{ type: 'indicator', id: 'indicator--1' }]), '[0].pattern: is missing'],
+    ['a list', JSON.stringify([{ type: 'indicator', id: 'indicator--1' }]), '[0].pattern: missing (expected a string)'],
     [
       'one object',
       JSON.stringify({ type: 'indicator', id: 'indicator--1', pattern: '[' }),
@@ -334,7 +334,7 @@ describe('importStixBundle: malformed objects, named by place', () => {
       '{"objects": 5}',
     ];
     for (const text of texts) expect(() => importStixBundle(text, NOW)).not.toThrow();
-    expect(errorsOf(importStixBundle('[null]', NOW))).toEqual(['[0]: expected object, received null']);
+    expect(errorsOf(importStixBundle('[null]', NOW))).toEqual(['[0]: expected an object, found null']);
   });
 });
 
