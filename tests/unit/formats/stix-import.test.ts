@@ -315,7 +315,11 @@ describe('importStixBundle: malformed objects, named by place', () => {
   });
 
   it.each([
-    ['a list', JSON.stringify([{ type: 'indicator', id: 'indicator--1' }]), '[0].pattern: missing (expected a string)'],
+    [
+      'a list',
+      JSON.stringify([{ type: 'indicator', id: 'indicator--1' }]),
+      '[0].pattern: missing (expected a string)',
+    ],
     [
       'one object',
       JSON.stringify({ type: 'indicator', id: 'indicator--1', pattern: '[' }),
