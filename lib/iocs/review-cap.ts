@@ -4,6 +4,7 @@
  * review shows the first ones and says how many more the text held, so the analyst sends them in
  * parts, each of which was looked at.
  */
+import { countText } from '../text/count-text';
 
 export const REVIEW_MAX_ROWS = 2_000;
 
@@ -16,14 +17,12 @@ export interface Capped<T> {
   note: string | null;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** The first `max` of `items`, and the note saying how many were left out. `rest` says what to do with them. */
 export function capReview<T>(items: readonly T[], rest = 'paste the rest', max = REVIEW_MAX_ROWS): Capped<T> {
   if (items.length <= max) return { items: [...items], total: items.length, note: null };
   return {
     items: items.slice(0, max),
     total: items.length,
-    note: `Showing the first ${count(max)} of ${count(items.length)} values found; submit these, then ${rest}.`,
+    note: `Showing the first ${countText(max)} of ${countText(items.length)} values found; submit these, then ${rest}.`,
   };
 }

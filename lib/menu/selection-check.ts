@@ -3,6 +3,7 @@
  * review says when not. Only a selection shown in full may be sent without the review: otherwise a
  * page could draw one value and have another, hidden in the selection, written.
  */
+import { countText } from '../text/count-text';
 import type { PageSelection } from './read-selection';
 
 export interface SelectionCheck {
@@ -21,7 +22,6 @@ export const UNCHECKED_NOTE =
  * one case: the selection holds text as CSS shows it (text-transform), the visible text as written.
  */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Whether the visible text is the text; for a cut selection, up to where the shorter one ends. */
 function sameText(visible: string, text: string, cut: boolean): boolean {
@@ -37,7 +37,7 @@ export function checkSelection(selection: PageSelection): SelectionCheck {
   const notes: string[] = [];
   if (selection.truncated)
     notes.push(
-      `The selection was cut at ${count(selection.text.length)} characters: the last ${count(selection.totalChars - selection.text.length)} were left out. Select and add them separately.`,
+      `The selection was cut at ${countText(selection.text.length)} characters: the last ${countText(selection.totalChars - selection.text.length)} were left out. Select and add them separately.`,
     );
   if (selection.visibleText === null) notes.push(UNCHECKED_NOTE);
   else if (!sameText(selection.visibleText, selection.text, selection.truncated)) notes.push(HIDDEN_NOTE);

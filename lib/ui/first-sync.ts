@@ -4,6 +4,7 @@
  * table there would read "the account holds no IOCs", which is not true yet.
  */
 import type { SyncHeadline, SyncStatus } from '../sync/sync-status';
+import { countText } from '../text/count-text';
 import { pluralize } from '../text/pluralize';
 
 export interface FirstSyncNotice {
@@ -16,7 +17,6 @@ export interface FirstSyncNotice {
   progress: { fetched: number; total: number | null } | null;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 /** A message from elsewhere as a sentence, whether or not it ends with its own full stop. */
 const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
@@ -43,7 +43,7 @@ export function firstSyncNotice(status: SyncStatus, cached: number | null): Firs
     const text =
       total === null
         ? `First sync running: ${pluralize(fetched, 'IOC')} fetched so far.`
-        : `First sync running: ${count(fetched)} of ${pluralize(total, 'IOC')}.`;
+        : `First sync running: ${countText(fetched)} of ${pluralize(total, 'IOC')}.`;
     return {
       kind: 'running',
       state: 'syncing',
