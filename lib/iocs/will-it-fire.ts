@@ -8,6 +8,8 @@
 import type { IocType } from '../s1/schemas';
 import { isExcluded } from '../s1/user-config-calls';
 import type { FireStatus } from '../sync/fire-status';
+import { countText } from '../text/count-text';
+import { typeNoun } from './type-noun';
 
 export type FireAnswer =
   | { fires: true; message: string }
@@ -22,21 +24,9 @@ export interface FireQuestion {
   score?: number | null;
 }
 
-const KIND_WORDS: Record<IocType, string> = {
-  DNS: 'domain',
-  IPV4: 'IP address',
-  IPV6: 'IP address',
-  MD5: 'hash',
-  SHA1: 'hash',
-  SHA256: 'hash',
-  URL: 'URL',
-};
-
 const STORED_NOT_RAISED = 'this IOC will be stored but will not raise a threat.';
 const WHAT_FIRING_DOES =
   'When an endpoint event matches this IOC, SentinelOne raises a threat (a detection: a Threat Intelligence IOC never blocks).';
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Why the settings are not known, said for the analyst. */
 function unknownMessage(fire: Extract<FireStatus, { state: 'unknown' }> | null): string {
@@ -62,7 +52,7 @@ export function willItFire(fire: FireStatus | null | undefined, ioc: FireQuestio
       why: 'disabled',
       message: `Threat Intelligence threats are turned off in this scope (disableThreat): ${STORED_NOT_RAISED}`,
     };
-  const kind = ioc.type ? KIND_WORDS[ioc.type] : 'value';
+  const kind = typeNoun(ioc.type);
   if (isExcluded(fire, ioc.value))
     return {
       fires: false,
@@ -87,7 +77,7 @@ export function willItFire(fire: FireStatus | null | undefined, ioc: FireQuestio
   if (fire.excludeTiiTotal > fire.excludeTii.length)
     return {
       fires: 'unknown',
-      message: `This scope lists ${count(fire.excludeTiiTotal)} Threat Intelligence exclusions and the extension keeps the first ${count(fire.excludeTii.length)}; this ${kind} is not among them, so whether this IOC would raise a threat is unknown.`,
+      message: `This scope lists ${countText(fire.excludeTiiTotal)} Threat Intelligence exclusions and the extension keeps the first ${countText(fire.excludeTii.length)}; this ${kind} is not among them, so whether this IOC would raise a threat is unknown.`,
     };
   return { fires: true, message: WHAT_FIRING_DOES };
 }
