@@ -6,6 +6,7 @@
 import type { Ioc } from '../s1/schemas';
 import type { CachedChunk } from './db';
 import { canonicalFoldedIpv6 } from './ipv6-key';
+import { sameJson } from './same-json';
 
 /**
  * IOCs per chunk. Small enough that an incremental sync, which rewrites the chunk of every changed
@@ -82,16 +83,4 @@ export function rewriteChunk(
  */
 export function sameIoc(a: Ioc, b: Ioc): boolean {
   return sameJson(a, b);
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  const bRecord = b as Record<string, unknown>;
-  return aKeys.every(
-    (key) => Object.hasOwn(bRecord, key) && sameJson((a as Record<string, unknown>)[key], bRecord[key]),
-  );
 }

@@ -50,6 +50,67 @@ describe('createStatusPublisher', () => {
   });
 });
 
+describe('a change that leaves the status as it was', () => {
+  const fire = (excluded: string[]) => ({
+    state: 'known' as const,
+    accountKey: 'K',
+    disableThreat: false,
+    excludeTii: excluded,
+    excludeTiiTotal: excluded.length,
+    threatMinScore: null,
+  });
+  const stored: SyncStatus = { ...IDLE_STATUS, accountKey: 'K', fire: fire(['a.example']), iocCount: 7 };
+
+  it.each<[string, number, () => Promise<SyncStatus>, Partial<SyncStatus>]>([
+    ['the same TI settings again', 0, async () => stored, { fire: fire(['a.example']) }],
+    [
+      'the same settings, keys in another order',
+      0,
+      async () => stored,
+      { fire: { ...fire([]), excludeTii: ['a.example'], excludeTiiTotal: 1 } },
+    ],
+    ['another excluded value', 1, async () => stored, { fire: fire(['a.example', 'b.example']) }],
+    ['the same count beside a new one', 1, async () => stored, { iocCount: 7, completeAt: 'C' }],
+    ['a field the status did not hold', 1, async () => IDLE_STATUS, { fire: fire([]) }],
+    [
+      'the same as the fallback when storage could not be read',
+      1,
+      () => Promise.reject(new Error('storage')),
+      { iocCount: 0 },
+    ],
+  ])('%s: %d writes', async (_name, writes, load, change) => {
+    const saved: SyncStatus[] = [];
+    const publish = createStatusPublisher({
+      load,
+      save: async (status) => {
+        saved.push(status);
+      },
+      setBadge: () => undefined,
+    });
+    await publish(change);
+    expect(saved).toHaveLength(writes);
+  });
+
+  it('writes again after a write failed, though nothing changed since', async () => {
+    const saved: SyncStatus[] = [];
+    let failNext = true;
+    const publish = createStatusPublisher({
+      load: async () => stored,
+      save: async (status) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('quota');
+        }
+        saved.push(status);
+      },
+      setBadge: () => undefined,
+    });
+    await expect(publish({ iocCount: 8 })).rejects.toThrow('quota');
+    await publish({ iocCount: 8 });
+    expect(saved.map((s) => s.iocCount)).toEqual([8]);
+  });
+});
+
 describe('a worker starting after a stopped one', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
