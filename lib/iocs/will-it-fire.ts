@@ -5,8 +5,9 @@
  * console raises a threat; it never blocks anything, fired or not. Each answer carries the sentence
  * the analyst reads.
  */
+
+import { isExcluded } from '../s1/exclusions';
 import type { IocType } from '../s1/schemas';
-import { isExcluded } from '../s1/user-config-calls';
 import type { FireStatus } from '../sync/fire-status';
 import { countText } from '../text/count-text';
 import { typeNoun } from './type-noun';

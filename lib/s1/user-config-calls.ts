@@ -52,17 +52,7 @@ export function summarizeUserConfig(entries: readonly UserConfigEntry[]): UserCo
   };
 }
 
-/**
- * Whether `value` is among the config's excluded values. The console's own comparison is UNCONFIRMED;
- * this one ignores case and surrounding spaces, so a hash or a domain listed in another case is flagged.
- */
-export function isExcluded(config: Pick<UserConfig, 'excludeTii'>, value: string): boolean {
-  const wanted = exclusionKey(value);
-  return config.excludeTii.some((v) => exclusionKey(v) === wanted);
-}
-
-/** A value as isExcluded compares it, for a Set of the excluded values when many are checked. */
-export const exclusionKey = (value: string) => value.trim().toLowerCase();
+export { exclusionKey, isExcluded } from './exclusions';
 
 export function createUserConfigCalls(http: S1Http, scope: ScopeFilter) {
   /** The user-config of the client's scope, or of `other` when given. */
