@@ -3,9 +3,12 @@ import { type AnsweredValue, offeredAnswerActions } from '../../lib/blocks/answe
 import { type BlockState, describeBlockStateAs } from '../../lib/blocks/block-state';
 import { detectOnlyReason, type FirewallAvailability } from '../../lib/blocks/review-actions';
 import { displayText } from '../../lib/iocs/display-text';
+import { fireFlagger } from '../../lib/iocs/fire-notes';
 import { describeMatch, type LookupAnswer } from '../../lib/iocs/lookup-text';
 import { WARNING_TEXT } from '../../lib/iocs/warnings';
+import type { FireStatus } from '../../lib/sync/fire-status';
 import { toneOf } from '../../lib/ui/tones';
+import { FireFlag } from '../fire/FireNotes';
 import { type Status, StatusLine } from '../ui/StatusLine';
 import { progressKey } from './use-answer-actions';
 
@@ -25,6 +28,8 @@ interface Props {
   /** Absent from the prop: no action buttons (not connected). */
   onAction?: (answer: AnsweredValue, kind: ActionKind) => void;
   onOpen(answer: LookupAnswer): void;
+  /** The scope's TI settings from the last sync: a value that will not raise a threat is flagged. */
+  fire?: FireStatus | null;
 }
 
 /** "In SentinelOne", "Not in SentinelOne", or "Blocked, not detected" when only the Blocklist or a rule holds it. */
@@ -157,7 +162,9 @@ export function LookupAnswers({
   progress,
   onAction,
   onOpen,
+  fire,
 }: Props) {
+  const flagOf = fireFlagger(fire);
   return (
     <ul class="answers" aria-label="Answers">
       {answers.map((answer) => {
@@ -179,6 +186,7 @@ export function LookupAnswers({
               now={now}
               name={answer.value}
             />
+            {answer.state !== 'invalid' && <FireFlag flag={flagOf(answer)} block />}
             {/* After the facts: an invalid value has none, so its reason comes straight under the head. */}
             <ValueNotes answer={answer} warn={answer.state === 'absent'} />
             <AnswerButtons

@@ -1,7 +1,9 @@
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
+import { fireNotice } from '../../lib/iocs/fire-notes';
 import { FIRST_PROFILE_ID } from '../../lib/profiles/profile-list';
+import { storedFireStatus } from '../../lib/sync/fire-status';
 import {
   IDLE_STATUS,
   type SyncHeadline,
@@ -10,6 +12,7 @@ import {
   tokenWarning,
 } from '../../lib/sync/sync-status';
 import { toneOf } from '../../lib/ui/tones';
+import { FireLine } from '../fire/FireNotes';
 import { whenIdle } from '../page/when-idle';
 import { LookupAnswers } from './LookupAnswers';
 import { usePopupTenants } from './popup-caches';
@@ -34,6 +37,8 @@ export interface PopupParts {
   count: string;
   headline: SyncHeadline;
   warnings: string[];
+  /** "Will it fire?": the line naming where TI threats are off (fire-notes.ts); null when none is. */
+  fireNote: string | null;
   /** The button to the connection screen: a single profile not connected yet. */
   offerConnection: boolean;
   answers: VNode | null;
@@ -65,6 +70,8 @@ function oneProfile({ id, read, status: published, settings, now, actions, onOpe
   const status = published ?? IDLE_STATUS;
   const connected = Boolean(settings?.connection);
   const headline = syncHeadline(status, formatTime);
+  const fire = storedFireStatus(status);
+  const notice = fireNotice(fire);
   const warnings = [
     settings && !connected ? 'Not connected: set the console URL and API token first.' : null,
     tokenWarning(status, now),
@@ -84,6 +91,8 @@ function oneProfile({ id, read, status: published, settings, now, actions, onOpe
             : headline.text,
     },
     warnings,
+    // Unknown says nothing here: the popup's Detect button is a quick action, the review's hint is enough.
+    fireNote: notice?.kind === 'off' ? notice.text : null,
     offerConnection: Boolean(settings && !connected),
     answers: (
       <LookupAnswers
@@ -95,6 +104,7 @@ function oneProfile({ id, read, status: published, settings, now, actions, onOpe
         progress={actions.progress}
         onAction={connected ? (answer, kind) => void actions.run(answer, kind) : undefined}
         onOpen={(answer) => onOpen(answer.value, id)}
+        fire={fire}
       />
     ),
   };
@@ -170,6 +180,7 @@ export function PopupView({ onOpen, onOpenSettings }: Props) {
           {warning}
         </p>
       ))}
+      {parts.fireNote && <FireLine text={parts.fireNote} />}
       {parts.offerConnection && (
         <button type="button" class="primary" onClick={onOpenSettings}>
           Open the connection screen

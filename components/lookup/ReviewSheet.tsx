@@ -3,7 +3,9 @@ import type { StoredSettings } from '../../config/settings';
 import type { SheetMode } from '../../lib/menu/handle-menu-click';
 import type { PendingSheet } from '../../lib/menu/pending-sheet';
 import { sendMessage } from '../../lib/messages';
+import { storedFireStatus } from '../../lib/sync/fire-status';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { FireNote } from '../fire/FireNotes';
 import { NewIocsView } from '../new-iocs/NewIocsView';
 import { lookupInCache } from '../page/cache-lookup';
 import { LookupAnswers } from './LookupAnswers';
@@ -30,6 +32,7 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
   const { answers, error } = useLookup(mode === 'lookup' ? sheet.text : '', status);
   const blockStates = useBlockStates(answers, status);
   const { progress, run } = useAnswerActions(settings);
+  const fire = storedFireStatus(status);
   return (
     <main class="sheet-main">
       <h1 class="product-mark">{TITLES[mode]}</h1>
@@ -54,7 +57,9 @@ export function ReviewSheet({ sheet, settings, status, onOpen }: Props) {
               {error}
             </p>
           )}
+          <FireNote fire={fire} />
           <LookupAnswers
+            fire={fire}
             answers={answers}
             now={Date.now()}
             blockStates={blockStates}

@@ -4,6 +4,7 @@
  * loads costs more than these few KB (wxt.config.ts merges small chunks for that reason).
  */
 import type { StoredSettings } from '../../config/settings';
+import { fireNoticeAcross } from '../../lib/iocs/fire-notes';
 import { answersAcross, type TenantLookup } from '../../lib/lookup/tenant-answers';
 import {
   type TenantStatus,
@@ -11,6 +12,7 @@ import {
   tenantsHeadline,
   tenantWarnings,
 } from '../../lib/lookup/tenant-status';
+import { storedFireStatus } from '../../lib/sync/fire-status';
 import { IDLE_STATUS, type SyncStatus } from '../../lib/sync/sync-status';
 import type { PopupParts } from './PopupView';
 import { TenantAnswers } from './TenantAnswers';
@@ -61,6 +63,9 @@ export function severalProfiles({
     count: tenantsCount(entries),
     headline: { state: headline.state, text: headline.text },
     warnings,
+    fireNote: fireNoticeAcross(
+      entries.map((e) => ({ label: e.tenant.label, fire: storedFireStatus(e.status) })),
+    ),
     offerConnection: false,
     answers: (
       <TenantAnswers
@@ -72,6 +77,7 @@ export function severalProfiles({
             firewall: status.blocks.firewall.available,
             blocklistReadable: status.blocks.blocklist.readable,
             canAct: Boolean(settings.get(id)?.connection),
+            fire: storedFireStatus(status),
           };
         }}
         progress={actions.progress}

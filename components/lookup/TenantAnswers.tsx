@@ -3,9 +3,12 @@ import type { ActionKind } from '../../lib/blocks/actions';
 import { offeredAnswerActions } from '../../lib/blocks/answer-actions';
 import type { FirewallAvailability } from '../../lib/blocks/review-actions';
 import { displayText } from '../../lib/iocs/display-text';
+import { fireFlagger } from '../../lib/iocs/fire-notes';
 import type { LookupAnswer } from '../../lib/iocs/lookup-text';
 import { type AcrossAnswer, foldedTenants, type TenantAnswer } from '../../lib/lookup/tenant-answers';
+import type { FireStatus } from '../../lib/sync/fire-status';
 import { toneOf } from '../../lib/ui/tones';
+import { FireFlag } from '../fire/FireNotes';
 import type { Status } from '../ui/StatusLine';
 import { AnswerButtons, AnswerFacts, answeredValue, stateText, ValueNotes } from './LookupAnswers';
 import { tenantProgressKey } from './use-answer-actions';
@@ -16,6 +19,8 @@ export interface TenantAbilities {
   blocklistReadable: boolean | null;
   /** Connected, with its settings read: its buttons can send. */
   canAct: boolean;
+  /** Its scope's TI settings from its last sync: a value that will not raise a threat there is flagged. */
+  fire?: FireStatus | null;
 }
 
 interface Props {
@@ -68,6 +73,7 @@ function TenantEntry({
         now={now}
         name={name}
       />
+      {answer.state !== 'invalid' && <FireFlag flag={fireFlagger(abilities.fire)(answer)} block />}
       {entry.note && entry.state !== 'unknown' && (
         <p class="answer-detail status-warn">{capitalised(entry.note)}</p>
       )}

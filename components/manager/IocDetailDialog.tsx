@@ -4,6 +4,8 @@ import { displayText, escapeHiddenInJson } from '../../lib/iocs/display-text';
 import type { Tenant } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
 import type { BlockRepo } from '../../lib/store/block-repo';
+import type { FireStatus } from '../../lib/sync/fire-status';
+import { FireSentence } from '../fire/FireNotes';
 import { useBlockStateLine } from '../page/use-block-cache';
 import { DetailActions } from '../ui/DetailActions';
 import { Modal } from '../ui/Modal';
@@ -17,6 +19,8 @@ interface Props {
   /** Across profiles: the tenant the IOC is in, and that tenant's cached blocks. */
   tenant?: Tenant;
   blocks?: BlockRepo;
+  /** The scope's TI settings from the last sync, for whether this IOC raises a threat; absent across profiles. */
+  fire?: FireStatus | null;
   onClose(): void;
   onDelete(ioc: Ioc): Promise<void>;
   onEdit(ioc: Ioc): void;
@@ -41,6 +45,7 @@ function IocDetail({
   ioc,
   tenant,
   blocks,
+  fire,
   close,
   onDelete,
   onEdit,
@@ -73,6 +78,7 @@ function IocDetail({
       <p class="block-state" role="status" aria-label="Block state">
         {blockState ?? '\u00a0'}
       </p>
+      {fire !== undefined && <FireSentence fire={fire} ioc={ioc} />}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long JSON scrolls inside the dialog, and a keyboard can scroll only what takes the focus (WCAG 2.1.1). */}
       <pre class="json" tabIndex={0}>
         {json}

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { FireFlag as Flag } from '../../lib/iocs/fire-notes';
 import { type IocSort, type SortColumnId, TENANT_COLUMN } from '../../lib/iocs/ioc-index';
 import type { TenantRows } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
 import { iocCell, tenantCell, typeChip } from '../../lib/ui/ioc-cells';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
+import { FireFlag } from '../fire/FireNotes';
 import { useGridKeys } from '../ui/use-grid-keys';
 import { useVirtualRows } from '../ui/use-virtual-rows';
 import { useIocTable } from './use-ioc-table';
@@ -28,6 +30,8 @@ interface Props {
   now: number;
   /** Shown in the table's place when no row is: what to do about it. */
   empty?: ComponentChildren;
+  /** Whether a row's value will not raise a threat (fire-notes.ts fireFlagger): a mark in its cell. */
+  flagOf?: (ioc: Ioc) => Flag | null;
 }
 
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
@@ -43,6 +47,7 @@ export function IocTable({
   onOpen,
   now,
   empty,
+  flagOf,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
@@ -178,6 +183,11 @@ export function IocTable({
                         <span class="chip" data-family={typeChip(ioc.type).family}>
                           {text}
                         </span>
+                      ) : id === 'value' && flagOf ? (
+                        <>
+                          <FireFlag flag={flagOf(ioc)} mark />
+                          {text}
+                        </>
                       ) : (
                         text
                       )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
 import { exportFileName, iocsToCsv, iocsToJson } from '../../lib/iocs/export';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../../lib/iocs/filter';
+import { fireFlagger } from '../../lib/iocs/fire-notes';
 import { createIocIndex, type IocSort } from '../../lib/iocs/ioc-index';
 import {
   groupByTenant,
@@ -16,6 +17,7 @@ import type { BlockRepo } from '../../lib/store/block-repo';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import type { SubmitReport } from '../../lib/writes/submit-iocs';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
+import { usePageFire } from '../fire/use-page-fire';
 import { downloadText } from '../page/download';
 import { EditIocDialog } from './EditIocDialog';
 import { EmptyTable } from './EmptyTable';
@@ -66,6 +68,9 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
   const [renewing, setRenewing] = useState<WriteGroup<Ioc>[] | null>(null);
   const [actionStatus, setActionStatus] = useState('');
   const tenantRows = across?.rows;
+  // The page's profile's TI settings; across profiles each row's tenant has its own, not flagged here.
+  const fire = usePageFire();
+  const flagOf = useMemo(() => (across ? undefined : fireFlagger(fire)), [across, fire]);
   // One "now" per data load, so that relative times and the expiry filter agree within a view.
   const now = useMemo(() => Date.now(), [iocs]);
   const index = useMemo(() => createIocIndex(iocs, tenantRows), [iocs, tenantRows]);
@@ -190,11 +195,13 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
         onOpen={(position) => setOpen(rowAt(position))}
         now={now}
         empty={stillReading === 0 && <EmptyTable accountEmpty={iocs.length === 0} />}
+        flagOf={flagOf}
       />
       {open && (
         <IocDetailDialog
           ioc={open.ioc}
           tenant={open.tenant}
+          fire={open.tenant ? undefined : fire}
           blocks={open.tenant ? across?.blocksOf(open.tenant.id) : undefined}
           onClose={() => setOpen(null)}
           onDelete={async (ioc) => {

@@ -1,5 +1,7 @@
+import { storedFireStatus } from '../../lib/sync/fire-status';
 import { type SyncStatus, syncHeadline, tokenWarning } from '../../lib/sync/sync-status';
 import { toneOf } from '../../lib/ui/tones';
+import { FireNote } from '../fire/FireNotes';
 
 interface Props {
   status: SyncStatus;
@@ -66,6 +68,7 @@ export function SyncHeader({ status, accountLabel, actionError, onGrab }: Props)
           {warning}
         </p>
       )}
+      <FireNote fire={storedFireStatus(status)} class="sync-alert status-warn" />
       {actionError && (
         <p role="alert" class="sync-alert sync-failed" data-tone="danger">
           {actionError}

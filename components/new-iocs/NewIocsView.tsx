@@ -18,6 +18,8 @@ import { defaultFields, draftSettings, type IocFields, validateFields } from '..
 import type { ExistingLookup } from '../../lib/iocs/existing-lookup';
 import { errorText } from '../../lib/text/error-text';
 import { pluralize } from '../../lib/text/pluralize';
+import { FireNote } from '../fire/FireNotes';
+import { usePageFire } from '../fire/use-page-fire';
 import { pageProfileId } from '../page/page-profile';
 import { Field } from '../ui/Field';
 import { StatusLine } from '../ui/StatusLine';
@@ -55,6 +57,7 @@ export function NewIocsView({
   initialText = '',
 }: Props) {
   const [fields, setFields] = useState<IocFields>(() => defaultFields(settings));
+  const fire = usePageFire();
   const { choices, several } = useTargets(pageProfileId, {
     firewall,
     firewallReason: firewallReason ?? null,
@@ -172,6 +175,7 @@ export function NewIocsView({
         onActions={review.choose}
         onTick={review.tick}
         onRetype={review.retype}
+        fire={fire}
       />
       {!several && firewall === false && firewallReason && (
         <p class="hint">Block network is not offered: {firewallReason}</p>
@@ -190,6 +194,7 @@ export function NewIocsView({
               Block network will not be sent to {plan.target.label}: {withheldText(plan.target)}
             </p>
           ))}
+      <FireNote fire={fire} writes />
       <div class="actions">
         <button type="button" class="primary" disabled={send.busy || pendingCount === 0} onClick={submit}>
           {label}

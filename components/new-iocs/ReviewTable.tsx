@@ -1,13 +1,16 @@
 import { Component } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IOC_TYPES, type IocType } from '../../config/ioc-types';
 import type { RowResult } from '../../lib/blocks/multi-target';
 import type { RowActions } from '../../lib/blocks/review-actions';
 import { displayText } from '../../lib/iocs/display-text';
+import { type FireFlag as Flag, fireFlagger } from '../../lib/iocs/fire-notes';
 import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
 import { heldAs, type IocWarning, type ReviewRow } from '../../lib/iocs/review';
 import { WARNING_TEXT } from '../../lib/iocs/validate';
+import type { FireStatus } from '../../lib/sync/fire-status';
 import { type ActionOutcome, reviewTone, toneOf } from '../../lib/ui/tones';
+import { FireFlag } from '../fire/FireNotes';
 import { ReviewActionsCell } from './ReviewActionsCell';
 
 interface Props {
@@ -19,6 +22,8 @@ interface Props {
   onTick(key: string, selected: boolean): void;
   onRetype(key: string, type: IocType): void;
   now: number;
+  /** The scope's TI settings from the last sync: a value that will not raise a threat is flagged. */
+  fire?: FireStatus | null;
 }
 
 function statusText(row: ReviewRow, now: number): string {
@@ -82,6 +87,7 @@ interface RowProps {
   result: RowResult | undefined;
   actions: RowActions;
   now: number;
+  fireFlag: Flag | null;
   /** Always the table's latest handlers, so a row drawn earlier never acts on rows it has not seen. */
   handlers: { current: Handlers };
 }
@@ -101,6 +107,7 @@ const sameActions = (a: RowActions, b: RowActions) =>
 const sameRow = (a: RowProps, b: RowProps) =>
   a.row === b.row &&
   a.result === b.result &&
+  a.fireFlag?.description === b.fireFlag?.description &&
   sameActions(a.actions, b.actions) &&
   (a.now === b.now || a.row.status !== 'existing');
 
@@ -110,7 +117,7 @@ class ReviewRowView extends Component<RowProps> {
   }
 
   override render() {
-    const { row, result, actions, now, handlers } = this.props;
+    const { row, result, actions, now, fireFlag, handlers } = this.props;
     const sendable = row.status === 'valid' || row.status === 'existing';
     return (
       <tr
@@ -141,7 +148,7 @@ class ReviewRowView extends Component<RowProps> {
           </select>
         </td>
         <td class="review-status" data-tone={reviewTone(row.status, row.warnings.length > 0)}>
-          {statusText(row, now)}
+          {statusText(row, now)} <FireFlag flag={fireFlag} />
         </td>
         <td>
           {/* An invalid or repeated row is never sent: it has no actions to choose. */}
@@ -180,7 +187,8 @@ const COLUMNS = [
  * after sending, each action's outcome. Rows are drawn a step at a time and redrawn only when they
  * change, so a review of 2,000 rows (review-cap.ts) shows at once and a tick answers at once.
  */
-export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRetype, now }: Props) {
+export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRetype, now, fire }: Props) {
+  const flagOf = useMemo(() => fireFlagger(fire), [fire]);
   const handlers = useRef<Handlers>({ onActions, onTick, onRetype });
   handlers.current = { onActions, onTick, onRetype };
   const shown = useGrowingCount(rows.length);
@@ -203,6 +211,7 @@ export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRet
             result={results.get(row.key)}
             actions={actionsOf(row)}
             now={now}
+            fireFlag={row.status === 'valid' || row.status === 'existing' ? flagOf(row) : null}
             handlers={handlers}
           />
         ))}

@@ -3,7 +3,7 @@
  * page when the scope raises no TI threat at all, and a flag on each value that will not raise one
  * (excluded, or scored below the minimum). Words of detection only: a TI IOC never blocks.
  */
-import { exclusionKey } from '../s1/user-config-calls';
+import { exclusionKey } from '../s1/exclusions';
 import type { FireStatus } from '../sync/fire-status';
 import { type FireQuestion, willItFire } from './will-it-fire';
 
@@ -48,13 +48,18 @@ export interface FireFlag {
   why: 'excluded' | 'below-min-score';
   /** Short, for the row. */
   label: string;
+  /** Shorter, for a table cell's marker. */
+  mark: string;
   /** The analyst's sentence (willItFire), for the flag's accessible description. */
   description: string;
 }
 
-const FLAG_LABELS: Readonly<Record<FireFlag['why'], string>> = {
-  excluded: 'Excluded: will not raise a threat',
-  'below-min-score': 'Below the minimum score: not expected to raise a threat',
+const FLAG_WORDS: Readonly<Record<FireFlag['why'], { label: string; mark: string }>> = {
+  excluded: { label: 'Excluded: will not raise a threat', mark: 'Excluded' },
+  'below-min-score': {
+    label: 'Below the minimum score: not expected to raise a threat',
+    mark: 'Below min. score',
+  },
 };
 
 /**
@@ -72,6 +77,6 @@ export function fireFlagger(fire: FireStatus | null | undefined): (ioc: FireQues
     if (!below && !excluded.has(exclusionKey(ioc.value))) return null;
     const answer = willItFire(fire, ioc);
     if (answer.fires !== false || answer.why === 'disabled') return null;
-    return { why: answer.why, label: FLAG_LABELS[answer.why], description: answer.message };
+    return { why: answer.why, ...FLAG_WORDS[answer.why], description: answer.message };
   };
 }

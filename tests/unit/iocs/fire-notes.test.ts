@@ -150,6 +150,7 @@ describe('fireFlagger', () => {
       question,
     );
     expect(flag?.label).toBe(label);
+    expect(label.startsWith(flag?.mark.replace('min.', 'the minimum') ?? '-')).toBe(true);
     expect(flag?.description).toMatch(sentence);
     expect(`${flag?.label}`).not.toMatch(BLOCK_WORDS);
   });
