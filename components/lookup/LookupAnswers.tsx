@@ -6,6 +6,7 @@ import { displayText } from '../../lib/iocs/display-text';
 import { describeMatch, type LookupAnswer } from '../../lib/iocs/lookup-text';
 import { WARNING_TEXT } from '../../lib/iocs/warnings';
 import { toneOf } from '../../lib/ui/tones';
+import { PivotLinks } from '../pivots/PivotLinks';
 import { type Status, StatusLine } from '../ui/StatusLine';
 import { progressKey } from './use-answer-actions';
 
@@ -181,6 +182,7 @@ export function LookupAnswers({
             />
             {/* After the facts: an invalid value has none, so its reason comes straight under the head. */}
             <ValueNotes answer={answer} warn={answer.state === 'absent'} />
+            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
             <AnswerButtons
               answer={answer}
               offered={offered}

@@ -5,6 +5,7 @@ import type { Tenant } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
 import type { BlockRepo } from '../../lib/store/block-repo';
 import { useBlockStateLine } from '../page/use-block-cache';
+import { PivotLinks } from '../pivots/PivotLinks';
 import { DetailActions } from '../ui/DetailActions';
 import { Modal } from '../ui/Modal';
 import { IDLE, StatusLine } from '../ui/StatusLine';
@@ -77,6 +78,7 @@ function IocDetail({
       <pre class="json" tabIndex={0}>
         {json}
       </pre>
+      <PivotLinks value={ioc.value} type={ioc.type} profileId={tenant?.id} />
       <DetailActions copies={copies} close={close}>
         <button type="button" onClick={closeAnd(onEdit)}>
           Edit…

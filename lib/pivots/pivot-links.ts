@@ -2,10 +2,9 @@
  * A value's pivot links: each template that applies to its type, expanded with the value refanged and
  * URL-encoded. A link is built, never followed: the page renders it, and only the analyst's click
  * opens it. Whatever the value holds (`#`, `?`, `/`, `javascript:`), the link keeps the template's
- * scheme and origin; a link that would not is left out rather than shown.
+ * scheme and origin; a link that would not is left out rather than shown. No schema is loaded here:
+ * the popup renders the links, and keeps zod out of its first load.
  */
-import { normalizeConsoleUrl } from '../../config/connection';
-import { DEFAULTS } from '../../config/defaults';
 import type { IocType } from '../../config/ioc-types';
 import type { PivotTemplate } from '../../config/pivots';
 import { refang } from '../iocs/refang';
@@ -35,8 +34,9 @@ export function pivotUrl(
   if (!template.types.includes(subject.type)) return null;
   let origin: string | null = null;
   if (template.url.startsWith(CONSOLE)) {
-    const console = consoleUrl ? normalizeConsoleUrl(consoleUrl) : null;
-    if (!console?.ok) return null;
+    // The stored console URL is an https origin already (config/connection.ts); anything else gets no link.
+    const console = consoleUrl ? parseHttps(consoleUrl) : null;
+    if (!console) return null;
     origin = console.origin;
   }
   const value = encodeURIComponent(refang(subject.value).trim());
@@ -73,13 +73,3 @@ export function pivotLinks(
     return url ? [{ name: template.name, url }] : [];
   });
 }
-
-/** The shipped templates: what a fresh install starts with and what "Restore the defaults" brings back. */
-export const DEFAULT_PIVOTS: readonly PivotTemplate[] = DEFAULTS.pivots;
-
-/**
- * The settings' templates. A settings item saved before pivots existed has no `pivots` key: pages that
- * watch the raw item get the defaults, as readStoredSettings does.
- */
-export const pivotTemplatesOf = (settings: { pivots?: readonly PivotTemplate[] } | undefined) =>
-  settings?.pivots ?? DEFAULT_PIVOTS;

@@ -7,7 +7,7 @@ import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../../config/ioc-typ
 import type { PivotTemplate } from '../../config/pivots';
 import type { Settings, SettingsInput, StoredSettings } from '../../config/settings';
 import type { ConsoleProbe } from '../messages';
-import { pivotTemplatesOf } from '../pivots/pivot-links';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import { errorText } from '../text/error-text';
 import { tokenChoice } from './connection-probe';
 

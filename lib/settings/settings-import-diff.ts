@@ -9,7 +9,7 @@ import { OS_LABELS } from '../../config/os-types';
 import type { PivotTemplate } from '../../config/pivots';
 import type { Settings } from '../../config/settings';
 import { displayText } from '../iocs/display-text';
-import { pivotTemplatesOf } from '../pivots/pivot-links';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import type { ProfileImport, ProfilesImportPlan } from './profiles-file-plan';
 
 export interface ImportChange {

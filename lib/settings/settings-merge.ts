@@ -12,7 +12,7 @@ import {
   normalizeConsoleUrl,
 } from '../../config/connection';
 import { type Settings, SettingsSchema } from '../../config/settings';
-import { pivotTemplatesOf } from '../pivots/pivot-links';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import type { SettingsFile } from './settings-yaml';
 
 /**

@@ -12,7 +12,7 @@ import { parseYamlWith } from '../../config/parse-yaml';
 import { PivotListSchema } from '../../config/pivots';
 import { LOG_LEVELS, type Settings, type SettingsInput } from '../../config/settings';
 import { parseNeverBlockEntry } from '../iocs/never-block';
-import { pivotTemplatesOf } from '../pivots/pivot-links';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import { type ImportResult, mergeSettingsFile } from './settings-merge';
 
 /** A settings file is a few hundred bytes; anything near this is not one, and is not parsed. */

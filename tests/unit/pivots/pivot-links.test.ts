@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IOC_TYPES, type IocType } from '../../../config/ioc-types';
 import type { PivotTemplate } from '../../../config/pivots';
-import { DEFAULT_PIVOTS, pivotLinks, pivotTemplatesOf, pivotUrl } from '../../../lib/pivots/pivot-links';
+import { DEFAULT_PIVOTS, pivotTemplatesOf } from '../../../lib/pivots/default-pivots';
+import { pivotLinks, pivotUrl } from '../../../lib/pivots/pivot-links';
 
 const CONSOLE = 'https://usea1-acme.sentinelone.net';
 
