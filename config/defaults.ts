@@ -7,6 +7,7 @@ import { z } from 'zod';
 import shipped from './defaults.yml';
 import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from './ioc-types';
 import { OS_TYPES } from './os-types';
+import { PivotListSchema } from './pivots';
 
 const validityFor = (type: IocType) =>
   z
@@ -38,6 +39,8 @@ export const DefaultsSchema = z.strictObject({
   }),
   /** Values never written to the console (lib/iocs/never-block.ts reads each entry). */
   neverBlock: z.array(z.string().trim().min(1, 'must not be empty')),
+  /** Links that open a value on another site; the analyst's list starts as this one (docs/pivots.md). */
+  pivots: PivotListSchema,
   sync: z.strictObject({
     intervalMinutes: z
       .number()

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type Connection, type ConnectionInput, ConnectionSchema, type StoredConnection } from './connection';
 import { DEFAULTS, DefaultsSchema } from './defaults';
+import { PivotListSchema } from './pivots';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -23,6 +24,11 @@ export const SettingsSchema = z.object({
    * not repeated here); lib/iocs/never-block.ts reads both.
    */
   neverBlock: z.array(z.string()),
+  /**
+   * Links that open a value on another site (config/pivots.ts). An item saved before pivots has none:
+   * readStoredSettings fills the defaults in, and pages read it through lib/pivots' pivotTemplatesOf.
+   */
+  pivots: PivotListSchema,
 });
 /** The settings with the API token: what the worker reads (lib/settings/settings.ts joins the token in). */
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -46,4 +52,5 @@ export const DEFAULT_SETTINGS: Settings = {
   quickBlockSingle: false,
   logLevel: 'info',
   neverBlock: [],
+  pivots: DEFAULTS.pivots,
 };

@@ -9,6 +9,7 @@ import { WARNING_TEXT } from '../../lib/iocs/warnings';
 import type { FireStatus } from '../../lib/sync/fire-status';
 import { toneOf } from '../../lib/ui/tones';
 import { FireFlag } from '../fire/FireNotes';
+import { PivotLinks } from '../pivots/PivotLinks';
 import { type Status, StatusLine } from '../ui/StatusLine';
 import { progressKey } from './use-answer-actions';
 
@@ -189,6 +190,7 @@ export function LookupAnswers({
             {answer.state !== 'invalid' && <FireFlag flag={flagOf(answer)} block />}
             {/* After the facts: an invalid value has none, so its reason comes straight under the head. */}
             <ValueNotes answer={answer} warn={answer.state === 'absent'} />
+            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
             <AnswerButtons
               answer={answer}
               offered={offered}

@@ -7,6 +7,7 @@ import type { BlockRepo } from '../../lib/store/block-repo';
 import type { FireStatus } from '../../lib/sync/fire-status';
 import { FireSentence } from '../fire/FireNotes';
 import { useBlockStateLine } from '../page/use-block-cache';
+import { PivotLinks } from '../pivots/PivotLinks';
 import { DetailActions } from '../ui/DetailActions';
 import { Modal } from '../ui/Modal';
 import { IDLE, StatusLine } from '../ui/StatusLine';
@@ -83,6 +84,7 @@ function IocDetail({
       <pre class="json" tabIndex={0}>
         {json}
       </pre>
+      <PivotLinks value={ioc.value} type={ioc.type} profileId={tenant?.id} />
       <DetailActions copies={copies} close={close}>
         <button type="button" onClick={closeAnd(onEdit)}>
           Edit…

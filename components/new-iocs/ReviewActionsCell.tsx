@@ -2,6 +2,7 @@ import { OS_LABELS, OS_TYPES, type OsType } from '../../config/os-types';
 import type { RowActionReport } from '../../lib/blocks/actions';
 import { detectOnlyReason, type RowActions } from '../../lib/blocks/review-actions';
 import type { IocType } from '../../lib/s1/schemas';
+import { PivotLinks } from '../pivots/PivotLinks';
 
 interface Props {
   value: string;
@@ -77,6 +78,7 @@ export function ReviewActionsCell({ value, type, actions, report, onChange }: Pr
         </label>
       )}
       {detectOnly && <span class="hint">{detectOnly}</span>}
+      <PivotLinks value={value} type={type} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ActionDefaultsFieldset } from './ActionDefaultsFieldset';
 import { ConnectionFieldset } from './ConnectionFieldset';
 import { IocDefaultsFieldset } from './IocDefaultsFieldset';
 import { NeverBlockFieldset } from './NeverBlockFieldset';
+import { PivotsFieldset } from './PivotsFieldset';
 import { SettingsFileFieldset } from './SettingsFileFieldset';
 import { type SettingsActions, useSettingsForm } from './use-settings-form';
 
@@ -46,6 +47,7 @@ export function SettingsView({ blocks, ...actions }: Props) {
         firewallReason={blocks?.firewall.available === false ? blocks.firewall.reason : null}
       />
       <NeverBlockFieldset value={draft.neverBlock} onChange={(neverBlock) => patch({ neverBlock })} />
+      <PivotsFieldset value={draft.pivots} onChange={(pivots) => patch({ pivots })} />
       <div class="actions">
         <button type="submit" disabled={busy}>
           Save

@@ -4,8 +4,10 @@
  */
 import { ConnectionFieldsSchema, type ConnectionInput, normalizeConsoleUrl } from '../../config/connection';
 import { IOC_TYPES, type IocType, MAX_VALIDITY_DAYS } from '../../config/ioc-types';
+import type { PivotTemplate } from '../../config/pivots';
 import type { Settings, SettingsInput, StoredSettings } from '../../config/settings';
 import type { ConsoleProbe } from '../messages';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import { errorText } from '../text/error-text';
 import { tokenChoice } from './connection-probe';
 
@@ -40,6 +42,8 @@ export type SettingsDraft = ConnectionDraft & {
   quickBlockSingle: boolean;
   actionDefaults: Settings['actionDefaults'];
   neverBlock: NeverBlockDraft;
+  /** Checked one by one as they are added or edited (lib/pivots/pivot-edit.ts), so always valid. */
+  pivots: PivotTemplate[];
 };
 
 /** The saved connection as the page knows it: without the token, with its hint. */
@@ -65,6 +69,7 @@ export const settingsDraft = (settings: SettingsInput): SettingsDraft => ({
   quickBlockSingle: settings.quickBlockSingle,
   actionDefaults: settings.actionDefaults,
   neverBlock: neverBlockDraft(settings.neverBlock),
+  pivots: [...pivotTemplatesOf(settings)],
 });
 
 /** The hint in the empty token field: the saved token's last four characters only. */
@@ -165,6 +170,7 @@ export function draftSettings(draft: SettingsDraft, base: StoredSettings): Read<
       quickBlockSingle: draft.quickBlockSingle,
       actionDefaults: draft.actionDefaults,
       neverBlock: draft.neverBlock.entries,
+      pivots: draft.pivots,
     },
   };
 }

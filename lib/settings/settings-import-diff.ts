@@ -6,8 +6,10 @@
  */
 import { IOC_TYPES } from '../../config/ioc-types';
 import { OS_LABELS } from '../../config/os-types';
+import type { PivotTemplate } from '../../config/pivots';
 import type { Settings } from '../../config/settings';
 import { displayText } from '../iocs/display-text';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import type { ProfileImport, ProfilesImportPlan } from './profiles-file-plan';
 
 export interface ImportChange {
@@ -78,6 +80,29 @@ const neverBlock: Row = (current, next) => {
   ];
 };
 
+/** A link is told apart by its name and its URL: the same name may open another page per type. */
+const pivots: Row = (current, next) => {
+  const key = (t: PivotTemplate) => `${t.name} ${t.url}`;
+  const before = pivotTemplatesOf(current).map(key);
+  const after = pivotTemplatesOf(next).map(key);
+  const added = after.filter((link) => !before.includes(link));
+  const removed = before.filter((link) => !after.includes(link));
+  if (added.length === 0 && removed.length === 0) return [];
+  const parts = [
+    added.length > 0 ? `adds ${shortList(added)}` : '',
+    removed.length > 0 ? `removes ${shortList(removed)}` : '',
+  ].filter(Boolean);
+  return [
+    {
+      label: 'Open-in links',
+      before: links(before.length),
+      after: `${links(after.length)}: ${parts.join('; ')}`,
+    },
+  ];
+};
+
+const links = (n: number) => `${n} ${n === 1 ? 'link' : 'links'}`;
+
 const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 function shortList(list: readonly string[]): string {
@@ -113,6 +138,7 @@ const ROWS: readonly Row[] = [
   ),
   field('Block network by default', (s) => onOff(s.actionDefaults.blockNetwork)),
   neverBlock,
+  pivots,
   field('Log level', (s) => s.logLevel),
   field('Sync every (minutes)', (s) => String(s.sync.intervalMinutes)),
   field('IOCs per page', (s) => String(s.sync.pageSize)),

@@ -12,6 +12,7 @@ import {
   normalizeConsoleUrl,
 } from '../../config/connection';
 import { type Settings, SettingsSchema } from '../../config/settings';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import type { SettingsFile } from './settings-yaml';
 
 /**
@@ -60,6 +61,7 @@ export function mergeSettingsFile(
     quickBlockSingle: current.quickBlockSingle && file.quickBlockSingle !== false,
     logLevel: file.logLevel ?? current.logLevel,
     neverBlock: file.neverBlock ?? current.neverBlock,
+    pivots: file.pivots ?? [...pivotTemplatesOf(current)],
   };
   const checked = (options.tokenOptional ? SettingsWithoutTokenSchema : SettingsSchema).safeParse(next);
   return checked.success

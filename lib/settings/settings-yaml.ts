@@ -9,8 +9,10 @@ import { z } from 'zod';
 import { DefaultsSchema, ValidityDaysSchema } from '../../config/defaults';
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import { parseYamlWith } from '../../config/parse-yaml';
+import { PivotListSchema } from '../../config/pivots';
 import { LOG_LEVELS, type Settings, type SettingsInput } from '../../config/settings';
 import { parseNeverBlockEntry } from '../iocs/never-block';
+import { pivotTemplatesOf } from '../pivots/default-pivots';
 import { type ImportResult, mergeSettingsFile } from './settings-merge';
 
 /** A settings file is a few hundred bytes; anything near this is not one, and is not parsed. */
@@ -99,6 +101,8 @@ export const SettingsFileSchema = z.strictObject({
       ),
     )
     .optional(),
+  // The whole list, as Settings saves it: a file with the key replaces the analyst's links.
+  pivots: PivotListSchema.optional(),
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
@@ -145,6 +149,7 @@ export function settingsFileOf(
     quickBlockSingle: settings.quickBlockSingle,
     logLevel: settings.logLevel,
     neverBlock: settings.neverBlock,
+    pivots: [...pivotTemplatesOf(settings)],
   };
 }
 

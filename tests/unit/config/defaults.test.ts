@@ -14,6 +14,9 @@ describe('config/defaults.yml', () => {
       method: 'EQUALS',
       actions: { blockExecution: true, blockExecutionOs: ['windows', 'macos', 'linux'], blockNetwork: false },
       neverBlock: [],
+      pivots: expect.arrayContaining([
+        { name: 'AbuseIPDB', url: 'https://www.abuseipdb.com/check/{value}', types: ['IPV4', 'IPV6'] },
+      ]),
       sync: { intervalMinutes: 15, pageSize: 1000, maxParallelRequests: 7 },
     });
   });
@@ -60,6 +63,21 @@ describe('config/defaults.yml', () => {
       /^Line \d+, "neverBlock.1": Never-block entry "acme com": one entry per line, without spaces\.$/,
     ],
     ['neverBlock: []', 'neverBlock: [co.uk]', /"neverBlock.0": Never-block entry "co.uk": a public suffix/],
+    [
+      'url: https://www.abuseipdb.com/check/{value}',
+      'url: http://www.abuseipdb.com/check/{value}',
+      /^Line \d+, "pivots.4.url": The link must start with https:\/\/: an http:\/\/ link sends/,
+    ],
+    [
+      '    types: [URL]\n  - name: AbuseIPDB',
+      '    types: []\n  - name: AbuseIPDB',
+      /"pivots.3.types": Tick at least one/,
+    ],
+    [
+      '  - name: Shodan\n    url: https://www.shodan.io/domain/{value}',
+      '  - name: Shodan\n    url: https://www.shodan.io/host/{value}\n    types: [DNS, IPV4]\n  - name: x\n    url: https://x.example/{value}',
+      /"pivots": Two links named “Shodan” are for IPV4/,
+    ],
   ])('refuses %j changed to %j, naming the key', (from, to, message) => {
     expect(shipped).toContain(from);
     const result = parseDefaults(shipped.replace(from, to));

@@ -73,8 +73,11 @@ function plan(file: string, onto: ProfilesNow) {
 }
 
 describe('the file of one profile', () => {
-  it('is exactly the file it always was', () => {
-    expect(exportSettingsYaml({ ...acme, neverBlock: ['a.example'] })).toBe(
+  it('is exactly the file it always was, with the pivot links after', () => {
+    const pivots = {
+      pivots: [{ name: 'Intel', url: 'https://intel.example/?q={value}', types: ['DNS' as const] }],
+    };
+    expect(exportSettingsYaml({ ...acme, neverBlock: ['a.example'], ...pivots })).toBe(
       `# S1 IOC Manager settings. The API token is left out; it stays as it is on import.
 connection:
   consoleUrl: https://usea1-acme.sentinelone.net
@@ -108,6 +111,11 @@ quickBlockSingle: false
 logLevel: info
 neverBlock:
   - a.example
+pivots:
+  - name: Intel
+    url: https://intel.example/?q={value}
+    types:
+      - DNS
 `,
     );
   });

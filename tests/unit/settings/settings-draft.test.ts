@@ -47,6 +47,19 @@ describe('settingsDraft', () => {
   ])('%s', (_case, settings, consoleUrl) => {
     expect(settingsDraft(settings).consoleUrl).toBe(consoleUrl);
   });
+
+  const INTEL = { name: 'Intel', url: 'https://intel.example/?q={value}', types: ['DNS' as const] };
+  it.each([
+    ['the saved links', { ...STORED, pivots: [INTEL] }, [INTEL]],
+    ['no links', { ...STORED, pivots: [] }, []],
+    [
+      'the default links for settings saved before them',
+      { ...STORED, pivots: undefined },
+      DEFAULT_SETTINGS.pivots,
+    ],
+  ])('shows %s', (_case, settings, pivots) => {
+    expect(settingsDraft(settings as StoredSettings).pivots).toEqual(pivots);
+  });
 });
 
 describe('neverBlockDraft', () => {
@@ -222,6 +235,7 @@ describe('draftSettings', () => {
       score: '0',
       quickBlockSingle: true,
       neverBlock: { text: 'acme.com', entries: ['acme.com'], problems: [] },
+      pivots: [{ name: 'Intel', url: 'https://intel.example/?q={value}', types: ['DNS'] }],
     });
     const read = draftSettings(input, STORED);
     expect(read).toMatchObject({
@@ -231,6 +245,7 @@ describe('draftSettings', () => {
         iocDefaults: { score: 0, source: STORED.iocDefaults.source, validityDays: { IPV4: 30, DNS: 1 } },
         quickBlockSingle: true,
         neverBlock: ['acme.com'],
+        pivots: [{ name: 'Intel', url: 'https://intel.example/?q={value}', types: ['DNS'] }],
         connection: { consoleUrl: CONSOLE, accountId: SAVED.accountId },
       },
     });

@@ -84,6 +84,42 @@ describe('describeImport', () => {
       [['Never block', '1 entry', '2 entries: adds 10.0.0.0/8, payroll.acme.example; removes acme.example']],
     ],
     [
+      'the open-in links',
+      {
+        ...connected,
+        pivots: [
+          ...DEFAULT_SETTINGS.pivots.filter((t) => t.name !== 'AbuseIPDB'),
+          { name: 'Intel', url: 'https://intel.example/?q={value}', types: ['DNS'] },
+        ],
+      },
+      [
+        [
+          'Open-in links',
+          '8 links',
+          '8 links: adds Intel https://intel.example/?q={value}; removes AbuseIPDB https://www.abuseipdb.com/check/{value}',
+        ],
+      ],
+    ],
+    [
+      'a link edited in place',
+      {
+        ...connected,
+        pivots: [
+          {
+            ...(DEFAULT_SETTINGS.pivots[0] as Settings['pivots'][number]),
+            url: 'https://vt.example/{value}',
+          },
+        ],
+      },
+      [
+        [
+          'Open-in links',
+          '8 links',
+          '1 link: adds VirusTotal https://vt.example/{value}; removes VirusTotal https://www.virustotal.com/gui/search/{value}, urlscan.io https://urlscan.io/domain/{value}, urlscan.io https://urlscan.io/ip/{value}, urlscan.io https://urlscan.io/search/#{value}, AbuseIPDB https://www.abuseipdb.com/check/{value}, Shodan https://www.shodan.io/host/{value}, Shodan https://www.shodan.io/domain/{value}, SentinelOne console {console}/incidents/threats?filter=%7B%22query%22%3A%22{value}%22%7D',
+        ],
+      ],
+    ],
+    [
       'log level and sync',
       {
         ...connected,

@@ -146,6 +146,10 @@ describe('exportSettingsYaml and importing our own files', () => {
       sync: { intervalMinutes: 5, pageSize: 500, maxParallelRequests: 2 },
       actionDefaults: { blockExecution: false, blockExecutionOs: ['linux'], blockNetwork: false },
       neverBlock: ['acme.example', '10.0.0.0/8'],
+      pivots: [
+        { name: 'Intel', url: 'https://intel.example/search?q={value}#{type}', types: ['DNS', 'URL'] },
+        { name: 'S1', url: '{console}/x?q={value}', types: ['MD5'] },
+      ],
     };
     // Onto settings whose quick path is on already: an import keeps it, never turns it on.
     const onto = { ...DEFAULT_SETTINGS, quickBlockSingle: true };
@@ -212,6 +216,15 @@ describe('exportSettingsYaml and importing our own files', () => {
       'neverBlock:\n  - acme.example\n  - https://acme.example/login\n',
       /^Line 3, "neverBlock.1": Never-block entry "https:\/\/acme.example\/login": write the domain or address/,
     ],
+    [
+      'pivots:\n  - name: Plain\n    url: http://intel.example/{value}\n    types: [DNS]\n',
+      /^Line 3, "pivots.0.url": The link must start with https:\/\/: an http:\/\/ link/,
+    ],
+    [
+      'pivots:\n  - name: Nowhere\n    url: https://intel.example/\n    types: [DNS]\n',
+      /^Line 3, "pivots.0.url": The link must hold \{value\}/,
+    ],
+    ['pivots:\n  - name: X\n    url: https://x.example/{value}\n', /"pivots.0.types": is missing/],
     ['iocDefaults: [\n', /^Line \d+: /],
   ])('refuses %j', (file, message) => {
     const result = importSettingsYaml(file, connected);
@@ -226,6 +239,25 @@ describe('exportSettingsYaml and importing our own files', () => {
       settings: { ...connected, actionDefaults: { ...connected.actionDefaults, blockNetwork: false } },
       quickPathHeldOff: false,
     });
+  });
+
+  it.each([
+    ['keeps the links when the file has none', 'logLevel: info\n', DEFAULT_SETTINGS.pivots],
+    ['empties them when the file says so', 'pivots: []\n', []],
+    [
+      'replaces them with the file’s',
+      'pivots:\n  - name: Intel\n    url: https://intel.example/?q={value}\n    types: [DNS]\n',
+      [{ name: 'Intel', url: 'https://intel.example/?q={value}', types: ['DNS'] }],
+    ],
+  ])('%s', (_case, file, pivots) => {
+    const result = importSettingsYaml(file, connected);
+    expect(result.ok && result.settings.pivots).toEqual(pivots);
+  });
+
+  it('reads settings from before the links as the default links', () => {
+    const { pivots: _none, ...old } = connected;
+    const result = importSettingsYaml('logLevel: debug\n', old as Settings);
+    expect(result.ok && result.settings.pivots).toEqual(DEFAULT_SETTINGS.pivots);
   });
 
   it('takes an empty file as no change', () => {
