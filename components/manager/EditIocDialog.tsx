@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
 import { displayText } from '../../lib/iocs/display-text';
-import { type IocFields, toDrafts, validateFields } from '../../lib/iocs/drafts';
+import { draftSettings, type IocFields, validateFields } from '../../lib/iocs/drafts';
+import { editDraft, editFieldsOf } from '../../lib/iocs/edit-draft';
 import type { Tenant } from '../../lib/iocs/tenants';
 import type { Ioc, IocDraft } from '../../lib/s1/schemas';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
@@ -22,15 +23,7 @@ interface Props {
 
 /** The New IOCs fields, prefilled with one IOC; saving re-sends it with the same identity. */
 export function EditIocDialog({ ioc, tenant, settings, onSave, onClose }: Props) {
-  const [fields, setFields] = useState<IocFields>({
-    name: ioc.name ?? '',
-    description: ioc.description ?? '',
-    creator: ioc.creator ?? settings.connection?.creatorEmail ?? '',
-    source: ioc.source,
-    score: ioc.originalRiskScore ?? settings.iocDefaults.score,
-    validityDays: null,
-    externalId: ioc.externalId ?? '',
-  });
+  const [fields, setFields] = useState<IocFields>(() => editFieldsOf(ioc, settings));
   const save = useAction('Saving…', async (draft: IocDraft) => {
     const report = await onSave(draft);
     return report.note
@@ -40,16 +33,9 @@ export function EditIocDialog({ ioc, tenant, settings, onSave, onClose }: Props)
 
   function submit() {
     // Source and external ID identify the IOC to the console's upsert: they stay as they were.
-    const fixed = { ...fields, source: ioc.source, externalId: ioc.externalId ?? '' };
-    const problem = validateFields(fixed);
+    const problem = validateFields({ ...fields, source: ioc.source });
     if (problem) return save.setStatus({ kind: 'error', text: problem });
-    const [draft] = toDrafts(
-      [{ value: ioc.value, type: ioc.type }],
-      fixed,
-      { tagPrefix: settings.connection?.tagPrefix ?? '', validityDays: settings.iocDefaults.validityDays },
-      new Date(),
-    );
-    if (draft) void save.run(draft);
+    void save.run(editDraft(ioc, fields, draftSettings(settings), new Date()));
   }
 
   const title = (
@@ -67,6 +53,8 @@ export function EditIocDialog({ ioc, tenant, settings, onSave, onClose }: Props)
             onChange={setFields}
             tagPrefix={settings.connection?.tagPrefix ?? ''}
             locked={['source', 'externalId']}
+            // No draft value clears a severity (lib/iocs/context-fields.ts), so "none" is not offered.
+            severityRequired={typeof ioc.severity === 'number'}
           />
           <div class="actions">
             <button type="button" class="primary" disabled={save.busy} onClick={submit}>

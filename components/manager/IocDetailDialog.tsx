@@ -13,6 +13,7 @@ import { Modal } from '../ui/Modal';
 import { IDLE, StatusLine } from '../ui/StatusLine';
 import { type Action, useAction } from '../ui/use-action';
 import type { Copyable } from '../ui/use-copy';
+import { IocContextList } from './IocContextList';
 import { TenantLine } from './TenantLine';
 
 interface Props {
@@ -80,6 +81,7 @@ function IocDetail({
         {blockState ?? '\u00a0'}
       </p>
       {fire !== undefined && <FireSentence fire={fire} ioc={ioc} />}
+      <IocContextList ioc={ioc} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long JSON scrolls inside the dialog, and a keyboard can scroll only what takes the focus (WCAG 2.1.1). */}
       <pre class="json" tabIndex={0}>
         {json}

@@ -2,6 +2,7 @@ import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import { daysFromText, type IocFields, scoreFromText } from '../../lib/iocs/drafts';
 import { Field } from '../ui/Field';
 import { ScoreField } from '../ui/ScoreField';
+import { ContextFields } from './ContextFields';
 
 interface Props {
   fields: IocFields;
@@ -9,6 +10,8 @@ interface Props {
   tagPrefix: string;
   /** Fields shown but not editable (an edit keeps the IOC's identity). */
   locked?: ReadonlyArray<'source' | 'externalId'>;
+  /** The severity picker offers no "none" (an edited IOC that has a severity). */
+  severityRequired?: boolean;
 }
 
 type TextKey = 'name' | 'description' | 'creator' | 'source' | 'externalId';
@@ -17,7 +20,7 @@ const IP_MAX = MAX_VALIDITY_DAYS.IPV4;
 const OTHER_MAX = MAX_VALIDITY_DAYS.DNS;
 
 /** The fields every IOC of a submission gets. */
-export function IocFieldsForm({ fields, onChange, tagPrefix, locked = [] }: Props) {
+export function IocFieldsForm({ fields, onChange, tagPrefix, locked = [], severityRequired }: Props) {
   const text = (label: string, key: TextKey, placeholder?: string) => (
     <Field label={label}>
       {({ id }) => (
@@ -63,6 +66,11 @@ export function IocFieldsForm({ fields, onChange, tagPrefix, locked = [] }: Prop
         )}
       </Field>
       {text('External ID', 'externalId')}
+      <ContextFields
+        context={fields.context}
+        onChange={(context) => onChange({ ...fields, context })}
+        severityRequired={severityRequired}
+      />
       {tagPrefix && (
         <p class="hint">
           Names and descriptions start with the tag prefix <strong>{tagPrefix}</strong>.

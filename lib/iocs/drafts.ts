@@ -7,6 +7,7 @@
 import { MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { SettingsWithoutToken } from '../../config/settings';
 import type { IocDraft, IocType } from '../s1/schemas';
+import { type ContextText, contextDraft, emptyContext, validateContext } from './context-fields';
 
 export interface IocFields {
   name: string;
@@ -17,6 +18,11 @@ export interface IocFields {
   /** null: the per-type default from settings. */
   validityDays: number | null;
   externalId: string;
+  /**
+   * Severity and the context lists every IOC gets (the form's Context group); absent or empty ones
+   * are not sent. Optional so callers that never show the group need not name it.
+   */
+  context?: ContextText;
 }
 
 export interface DraftSettings {
@@ -34,6 +40,7 @@ export function defaultFields(settings: SettingsWithoutToken): IocFields {
     score: settings.iocDefaults.score,
     validityDays: null,
     externalId: '',
+    context: emptyContext(),
   };
 }
 
@@ -77,8 +84,8 @@ export interface ExistingIdentity {
 }
 
 /**
- * One draft per row; empty optional fields (name, description, creator, externalId) are left out,
- * not sent as ''. A row already in SentinelOne keeps its own value as held, source and external ID:
+ * One draft per row; empty optional fields (name, description, creator, externalId, the context
+ * fields) are left out, not sent as '' or []: on an upsert an empty list would clear the field. A row already in SentinelOne keeps its own value as held, source and external ID:
  * the console upserts on them, so the reviewed form or the form's fields would create a second IOC
  * instead of updating the one shown.
  */
@@ -105,6 +112,8 @@ export function toDrafts(
       ...(creator ? { creator } : {}),
       validUntil: validUntilFor(type, fields.validityDays ?? settings.validityDays[type], now),
       originalRiskScore: fields.score,
+      // Per row, so no two drafts share a list.
+      ...contextDraft(fields.context),
     };
   });
 }
@@ -125,5 +134,5 @@ export function validateFields(fields: IocFields): string | null {
   if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
     return `Validity must be a whole number of days from 1 to ${MAX_DAYS}.`;
   }
-  return null;
+  return validateContext(fields.context);
 }

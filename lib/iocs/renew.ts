@@ -4,6 +4,7 @@
  */
 import { type IocType, MAX_VALIDITY_DAYS } from '../../config/ioc-types';
 import type { Ioc, IocDraft } from '../s1/schemas';
+import { contextOfIoc } from './context-fields';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -33,6 +34,7 @@ export function renewDrafts(
       ...(ioc.externalId ? { externalId: ioc.externalId } : {}),
       ...(ioc.creator ? { creator: ioc.creator } : {}),
       ...(typeof ioc.originalRiskScore === 'number' ? { originalRiskScore: ioc.originalRiskScore } : {}),
+      ...contextOfIoc(ioc),
     };
   });
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../config/settings';
+import type { ContextText } from '../../../lib/iocs/context-fields';
 import {
   applyTag,
   daysFromText,
+  defaultFields,
   type ExistingIdentity,
   type IocFields,
   scoreFromText,
@@ -9,7 +12,7 @@ import {
   validateFields,
   validUntilFor,
 } from '../../../lib/iocs/drafts';
-import type { IocType } from '../../../lib/s1/schemas';
+import type { IocDraft, IocType } from '../../../lib/s1/schemas';
 
 const NOW = new Date('2026-05-01T12:00:00.000Z');
 const FIELDS: IocFields = {
@@ -157,6 +160,76 @@ describe('toDrafts', () => {
   });
 });
 
+describe('toDrafts and the context fields', () => {
+  const ROWS = [
+    { value: 'evil.com', type: 'DNS' as const },
+    { value: '1.2.3.4', type: 'IPV4' as const },
+  ];
+  const RICH = [
+    'severity',
+    'labels',
+    'category',
+    'threatActors',
+    'malwareNames',
+    'campaignNames',
+    'intrusionSets',
+    'mitreTactic',
+    'reference',
+  ] as const;
+  const richOf = (draft: IocDraft | undefined) =>
+    Object.fromEntries(RICH.filter((key) => draft && key in draft).map((key) => [key, draft?.[key]]));
+
+  it.each<[string, ContextText | undefined, Partial<IocDraft>]>([
+    ['no context: none sent', undefined, {}],
+    ['empty context: none sent, no []', { severity: null, lists: { labels: '', threatActors: ' ; ' } }, {}],
+    ['severity 0 sent', { severity: 0, lists: {} }, { severity: 0 }],
+    [
+      'every field typed, on every row',
+      {
+        severity: 4,
+        lists: {
+          labels: 'phishing; initial-access',
+          category: 'C2',
+          threatActors: 'APT28, Sofacy',
+          malwareNames: 'X-Agent',
+          campaignNames: 'Op Pawn',
+          intrusionSets: 'IS-1',
+          mitreTactic: 'TA0011',
+          reference: 'https://r.example/1',
+        },
+      },
+      {
+        severity: 4,
+        labels: ['phishing', 'initial-access'],
+        category: ['C2'],
+        threatActors: ['APT28', 'Sofacy'],
+        malwareNames: ['X-Agent'],
+        campaignNames: ['Op Pawn'],
+        intrusionSets: ['IS-1'],
+        mitreTactic: ['TA0011'],
+        reference: ['https://r.example/1'],
+      },
+    ],
+  ])('%s', (_name, context, expected) => {
+    const drafts = toDrafts(ROWS, { ...FIELDS, context }, SETTINGS, NOW);
+    expect(drafts.map(richOf)).toEqual([expected, expected]);
+  });
+
+  it('gives each draft its own lists', () => {
+    const [a, b] = toDrafts(
+      ROWS,
+      { ...FIELDS, context: { severity: null, lists: { labels: 'x' } } },
+      SETTINGS,
+      NOW,
+    );
+    expect(a?.labels).not.toBe(b?.labels);
+  });
+
+  it('starts a submission with no context', () => {
+    expect(defaultFields(DEFAULT_SETTINGS).context).toEqual({ severity: null, lists: {} });
+  });
+});
+
 describe('validateFields', () => {
   it.each<[Partial<IocFields>, string | null]>([
     [{}, null],
@@ -170,6 +243,12 @@ describe('validateFields', () => {
     [{ validityDays: 0 }, 'Validity must be a whole number of days from 1 to 180.'],
     [{ validityDays: 181 }, 'Validity must be a whole number of days from 1 to 180.'],
     [{ validityDays: 2.5 }, 'Validity must be a whole number of days from 1 to 180.'],
+    [{ context: { severity: 7, lists: { labels: 'a, b' } } }, null],
+    [{ context: { severity: 8, lists: {} } }, 'Severity must be a whole number from 0 to 7.'],
+    [
+      { context: { severity: null, lists: { labels: Array.from({ length: 51 }, (_, i) => i).join(',') } } },
+      'Labels can hold at most 50 items.',
+    ],
   ])('%j → %j', (change, expected) => {
     expect(validateFields({ ...FIELDS, ...change })).toBe(expected);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clampValidUntil, renewDrafts } from '../../../lib/iocs/renew';
+import { RICH_FIELDS } from '../../../lib/iocs/rich-fields';
 import { makeIoc } from './fixtures';
 
 const now = new Date('2026-11-27T12:00:00.000Z');
@@ -27,6 +28,10 @@ describe('renewDrafts', () => {
         source: 'MISP',
         externalId: 'ext-9',
         originalRiskScore: 80,
+        severity: 4,
+        threatActors: ['APT28', 'Sofacy'],
+        labels: [],
+        malwareNames: null,
       }),
       makeIoc({
         type: 'IPV4',
@@ -49,6 +54,8 @@ describe('renewDrafts', () => {
         externalId: 'ext-9',
         creator: 'Analyst One',
         originalRiskScore: 80,
+        severity: 4,
+        threatActors: ['APT28', 'Sofacy'],
       },
       {
         type: 'IPV4',
@@ -58,5 +65,19 @@ describe('renewDrafts', () => {
         validUntil: '2026-12-27T12:00:00.000Z',
       },
     ]);
+  });
+
+  it.each([
+    ['severity 0', { severity: 0 }, { severity: 0 }],
+    [
+      'every list it has',
+      { labels: ['a'], reference: ['https://r.example'], mitreTactic: ['TA0011'] },
+      { labels: ['a'], reference: ['https://r.example'], mitreTactic: ['TA0011'] },
+    ],
+    ['no empty list, which would clear the field', { labels: [], category: null }, {}],
+  ])('re-sends the context fields: %s', (_name, fields, expected) => {
+    const [draft] = renewDrafts([makeIoc(fields)], days30, now);
+    const rich = RICH_FIELDS.flatMap(({ key }) => (draft && key in draft ? [[key, draft[key]]] : []));
+    expect(Object.fromEntries(rich)).toEqual(expected);
   });
 });

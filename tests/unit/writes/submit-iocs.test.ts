@@ -149,6 +149,21 @@ describe('updateIoc', () => {
     expect(held[0]?.uuid).not.toBe(previous?.uuid);
   });
 
+  it('changes, clears and keeps the context fields, and checks them on re-reading', async () => {
+    const context = { severity: 4, threatActors: ['APT28'], labels: ['phishing'], malwareNames: ['X-Agent'] };
+    await submitIocs(deps(), [draft('ctx.example.org', 'DNS', context)]);
+    const previous = sim.iocs(sim.defaultAccountId)[0];
+    const edit = { ...context, labels: [], malwareNames: ['Zebrocy'] };
+    await updateIoc(deps(), previous as never, draft('ctx.example.org', 'DNS', edit));
+    expect(sim.iocs(sim.defaultAccountId)[0]).toMatchObject({
+      uuid: previous?.uuid,
+      severity: 4,
+      threatActors: ['APT28'],
+      labels: [],
+      malwareNames: ['Zebrocy'],
+    });
+  });
+
   it('refuses to change what identifies the IOC', async () => {
     await submitIocs(deps(), [draft('id.example.org')]);
     const previous = sim.iocs(sim.defaultAccountId)[0];
