@@ -1,14 +1,16 @@
 import { Component } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IOC_TYPES, type IocType } from '../../config/ioc-types';
 import type { RowResult } from '../../lib/blocks/multi-target';
 import type { RowActions } from '../../lib/blocks/review-actions';
+import type { RowOverride } from '../../lib/blocks/review-submit';
 import { displayText } from '../../lib/iocs/display-text';
 import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
 import { heldAs, type IocWarning, type ReviewRow } from '../../lib/iocs/review';
 import { WARNING_TEXT } from '../../lib/iocs/validate';
 import { type ActionOutcome, reviewTone, toneOf } from '../../lib/ui/tones';
 import { ReviewActionsCell } from './ReviewActionsCell';
+import { hasContext, ReviewContext } from './ReviewContext';
 
 interface Props {
   rows: readonly ReviewRow[];
@@ -19,15 +21,20 @@ interface Props {
   onTick(key: string, selected: boolean): void;
   onRetype(key: string, type: IocType): void;
   now: number;
+  /** Each imported row's own values, shown in a Context column when any row has some. */
+  overrides?: ReadonlyMap<string, RowOverride>;
 }
 
 function statusText(row: ReviewRow, now: number): string {
   const warnings = row.warnings.map((w: IocWarning) => WARNING_TEXT[w]).join('; ');
   const ticked = row.warnings.includes('never-block') ? '' : '; sent only if ticked';
-  const warned = warnings ? ` — warning: ${warnings}${ticked}` : '';
+  const unticked = row.unticked ? ' — the file marks it not for detection; sent only if ticked' : '';
+  const warned = warnings ? ` — warning: ${warnings}${ticked}` : unticked;
   switch (row.status) {
     case 'invalid':
       return `Invalid: ${row.reason ?? 'not a valid IOC'}`;
+    case 'not-importable':
+      return `Not importable: ${row.reason ?? 'SentinelOne has no IOC type for it'}`;
     case 'duplicate':
       return 'Duplicate in the input';
     case 'existing': {
@@ -84,6 +91,8 @@ interface RowProps {
   now: number;
   /** Always the table's latest handlers, so a row drawn earlier never acts on rows it has not seen. */
   handlers: { current: Handlers };
+  override: RowOverride | undefined;
+  withContext: boolean;
 }
 
 const sameActions = (a: RowActions, b: RowActions) =>
@@ -101,6 +110,8 @@ const sameActions = (a: RowActions, b: RowActions) =>
 const sameRow = (a: RowProps, b: RowProps) =>
   a.row === b.row &&
   a.result === b.result &&
+  a.override === b.override &&
+  a.withContext === b.withContext &&
   sameActions(a.actions, b.actions) &&
   (a.now === b.now || a.row.status !== 'existing');
 
@@ -110,7 +121,7 @@ class ReviewRowView extends Component<RowProps> {
   }
 
   override render() {
-    const { row, result, actions, now, handlers } = this.props;
+    const { row, result, actions, now, handlers, override, withContext } = this.props;
     const sendable = row.status === 'valid' || row.status === 'existing';
     return (
       <tr
@@ -127,18 +138,28 @@ class ReviewRowView extends Component<RowProps> {
           />
         </td>
         <td class="mono review-value">{displayText(row.value)}</td>
+        {withContext && (
+          <td>
+            <ReviewContext row={row} override={override} />
+          </td>
+        )}
         <td>
-          <select
-            aria-label={`Type of ${row.value}`}
-            value={row.type}
-            onChange={(event) => handlers.current.onRetype(row.key, event.currentTarget.value as IocType)}
-          >
-            {IOC_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
+          {/* What SentinelOne has no IOC for has no type to choose. */}
+          {row.status === 'not-importable' ? (
+            <span class="hint">none</span>
+          ) : (
+            <select
+              aria-label={`Type of ${row.value}`}
+              value={row.type}
+              onChange={(event) => handlers.current.onRetype(row.key, event.currentTarget.value as IocType)}
+            >
+              {IOC_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
+          )}
         </td>
         <td class="review-status" data-tone={reviewTone(row.status, row.warnings.length > 0)}>
           {statusText(row, now)}
@@ -165,10 +186,13 @@ class ReviewRowView extends Component<RowProps> {
   }
 }
 
+const NO_OVERRIDES: ReadonlyMap<string, RowOverride> = new Map();
+
 /** The review's columns, each with the class that sizes it (styles/review.css). */
 const COLUMNS = [
   ['Send', 'col-send'],
   ['Value', 'col-value'],
+  ['Context', 'col-context'],
   ['Type', 'col-type'],
   ['Status', 'col-status'],
   ['Actions', 'col-actions'],
@@ -180,15 +204,25 @@ const COLUMNS = [
  * after sending, each action's outcome. Rows are drawn a step at a time and redrawn only when they
  * change, so a review of 2,000 rows (review-cap.ts) shows at once and a tick answers at once.
  */
-export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRetype, now }: Props) {
+export function ReviewTable({
+  rows,
+  results,
+  actionsOf,
+  onActions,
+  onTick,
+  onRetype,
+  now,
+  overrides = NO_OVERRIDES,
+}: Props) {
   const handlers = useRef<Handlers>({ onActions, onTick, onRetype });
   handlers.current = { onActions, onTick, onRetype };
   const shown = useGrowingCount(rows.length);
+  const withContext = useMemo(() => hasContext(rows, overrides), [rows, overrides]);
   return (
     <table class="review" aria-label="Review">
       <thead>
         <tr>
-          {COLUMNS.map(([name, className]) => (
+          {COLUMNS.filter(([name]) => withContext || name !== 'Context').map(([name, className]) => (
             <th key={name} scope="col" class={className}>
               {name}
             </th>
@@ -204,6 +238,8 @@ export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRet
             actions={actionsOf(row)}
             now={now}
             handlers={handlers}
+            override={overrides.get(row.key)}
+            withContext={withContext}
           />
         ))}
       </tbody>
