@@ -27,6 +27,7 @@ import { useAction } from '../ui/use-action';
 import { IocFieldsForm } from './IocFieldsForm';
 import { ReviewTable } from './ReviewTable';
 import { TargetPicker } from './TargetPicker';
+import { useFileDrop } from './use-file-drop';
 import { useReview } from './use-review';
 import { useTargets } from './use-targets';
 
@@ -111,6 +112,7 @@ export function NewIocsView({
     },
   );
   const review = useReview({ lookupExisting, settings, targets, initialText, onProblem: send.setStatus });
+  const files = useFileDrop(review.importFile, send.setStatus);
   const plans = review.plans.filter((plan) => plan.rows.length > 0 || plan.withheld.length > 0);
   const pendingCount = plannedKeys(plans).size;
   // Each row's result is worked out again only when an outcome or a name changes, so the table
@@ -132,7 +134,7 @@ export function NewIocsView({
   const label = submitLabel(plans, review.outcomes, { several, hadRejections: review.hadRejections });
 
   return (
-    <section aria-label="New IOCs" class="new-iocs">
+    <section aria-label="New IOCs" class="new-iocs" {...files.dropProps}>
       <Field label="Values or text (commas, spaces, new lines, or a pasted report; defanged forms are fine)">
         {({ id }) => (
           <textarea
@@ -143,22 +145,13 @@ export function NewIocsView({
           />
         )}
       </Field>
-      <Field label="Or import a CSV (columns value, type, name, description, validUntil, score)">
+      <Field label="Or import a file: CSV, STIX 2.1 bundle or MISP event (JSON)">
         {({ id }) => (
           <input
             id={id}
             type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              event.currentTarget.value = '';
-              if (file)
-                review
-                  .importCsv(file)
-                  .then(send.setStatus, (error: unknown) =>
-                    send.setStatus({ kind: 'error', text: `${file.name}: ${errorText(error)}` }),
-                  );
-            }}
+            accept=".csv,text/csv,.json,application/json"
+            onChange={files.onFileChange}
           />
         )}
       </Field>
@@ -176,6 +169,7 @@ export function NewIocsView({
         onTick={review.tick}
         onRetype={review.retype}
         fire={fire}
+        overrides={review.overrides}
       />
       {!several && firewall === false && firewallReason && (
         <p class="hint">Block network is not offered: {firewallReason}</p>

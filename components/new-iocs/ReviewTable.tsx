@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IOC_TYPES, type IocType } from '../../config/ioc-types';
 import type { RowResult } from '../../lib/blocks/multi-target';
 import type { RowActions } from '../../lib/blocks/review-actions';
+import type { RowOverride } from '../../lib/blocks/review-submit';
 import { displayText } from '../../lib/iocs/display-text';
 import { type FireFlag as Flag, fireFlagger } from '../../lib/iocs/fire-notes';
 import { ANSWER_FIELD_MAX } from '../../lib/iocs/lookup-text';
@@ -12,6 +13,7 @@ import type { FireStatus } from '../../lib/sync/fire-status';
 import { type ActionOutcome, reviewTone, toneOf } from '../../lib/ui/tones';
 import { FireFlag } from '../fire/FireNotes';
 import { ReviewActionsCell } from './ReviewActionsCell';
+import { hasContext, ReviewContext } from './ReviewContext';
 
 interface Props {
   rows: readonly ReviewRow[];
@@ -24,15 +26,20 @@ interface Props {
   now: number;
   /** The scope's TI settings from the last sync: a value that will not raise a threat is flagged. */
   fire?: FireStatus | null;
+  /** Each imported row's own values, shown in a Context column when any row has some. */
+  overrides?: ReadonlyMap<string, RowOverride>;
 }
 
 function statusText(row: ReviewRow, now: number): string {
   const warnings = row.warnings.map((w: IocWarning) => WARNING_TEXT[w]).join('; ');
   const ticked = row.warnings.includes('never-block') ? '' : '; sent only if ticked';
-  const warned = warnings ? ` — warning: ${warnings}${ticked}` : '';
+  const unticked = row.unticked ? ' — the file marks it not for detection; sent only if ticked' : '';
+  const warned = warnings ? ` — warning: ${warnings}${ticked}` : unticked;
   switch (row.status) {
     case 'invalid':
       return `Invalid: ${row.reason ?? 'not a valid IOC'}`;
+    case 'not-importable':
+      return `Not importable: ${row.reason ?? 'SentinelOne has no IOC type for it'}`;
     case 'duplicate':
       return 'Duplicate in the input';
     case 'existing': {
@@ -90,6 +97,8 @@ interface RowProps {
   fireFlag: Flag | null;
   /** Always the table's latest handlers, so a row drawn earlier never acts on rows it has not seen. */
   handlers: { current: Handlers };
+  override: RowOverride | undefined;
+  withContext: boolean;
 }
 
 const sameActions = (a: RowActions, b: RowActions) =>
@@ -108,6 +117,8 @@ const sameRow = (a: RowProps, b: RowProps) =>
   a.row === b.row &&
   a.result === b.result &&
   a.fireFlag?.description === b.fireFlag?.description &&
+  a.override === b.override &&
+  a.withContext === b.withContext &&
   sameActions(a.actions, b.actions) &&
   (a.now === b.now || a.row.status !== 'existing');
 
@@ -117,7 +128,7 @@ class ReviewRowView extends Component<RowProps> {
   }
 
   override render() {
-    const { row, result, actions, now, fireFlag, handlers } = this.props;
+    const { row, result, actions, now, fireFlag, handlers, override, withContext } = this.props;
     const sendable = row.status === 'valid' || row.status === 'existing';
     return (
       <tr
@@ -134,18 +145,28 @@ class ReviewRowView extends Component<RowProps> {
           />
         </td>
         <td class="mono review-value">{displayText(row.value)}</td>
+        {withContext && (
+          <td>
+            <ReviewContext row={row} override={override} />
+          </td>
+        )}
         <td>
-          <select
-            aria-label={`Type of ${row.value}`}
-            value={row.type}
-            onChange={(event) => handlers.current.onRetype(row.key, event.currentTarget.value as IocType)}
-          >
-            {IOC_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
+          {/* What SentinelOne has no IOC for has no type to choose. */}
+          {row.status === 'not-importable' ? (
+            <span class="hint">none</span>
+          ) : (
+            <select
+              aria-label={`Type of ${row.value}`}
+              value={row.type}
+              onChange={(event) => handlers.current.onRetype(row.key, event.currentTarget.value as IocType)}
+            >
+              {IOC_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </select>
+          )}
         </td>
         <td class="review-status" data-tone={reviewTone(row.status, row.warnings.length > 0)}>
           {statusText(row, now)} <FireFlag flag={fireFlag} />
@@ -172,10 +193,13 @@ class ReviewRowView extends Component<RowProps> {
   }
 }
 
+const NO_OVERRIDES: ReadonlyMap<string, RowOverride> = new Map();
+
 /** The review's columns, each with the class that sizes it (styles/review.css). */
 const COLUMNS = [
   ['Send', 'col-send'],
   ['Value', 'col-value'],
+  ['Context', 'col-context'],
   ['Type', 'col-type'],
   ['Status', 'col-status'],
   ['Actions', 'col-actions'],
@@ -187,16 +211,27 @@ const COLUMNS = [
  * after sending, each action's outcome. Rows are drawn a step at a time and redrawn only when they
  * change, so a review of 2,000 rows (review-cap.ts) shows at once and a tick answers at once.
  */
-export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRetype, now, fire }: Props) {
+export function ReviewTable({
+  rows,
+  results,
+  actionsOf,
+  onActions,
+  onTick,
+  onRetype,
+  now,
+  overrides = NO_OVERRIDES,
+  fire,
+}: Props) {
   const flagOf = useMemo(() => fireFlagger(fire), [fire]);
   const handlers = useRef<Handlers>({ onActions, onTick, onRetype });
   handlers.current = { onActions, onTick, onRetype };
   const shown = useGrowingCount(rows.length);
+  const withContext = useMemo(() => hasContext(rows, overrides), [rows, overrides]);
   return (
     <table class="review" aria-label="Review">
       <thead>
         <tr>
-          {COLUMNS.map(([name, className]) => (
+          {COLUMNS.filter(([name]) => withContext || name !== 'Context').map(([name, className]) => (
             <th key={name} scope="col" class={className}>
               {name}
             </th>
@@ -213,6 +248,8 @@ export function ReviewTable({ rows, results, actionsOf, onActions, onTick, onRet
             now={now}
             fireFlag={row.status === 'valid' || row.status === 'existing' ? flagOf(row) : null}
             handlers={handlers}
+            override={overrides.get(row.key)}
+            withContext={withContext}
           />
         ))}
       </tbody>

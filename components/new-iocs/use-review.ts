@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
+import { type ReviewInput, reviewInputOf } from '../../lib/blocks/file-import';
 import {
   combinedFirewall,
   mergeTargetResults,
@@ -11,14 +12,7 @@ import {
   toDoOnTarget,
 } from '../../lib/blocks/multi-target';
 import { defaultActions, type RowActions } from '../../lib/blocks/review-actions';
-import {
-  csvImportNote,
-  csvOverrides,
-  type RowOverride,
-  type SubmitNote,
-} from '../../lib/blocks/review-submit';
-import { classifyValue } from '../../lib/iocs/classify';
-import { parseIocCsv } from '../../lib/iocs/csv-import';
+import type { RowOverride, SubmitNote } from '../../lib/blocks/review-submit';
 import { type ExistingLookup, lookupValues } from '../../lib/iocs/existing-lookup';
 import { extractCandidatesChunked } from '../../lib/iocs/extract';
 import { neverBlockList } from '../../lib/iocs/never-block-list';
@@ -46,7 +40,7 @@ interface Options {
 
 /**
  * The review's rows and what each will do: built from the pasted text (as the analyst types, in
- * chunks, never freezing the page) or from a CSV file, with each row's chosen actions and what became
+ * chunks, never freezing the page) or from a file (CSV, STIX 2.1 bundle, MISP events), pasted or not, with each row's chosen actions and what became
  * of them on each target profile across presses of Submit.
  */
 export function useReview({ lookupExisting, settings, targets, initialText, onProblem }: Options) {
@@ -62,7 +56,7 @@ export function useReview({ lookupExisting, settings, targets, initialText, onPr
   const [capNote, setCapNote] = useState<string | null>(null);
   // What the current rows were judged against; retyping a row asks it again.
   const [existing, setExisting] = useState<FindExisting>(() => () => undefined);
-  // The text being reviewed; a CSV import cancels it so a late text review cannot replace the file's rows.
+  // The text being reviewed; a file import cancels it so a late text review cannot replace the file's rows.
   const textJob = useRef<AbortController | null>(null);
   // Read through refs: a new lookup function from the parent must not re-review (and wipe results).
   const lookupRef = useRef(lookupExisting);
@@ -87,6 +81,13 @@ export function useReview({ lookupExisting, settings, targets, initialText, onPr
     textJob.current = abort;
     const timer = setTimeout(async () => {
       try {
+        // A pasted STIX bundle or MISP export is read as the file it is, not searched for values.
+        const pasted = reviewInputOf(text, null, new Date());
+        if (pasted.kind !== 'text') {
+          const note = await showInput(pasted, abort.signal);
+          if (!abort.signal.aborted) problemRef.current(note);
+          return;
+        }
         const capped = capReview(await extractCandidatesChunked(text, { signal: abort.signal }));
         const find = await lookupRef.current(lookupValues(capped.items));
         if (!abort.signal.aborted)
@@ -102,21 +103,23 @@ export function useReview({ lookupExisting, settings, targets, initialText, onPr
     };
   }, [text]);
 
-  async function importCsv(file: File): Promise<SubmitNote> {
-    textJob.current?.abort();
-    const parsed = parseIocCsv(await file.text());
-    if (parsed.errors.length > 0 && parsed.rows.length === 0)
-      return csvImportNote(file.name, 0, parsed.errors);
-    const capped = capReview(parsed.rows, 'import the rest');
-    const candidates = capped.items.map((row) => ({
-      value: row.value,
-      type: row.type ?? classifyValue(row.value) ?? 'DNS',
-    }));
-    const find = await lookupExisting(lookupValues(candidates));
-    const review = buildReview(candidates, find, neverBlockList(neverBlock.current));
-    setOverrides(csvOverrides(review, parsed.rows));
-    show(review, find, capped.note);
-    return csvImportNote(file.name, capped.items.length, parsed.errors);
+  /** A file's rows as the review, with their own values; a file that could not be read changes nothing. */
+  async function showInput(input: ReviewInput, signal?: AbortSignal): Promise<SubmitNote> {
+    if (input.kind !== 'rows') return input.kind === 'refused' ? input.note : { kind: 'ok', text: '' };
+    const find = await lookupRef.current(lookupValues(input.candidates));
+    if (signal?.aborted) return input.note;
+    const review = buildReview(input.candidates, find, neverBlockList(neverBlock.current));
+    setOverrides(input.overrides(review));
+    show(review, find, input.capNote);
+    return input.note;
+  }
+
+  /** A CSV, STIX 2.1 or MISP file, chosen or dropped: its rows replace the review, or it says where it broke. */
+  async function importFile(file: File): Promise<SubmitNote> {
+    const input = reviewInputOf(await file.text(), file.name, new Date());
+    // Only a readable file stops the text's review: a broken one leaves the review as it was.
+    if (input.kind === 'rows') textJob.current?.abort();
+    return showInput(input);
   }
 
   // Block network is offered when a target has Firewall Control; each target then gets it only if it has.
@@ -139,12 +142,12 @@ export function useReview({ lookupExisting, settings, targets, initialText, onPr
     hadRejections: [...outcomes.values()].some((byRow) =>
       [...byRow.values()].some((o) => o.report.detect?.status === 'rejected'),
     ),
-    /** Typed text replaces a CSV's rows and their own values. */
+    /** Typed text replaces a file's rows and their own values. */
     type(next: string) {
       setOverrides(new Map());
       setText(next);
     },
-    importCsv,
+    importFile,
     tick(key: string, selected: boolean) {
       setRows(rows.map((row) => (row.key === key ? { ...row, selected } : row)));
       const next = new Set(vouched);

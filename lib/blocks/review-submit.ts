@@ -1,12 +1,13 @@
 /**
  * What the New IOCs review sends when the analyst presses Submit, and what it then says: the ticked
- * rows as requests (a CSV row's own values over the form's) and the sentence of the status line. The
+ * rows as requests (an imported row's own values over the form's) and the sentence of the status line. The
  * outcomes of each press, per row and per target profile, are multi-target.ts's.
  */
 import type { CsvIocRow } from '../iocs/csv-import';
 import { applyTag, type DraftSettings, type IocFields, toDrafts } from '../iocs/drafts';
 import { clampValidUntil } from '../iocs/renew';
 import type { ReviewRow } from '../iocs/review';
+import { RICH_LIST_KEYS, type RichKey } from '../iocs/rich-fields';
 import type { IocDraft } from '../s1/schemas';
 import { pluralize } from '../text/pluralize';
 import type { ActionsReport, RowActionRequest } from './actions';
@@ -14,12 +15,31 @@ import { summarizeActions } from './outcome-text';
 import { actionRequest, type RowActions } from './review-actions';
 import { needsAttention } from './row-reports';
 
-/** Per-row values from an imported CSV, which override the form's fields for that row. */
-export interface RowOverride {
+/** The context a row brings of its own (rich-fields.ts), from a CSV's columns or a STIX or MISP file. */
+export type RowContext = Partial<Pick<IocDraft, RichKey | 'externalId'>>;
+
+/** Per-row values from an imported file, which override the form's fields for that row. */
+export interface RowOverride extends RowContext {
   name?: string;
   description?: string;
   validUntil?: string;
   score?: number;
+}
+
+/**
+ * The context fields `override` sets: a severity, the lists that hold something (an empty list says
+ * nothing, so the form's stays), an external ID unless the row updates an IOC the console holds,
+ * whose own external ID the upsert matches on (drafts.ts).
+ */
+function contextOf(override: RowOverride, updatesExisting: boolean): RowContext {
+  const context: RowContext = {};
+  if (override.severity !== undefined) context.severity = override.severity;
+  for (const key of RICH_LIST_KEYS) {
+    const list = override[key];
+    if (list && list.length > 0) context[key] = list;
+  }
+  if (override.externalId && !updatesExisting) context.externalId = override.externalId;
+  return context;
 }
 
 /** A line of the status: its tone's state and its words. */
@@ -34,16 +54,21 @@ export interface KeyedRequest {
   request: RowActionRequest;
 }
 
-/** A CSV row's own name, description, validity or score over the form's, tagged and clamped alike. */
+/**
+ * A file row's own name, description, validity, score and context over the form's, tagged and
+ * clamped alike. `updatesExisting`: the row is an IOC the console holds, which keeps its external ID.
+ */
 export function withOverride(
   draft: IocDraft,
   override: RowOverride | undefined,
   tag: string,
   now: Date,
+  updatesExisting = false,
 ): IocDraft {
   if (!override) return draft;
   return {
     ...draft,
+    ...contextOf(override, updatesExisting),
     ...(override.name ? { name: applyTag(tag, override.name) } : {}),
     ...(override.description ? { description: applyTag(tag, override.description) } : {}),
     ...(override.score === undefined ? {} : { originalRiskScore: override.score }),
@@ -59,13 +84,9 @@ export function csvOverrides(
   const overrides = new Map<string, RowOverride>();
   review.forEach((row, i) => {
     const source = rows[i];
-    if (source)
-      overrides.set(row.key, {
-        name: source.name,
-        description: source.description,
-        validUntil: source.validUntil,
-        score: source.score,
-      });
+    if (!source) return;
+    const { value: _value, type: _type, ...own } = source;
+    overrides.set(row.key, own);
   });
   return overrides;
 }
@@ -95,7 +116,13 @@ export function reviewRequests(
 ): KeyedRequest[] {
   const { fields, overrides, tagPrefix, validityDays, toDo } = context;
   const drafts = toDrafts(rows, fields, { tagPrefix, validityDays }, sentAt).map((draft, i) =>
-    withOverride(draft, overrides.get(rows[i]?.key ?? ''), tagPrefix, sentAt),
+    withOverride(
+      draft,
+      overrides.get(rows[i]?.key ?? ''),
+      tagPrefix,
+      sentAt,
+      rows[i]?.existing !== undefined,
+    ),
   );
   return rows.flatMap((row, i) => {
     const draft = drafts[i];

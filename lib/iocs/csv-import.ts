@@ -1,13 +1,17 @@
 /**
  * IOCs from a CSV file, for the same review as pasted text. A header row is required; the columns
- * value, type, name, description, validUntil and score are read (names case-insensitive, any order)
- * and every other column is ignored, so the extension's own export (export.ts) imports unchanged.
- * A bad line is skipped with an error naming its line in the file (a quoted cell may span lines).
+ * value, type, name, description, validUntil, score, externalId and the context fields under their
+ * API names (severity, labels, category, threatActors, malwareNames, campaignNames, intrusionSets,
+ * mitreTactic, reference) are read (names case-insensitive, any order) and every other column is
+ * ignored, so the extension's own export (export.ts) imports unchanged. A list cell holds its items
+ * joined by "; ". A bad line is skipped with an error naming its line in the file (a quoted cell may
+ * span lines).
  */
 import Papa from 'papaparse';
-import { IOC_TYPES, type IocType } from '../s1/schemas';
+import { IOC_TYPES, type IocDraft, type IocType } from '../s1/schemas';
+import { RICH_LIST_KEYS, type RichListKey } from './rich-fields';
 
-export interface CsvIocRow {
+export interface CsvIocRow extends Partial<Pick<IocDraft, RichListKey | 'severity' | 'externalId'>> {
   value: string;
   type?: IocType;
   name?: string;
@@ -17,8 +21,27 @@ export interface CsvIocRow {
   score?: number;
 }
 
-const COLUMNS = ['value', 'type', 'name', 'description', 'validuntil', 'score'] as const;
-type Column = (typeof COLUMNS)[number];
+/** A column by its lower-cased name; the list fields by theirs (`threatactors` → threatActors). */
+const LIST_COLUMNS = new Map<string, RichListKey>(RICH_LIST_KEYS.map((key) => [key.toLowerCase(), key]));
+const COLUMNS = [
+  'value',
+  'type',
+  'name',
+  'description',
+  'validuntil',
+  'score',
+  'severity',
+  'externalid',
+  ...LIST_COLUMNS.keys(),
+] as const;
+type Column = string;
+
+/** A list cell's items: split on `;` (the export joins them with "; "), trimmed, empties dropped. */
+const listOf = (cell: string): string[] =>
+  cell
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 /** export.ts puts `'` before a cell that Excel would run as a formula; the import takes it off again. */
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
@@ -59,6 +82,17 @@ function readRow(cells: Partial<Record<Column, string>>): CsvIocRow | string {
       return `score "${cells.score}" is not a whole number from 0 to 100`;
     }
     row.score = score;
+  }
+  if (cells.severity) {
+    // The number, or the number as the pages say it ("4 (High)", rich-fields.ts severityText).
+    const severity = /^([0-7])(?:\s*\([^)]*\))?$/.exec(cells.severity);
+    if (!severity) return `severity "${cells.severity}" is not a whole number from 0 to 7`;
+    row.severity = Number(severity[1]);
+  }
+  if (cells.externalid) row.externalId = cells.externalid;
+  for (const [column, key] of LIST_COLUMNS) {
+    const list = listOf(cells[column] ?? '');
+    if (list.length > 0) row[key] = list;
   }
   return row;
 }

@@ -12,7 +12,20 @@ import { type IocWarning, validateIoc } from './validate';
 
 export type { IocWarning };
 
-export type ReviewStatus = 'valid' | 'invalid' | 'duplicate' | 'existing';
+/** `not-importable`: a file's row SentinelOne has no IOC for (a compound STIX pattern): shown, never sent. */
+export type ReviewStatus = 'valid' | 'invalid' | 'duplicate' | 'existing' | 'not-importable';
+
+/** A candidate from a threat-intel file (intel-review.ts), which says more about the row than text does. */
+export interface ReviewCandidate extends Candidate {
+  /** Where in the file it comes from (`indicator--…`, `attribute 12 of event "…"`). */
+  origin?: string;
+  /** The STIX pattern it was read from. */
+  pattern?: string;
+  /** Why it cannot become an IOC: the row is shown as not importable, never ticked, never sent. */
+  notImportable?: string;
+  /** The file said not to detect on it (MISP `to_ids: false`): offered unticked. */
+  unticked?: boolean;
+}
 
 export interface ReviewRow {
   /** Unique within one review and kept by retypeRow. */
@@ -37,7 +50,27 @@ export interface ReviewRow {
   input?: string;
   /** Warnings from the text around the value (context.ts), kept when the row is retyped. */
   contextWarnings?: IocWarning[];
+  /** Where in an imported file the row comes from. */
+  origin?: string;
+  /** The STIX pattern the row was read from. */
+  pattern?: string;
+  /** The file said not to detect on it: unticked by default, also after a retype. */
+  unticked?: boolean;
 }
+
+/** What a row keeps whatever its type: judge() works out the rest. */
+type RowBase = Pick<
+  ReviewRow,
+  | 'key'
+  | 'detectedType'
+  | 'suggestion'
+  | 'suggestionOf'
+  | 'contextWarnings'
+  | 'blockHost'
+  | 'origin'
+  | 'pattern'
+  | 'unticked'
+>;
 
 export type FindExisting = (value: string, type: IocType) => Ioc | undefined;
 
@@ -46,10 +79,7 @@ const identity = (row: Pick<ReviewRow, 'type' | 'value'>) => `${row.type}|${row.
 
 /** One row for `input` under `type`, judged on its own (no duplicate check). */
 function judge(
-  base: Pick<
-    ReviewRow,
-    'key' | 'detectedType' | 'suggestion' | 'suggestionOf' | 'contextWarnings' | 'blockHost'
-  >,
+  base: RowBase,
   input: string,
   type: IocType,
   findExisting: FindExisting,
@@ -79,7 +109,7 @@ function judge(
     type,
     status: found ? 'existing' : 'valid',
     warnings,
-    selected: warnings.length === 0 && (!base.suggestion || base.blockHost === true),
+    selected: warnings.length === 0 && !base.unticked && (!base.suggestion || base.blockHost === true),
   };
   if (found)
     row.existing = {
@@ -92,11 +122,25 @@ function judge(
   return row;
 }
 
+/** A file's row that cannot become an IOC, with the file's reason; never selected. */
+function notImportableRow(base: RowBase, value: string, type: IocType, reason: string): ReviewRow {
+  return {
+    ...base,
+    value,
+    input: value,
+    type,
+    status: 'not-importable',
+    reason,
+    warnings: [],
+    selected: false,
+  };
+}
+
 /** Marks every valid or existing row that repeats an earlier one as a duplicate (never selected). */
 function markDuplicates(rows: readonly ReviewRow[]): ReviewRow[] {
   const firstRow = new Map<string, number>();
   return rows.map((row, index) => {
-    if (row.status === 'invalid') return row;
+    if (row.status === 'invalid' || row.status === 'not-importable') return row;
     const id = identity(row);
     const first = firstRow.get(id);
     if (first === undefined) {
@@ -109,7 +153,7 @@ function markDuplicates(rows: readonly ReviewRow[]): ReviewRow[] {
 
 /** The review rows for `candidates`, in order, one per candidate; those on `neverBlock` warned. */
 export function buildReview(
-  candidates: readonly Candidate[],
+  candidates: readonly ReviewCandidate[],
   findExisting: FindExisting,
   neverBlock: readonly NeverBlockEntry[] = [],
 ): ReviewRow[] {
@@ -126,7 +170,12 @@ export function buildReview(
       ...(suggestionOf ? { suggestionOf } : {}),
       ...(candidate.contextWarnings ? { contextWarnings: candidate.contextWarnings } : {}),
       ...(candidate.fromUrlHost && candidate.blockHost ? { blockHost: true } : {}),
+      ...(candidate.origin ? { origin: candidate.origin } : {}),
+      ...(candidate.pattern ? { pattern: candidate.pattern } : {}),
+      ...(candidate.unticked ? { unticked: true } : {}),
     };
+    if (candidate.notImportable !== undefined)
+      return notImportableRow(base, candidate.value, candidate.type, candidate.notImportable);
     return judge(base, candidate.value, candidate.type, findExisting, neverBlock);
   });
   return markDuplicates(rows);
@@ -139,7 +188,19 @@ export function retypeRow(
   findExisting: FindExisting,
   neverBlock: readonly NeverBlockEntry[] = [],
 ): ReviewRow {
-  const { key, detectedType, suggestion, suggestionOf, contextWarnings, blockHost } = row;
+  // What SentinelOne has no IOC for stays so under any type.
+  if (row.status === 'not-importable') return row;
+  const {
+    key,
+    detectedType,
+    suggestion,
+    suggestionOf,
+    contextWarnings,
+    blockHost,
+    origin,
+    pattern,
+    unticked,
+  } = row;
   const base = {
     key,
     detectedType,
@@ -147,6 +208,9 @@ export function retypeRow(
     ...(suggestionOf ? { suggestionOf } : {}),
     ...(contextWarnings ? { contextWarnings } : {}),
     ...(blockHost ? { blockHost } : {}),
+    ...(origin ? { origin } : {}),
+    ...(pattern ? { pattern } : {}),
+    ...(unticked ? { unticked } : {}),
   };
   return judge(base, row.input ?? row.value, type, findExisting, neverBlock);
 }
@@ -171,7 +235,7 @@ export function retypeInReview(
   return markDuplicates(judged);
 }
 
-/** The rows to send: ticked and valid or existing; invalid and duplicate rows never, whatever their tick. */
+/** The rows to send: ticked and valid or existing; invalid, duplicate and not importable rows never, whatever their tick. */
 export function sendableRows(rows: readonly ReviewRow[]): ReviewRow[] {
   return rows.filter((row) => row.selected && (row.status === 'valid' || row.status === 'existing'));
 }

@@ -20,10 +20,23 @@ export type ActionOutcome = 'none' | 'problem' | 'stored';
 const TONES = {
   // An IOC that no longer detects needs the analyst; one about to expire, a look; the rest is normal.
   expiry: { expired: 'danger', soon: 'warn', ok: undefined, never: undefined },
-  // Invalid rows cannot be sent; a duplicate is dropped on purpose, so it only steps back.
-  review: { invalid: 'danger', duplicate: 'muted', existing: undefined, valid: undefined },
+  // Invalid rows cannot be sent; a duplicate is dropped on purpose, so it only steps back; a file's
+  // row SentinelOne has no IOC for is the file's limit, not a typo: worth a look, not an alarm.
+  review: {
+    invalid: 'danger',
+    duplicate: 'muted',
+    existing: undefined,
+    valid: undefined,
+    'not-importable': 'warn',
+  },
   // A review row that will never be sent steps back as a whole; its status cell keeps its own tone.
-  reviewRow: { invalid: 'muted', duplicate: 'muted', existing: undefined, valid: undefined },
+  reviewRow: {
+    invalid: 'muted',
+    duplicate: 'muted',
+    existing: undefined,
+    valid: undefined,
+    'not-importable': 'muted',
+  },
   status: { idle: undefined, busy: 'muted', ok: 'ok', warn: 'warn', error: 'danger' },
   outcome: { none: undefined, problem: 'danger', stored: 'ok' },
   log: { debug: 'muted', info: undefined, warn: 'warn', error: 'danger' },

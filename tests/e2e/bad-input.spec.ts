@@ -93,7 +93,7 @@ test('the bad-input corpus: every row says why, bad fields are refused, nothing 
 
   // 1. As a CSV: one row per value, in order, under the analyst's type.
   const csv = Papa.unparse({ fields: ['value', 'type'], data: values.map((e) => [e.value, e.type]) });
-  await page.getByLabel(/^Or import a CSV/).setInputFiles({
+  await page.getByLabel(/^Or import a file/).setInputFiles({
     name: 'corpus.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(csv),

@@ -352,7 +352,7 @@ test('a CSV file feeds the same review, and its per-row fields are sent', async 
   const page = await connectAndSync(context, extensionId, sim, ANALYST);
   await openNewIocs(page);
   const until = new Date(START + 10 * DAY_MS).toISOString();
-  await page.getByLabel(/^Or import a CSV/).setInputFiles({
+  await page.getByLabel(/^Or import a file/).setInputFiles({
     name: 'feed.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(

@@ -73,12 +73,48 @@ describe('withOverride', () => {
       { validUntil: '2030-01-01T00:00:00.000Z' },
       { validUntil: '2026-10-28T00:00:00.000Z' },
     ],
+    ['a severity, 0 included', { severity: 0 }, { severity: 0 }],
+    [
+      'the row’s lists',
+      { threatActors: ['APT28'], malwareNames: ['X-Agent'], labels: ['c2'], mitreTactic: ['exfiltration'] },
+      { threatActors: ['APT28'], malwareNames: ['X-Agent'], labels: ['c2'], mitreTactic: ['exfiltration'] },
+    ],
+    [
+      'the rest of the context',
+      { category: ['a'], campaignNames: ['b'], intrusionSets: ['c'], reference: ['https://r.example'] },
+      { category: ['a'], campaignNames: ['b'], intrusionSets: ['c'], reference: ['https://r.example'] },
+    ],
+    ['an external ID', { externalId: 'TI-1' }, { externalId: 'TI-1' }],
   ])('%s', (_case, override, expected) => {
     expect(withOverride(DRAFT, override, '[ACME]', NOW)).toMatchObject(expected);
+  });
+
+  const FORM_CONTEXT: IocDraft = { ...DRAFT, labels: ['form'], severity: 3, externalId: 'FORM-1' };
+  it.each<[string, Parameters<typeof withOverride>[1], boolean, Partial<IocDraft>]>([
+    ['the row’s list wins over the form’s', { labels: ['row'] }, false, { labels: ['row'], severity: 3 }],
+    ['the row’s severity wins', { severity: 6 }, false, { labels: ['form'], severity: 6 }],
+    ['an empty list keeps the form’s', { labels: [] }, false, { labels: ['form'] }],
+    ['a new row takes the row’s external ID', { externalId: 'ROW-1' }, false, { externalId: 'ROW-1' }],
+    [
+      'a row that updates a held IOC keeps its external ID, which the upsert matches on',
+      { externalId: 'ROW-1', labels: ['row'] },
+      true,
+      { externalId: 'FORM-1', labels: ['row'] },
+    ],
+  ])('%s', (_case, override, updatesExisting, expected) => {
+    expect(withOverride(FORM_CONTEXT, override, '[ACME]', NOW, updatesExisting)).toMatchObject(expected);
   });
 });
 
 describe('csvOverrides', () => {
+  it('carries a CSV row’s context', () => {
+    const rows = review(['evil-one.com', 'DNS']);
+    const overrides = csvOverrides(rows, [
+      { value: 'evil-one.com', type: 'DNS', severity: 4, threatActors: ['APT28'], externalId: 'X' },
+    ]);
+    expect(overrides.get('row-0')).toEqual({ severity: 4, threatActors: ['APT28'], externalId: 'X' });
+  });
+
   it('keys each file row’s own values by the review row it became', () => {
     const rows = review(['evil-one.com', 'DNS'], ['evil-two.com', 'DNS']);
     const overrides = csvOverrides(rows, [

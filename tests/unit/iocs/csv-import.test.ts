@@ -32,7 +32,43 @@ describe('parseIocCsv', () => {
     ]);
   });
 
+  it.each<[string, string, Record<string, unknown>]>([
+    ['a severity', 'severity\n4', { severity: 4 }],
+    ['a severity as the pages say it', 'severity\n"5 (Critical)"', { severity: 5 }],
+    ['a severity of 0 counts', 'severity\n0', { severity: 0 }],
+    ['an external ID', 'externalId\nTI-42', { externalId: 'TI-42' }],
+    [
+      'a list, split on ";" and trimmed',
+      'threatActors\n"APT28; Sofacy ;"',
+      { threatActors: ['APT28', 'Sofacy'] },
+    ],
+    ['a list of one', 'MALWARENAMES\nEmotet', { malwareNames: ['Emotet'] }],
+    ['an empty list cell says nothing', 'labels\n" ; "', {}],
+    [
+      'every list column under its API name',
+      'labels,category,threatActors,malwareNames,campaignNames,intrusionSets,mitreTactic,reference\na,b,c,d,e,f,g,h',
+      {
+        labels: ['a'],
+        category: ['b'],
+        threatActors: ['c'],
+        malwareNames: ['d'],
+        campaignNames: ['e'],
+        intrusionSets: ['f'],
+        mitreTactic: ['g'],
+        reference: ['h'],
+      },
+    ],
+  ])('reads %s', (_case, columns, expected) => {
+    const [header, cells] = columns.split('\n');
+    expect(parseIocCsv(`value,${header}\nevil.com,${cells}\n`)).toEqual({
+      rows: [{ value: 'evil.com', ...expected }],
+      errors: [],
+    });
+  });
+
   it.each([
+    ['value,severity\nevil.com,8\n', 'line 2: severity "8" is not a whole number from 0 to 7'],
+    ['value,severity\nevil.com,high\n', 'line 2: severity "high"'],
     ['value,type\nevil.com,DOMAIN\n', 'line 2: unknown type "DOMAIN"'],
     ['value,score\nevil.com,101\n', 'line 2: score "101" is not a whole number from 0 to 100'],
     ['value,score\nevil.com,high\n', 'line 2: score "high"'],
@@ -95,8 +131,9 @@ describe('parseIocCsv', () => {
           name: '=cmd|x',
           description: 'a, "quoted"\nnote',
           validUntil: '2026-06-01T00:00:00.000Z',
+          externalId: 'ext-1',
         },
-        { value: '1.2.3.4', type: 'IPV4', description: '-5 points' },
+        { value: '1.2.3.4', type: 'IPV4', description: '-5 points', externalId: 'ext-1' },
       ],
       errors: [],
     });

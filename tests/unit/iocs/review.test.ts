@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../../lib/iocs/extract';
 import {
   buildReview,
+  type ReviewCandidate,
   type ReviewRow,
   retypeInReview,
   retypeRow,
@@ -12,7 +13,7 @@ import { makeIoc } from './fixtures';
 
 const MD5 = '0123456789abcdef0123456789abcdef';
 const none = (): Ioc | undefined => undefined;
-const c = (value: string, type: IocType, extra: Partial<Candidate> = {}): Candidate => ({
+const c = (value: string, type: IocType, extra: Partial<ReviewCandidate> = {}): ReviewCandidate => ({
   value,
   type,
   ...extra,
@@ -21,8 +22,27 @@ const brief = (rows: ReviewRow[]) =>
   rows.map((r) => `${r.value}:${r.status}:${r.selected ? 'ticked' : 'unticked'}`);
 
 describe('buildReview', () => {
-  it.each<[string, Candidate[], string[]]>([
+  it.each<[string, ReviewCandidate[], string[]]>([
     ['a valid row is ticked', [c('evil.com', 'DNS')], ['evil.com:valid:ticked']],
+    [
+      'a row the file left unticked is unticked',
+      [c('evil.com', 'DNS', { unticked: true })],
+      ['evil.com:valid:unticked'],
+    ],
+    [
+      'a row the file cannot import is not importable, whatever its value',
+      [c('evil.com', 'DNS', { notImportable: 'AND pattern', pattern: '[a] AND [b]' })],
+      ['evil.com:not-importable:unticked'],
+    ],
+    [
+      'a not importable row neither repeats nor is repeated',
+      [
+        c('evil.com', 'DNS', { notImportable: 'compound' }),
+        c('evil.com', 'DNS'),
+        c('evil.com', 'DNS', { notImportable: 'x' }),
+      ],
+      ['evil.com:not-importable:unticked', 'evil.com:valid:ticked', 'evil.com:not-importable:unticked'],
+    ],
     ['an invalid row is never ticked', [c('300.1.1.1', 'IPV4')], ['300.1.1.1:invalid:unticked']],
     ['a warned row is unticked', [c('10.0.0.1', 'IPV4')], ['10.0.0.1:valid:unticked']],
     ['a suggestion is unticked', [c('evil.com', 'DNS', { fromUrlHost: true })], ['evil.com:valid:unticked']],
@@ -130,6 +150,31 @@ describe('retypeRow', () => {
   });
 });
 
+describe('retypeRow on a file row', () => {
+  it.each<[string, ReviewCandidate, IocType, string]>([
+    [
+      'a not importable row stays so',
+      c('evil.com', 'DNS', { notImportable: 'compound' }),
+      'URL',
+      'evil.com:DNS:not-importable:unticked',
+    ],
+    [
+      'an unticked row stays unticked',
+      c('evil.com', 'DNS', { unticked: true }),
+      'URL',
+      'http://evil.com:URL:valid:unticked',
+    ],
+  ])('%s', (_name, candidate, type, expected) => {
+    const [row] = buildReview([{ ...candidate, origin: 'indicator--1', pattern: 'p' }], none);
+    if (!row) throw new Error('no row');
+    const retyped = retypeRow(row, type, none);
+    expect(
+      `${retyped.value}:${retyped.type}:${retyped.status}:${retyped.selected ? 'ticked' : 'unticked'}`,
+    ).toBe(expected);
+    expect([retyped.origin, retyped.pattern]).toEqual(['indicator--1', 'p']);
+  });
+});
+
 describe('retypeInReview', () => {
   it('frees a duplicate when the row it repeated changes type', () => {
     const rows = buildReview([c('evil.com', 'DNS'), c('evil.com', 'DNS')], none);
@@ -144,7 +189,7 @@ describe('retypeInReview', () => {
 });
 
 describe('sendableRows', () => {
-  it('sends ticked valid and existing rows, never invalid or duplicate ones even when ticked', () => {
+  it('sends ticked valid and existing rows, never invalid, duplicate or not importable ones even when ticked', () => {
     const rows = buildReview(
       [
         c('a.com', 'DNS'),
@@ -153,6 +198,7 @@ describe('sendableRows', () => {
         c('a.com', 'DNS'),
         c('10.0.0.1', 'IPV4'),
         c('c.com', 'DNS'),
+        c('d.com', 'DNS', { notImportable: 'compound' }),
       ],
       (value) => (value === 'b.com' ? makeIoc({ value }) : undefined),
     ).map((row) => (row.value === 'c.com' ? { ...row, selected: false } : { ...row, selected: true }));
