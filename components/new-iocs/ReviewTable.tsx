@@ -169,7 +169,8 @@ class ReviewRowView extends Component<RowProps> {
           )}
         </td>
         <td class="review-status" data-tone={reviewTone(row.status, row.warnings.length > 0)}>
-          {statusText(row, now)} <FireFlag flag={fireFlag} />
+          {statusText(row, now)}
+          <FireFlag flag={fireFlag} />
         </td>
         <td>
           {/* An invalid or repeated row is never sent: it has no actions to choose. */}

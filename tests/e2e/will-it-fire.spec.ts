@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectAccessibleInBothSchemes } from './pages/axe';
 import { connectAndSync } from './pages/options-page';
 
 /**
@@ -80,6 +81,7 @@ test('an excluded value is flagged on its review row and in its popup answer, an
   );
   await expect(otherRow.getByRole('note')).toHaveCount(0);
   await expect(fireNotes(page)).toHaveCount(0);
+  await expectAccessibleInBothSchemes(page, 'the review with an excluded value');
 
   const popup = await openPopup(context, extensionId);
   await expect(fireNotes(popup)).toHaveCount(0);
@@ -90,6 +92,7 @@ test('an excluded value is flagged on its review row and in its popup answer, an
   await expect(answerFlag).toHaveText('Excluded: will not raise a threat');
   await expect(answerFlag).toHaveAccessibleDescription(/exclusions \(excludeTii\)/);
   await expect(answers.filter({ hasText: NOT_EXCLUDED }).getByRole('note')).toHaveCount(0);
+  await expectAccessibleInBothSchemes(popup, 'the popup answering an excluded value');
   const said = [await flag.textContent(), await answerFlag.textContent()].join(' ');
   expect(said).not.toMatch(PROMISES_A_BLOCK);
 });
