@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { type IocSort, type SortColumnId, TENANT_COLUMN } from '../../lib/iocs/ioc-index';
+import type { RichKey } from '../../lib/iocs/rich-fields';
 import type { TenantRows } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
 import { iocCell, tenantCell, typeChip } from '../../lib/ui/ioc-cells';
@@ -10,6 +11,7 @@ import { useVirtualRows } from '../ui/use-virtual-rows';
 import { useIocTable } from './use-ioc-table';
 
 const ROW_HEIGHT = 32;
+const NO_RICH_COLUMNS: readonly RichKey[] = [];
 
 interface Props {
   iocs: readonly Ioc[];
@@ -28,6 +30,17 @@ interface Props {
   now: number;
   /** Shown in the table's place when no row is: what to do about it. */
   empty?: ComponentChildren;
+  /** The optional context columns to show after the fixed ones (none by default). */
+  richColumns?: readonly RichKey[];
+}
+
+/** The width of each optional column: lists of names, read in part and whole in the title. */
+const RICH_COLUMN_WIDTH = 'minmax(8rem, 1fr)';
+
+/** The grid's extra tracks and width for `count` optional columns (iocs-view.css reads them). */
+function richColumnStyle(count: number): Record<string, string> | undefined {
+  if (count === 0) return undefined;
+  return { '--rich-columns': `repeat(${count}, ${RICH_COLUMN_WIDTH})`, '--rich-width': `${count * 8}rem` };
 }
 
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
@@ -43,6 +56,7 @@ export function IocTable({
   onOpen,
   now,
   empty,
+  richColumns = NO_RICH_COLUMNS,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
@@ -50,7 +64,7 @@ export function IocTable({
     () => items.map((item) => iocs[rows[item.index] as number] as Ioc),
     [items, iocs, rows],
   );
-  const table = useIocTable(visible, sort, onSort, tenants !== undefined);
+  const table = useIocTable(visible, sort, onSort, tenants !== undefined, richColumns);
   const tableRows = table.getRowModel().rows;
   const allSelected = useMemo(() => rows.length > 0 && rows.every(isSelected), [rows, isSelected]);
   // "Manager opened → first rows painted", read by the benchmark (tests/bench); effects run after paint.
@@ -81,6 +95,7 @@ export function IocTable({
       <table
         class="ioc-grid"
         data-tenants={tenants ? 'shown' : undefined}
+        style={richColumnStyle(richColumns.length)}
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a table with role=grid; the keyboard moves aria-activedescendant
         role="grid"
         aria-label="IOCs"
