@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
-import { type ExportKind, exportFile } from '../../lib/iocs/export-file';
+import type { ExportKind } from '../../lib/iocs/export-file';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../../lib/iocs/filter';
 import { createIocIndex, type IocSort } from '../../lib/iocs/ioc-index';
 import {
@@ -16,13 +16,13 @@ import type { BlockRepo } from '../../lib/store/block-repo';
 import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import type { SubmitReport } from '../../lib/writes/submit-iocs';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
-import { downloadText } from '../page/download';
 import { ColumnPicker } from './ColumnPicker';
 import { EditIocDialog } from './EditIocDialog';
 import { EmptyTable } from './EmptyTable';
 import { IocDetailDialog } from './IocDetailDialog';
 import { IocFilters } from './IocFilters';
 import { IocTable } from './IocTable';
+import { runExport } from './run-export';
 import { SelectionExportButtons } from './SelectionExportButtons';
 import { useFilteredRows } from './use-filtered-rows';
 import { useRichColumns } from './use-rich-columns';
@@ -132,8 +132,12 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
     const positions = selectedRows.length > 0 ? selectedRows : Array.from(rows);
     const chosen = positions.map((i) => iocs[i] as Ioc);
     const tenants = tenantRows ? positions.map((i) => tenantAt(i)?.label ?? '') : undefined;
-    const file = exportFile(kind, chosen, new Date(), tenants);
-    downloadText(file.fileName, file.text, file.type);
+    setActionStatus(`Writing the export of ${chosen.length.toLocaleString('en-US')} IOCs…`);
+    runExport({ kind, iocs: chosen, now: Date.now(), tenants }).then(
+      () => setActionStatus(''),
+      (error: unknown) =>
+        setActionStatus(`The export failed: ${error instanceof Error ? error.message : error}`),
+    );
   };
 
   return (
