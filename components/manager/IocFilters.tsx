@@ -2,6 +2,7 @@ import { IOC_TYPES } from '../../config/ioc-types';
 import { displayText } from '../../lib/iocs/display-text';
 import type { IocFilter } from '../../lib/iocs/filter';
 import type { Tenant } from '../../lib/iocs/tenants';
+import { RichFilters } from './RichFilters';
 
 interface Props {
   filter: IocFilter;
@@ -84,6 +85,7 @@ export function IocFilters({ filter, onChange, onClear, shown, total, tenants }:
           <option value="expired">Expired</option>
         </select>
       </label>
+      <RichFilters filter={filter} onChange={onChange} hint={HINT} />
       <button type="button" onClick={onClear}>
         Clear filters
       </button>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { FireFlag as Flag } from '../../lib/iocs/fire-notes';
 import { type IocSort, type SortColumnId, TENANT_COLUMN } from '../../lib/iocs/ioc-index';
+import type { RichKey } from '../../lib/iocs/rich-fields';
 import type { TenantRows } from '../../lib/iocs/tenants';
 import type { Ioc } from '../../lib/s1/schemas';
 import { iocCell, tenantCell, typeChip } from '../../lib/ui/ioc-cells';
@@ -12,6 +13,7 @@ import { useVirtualRows } from '../ui/use-virtual-rows';
 import { useIocTable } from './use-ioc-table';
 
 const ROW_HEIGHT = 32;
+const NO_RICH_COLUMNS: readonly RichKey[] = [];
 
 interface Props {
   iocs: readonly Ioc[];
@@ -32,6 +34,17 @@ interface Props {
   empty?: ComponentChildren;
   /** Whether a row's value will not raise a threat (fire-notes.ts fireFlagger): a mark in its cell. */
   flagOf?: (ioc: Ioc) => Flag | null;
+  /** The optional context columns to show after the fixed ones (none by default). */
+  richColumns?: readonly RichKey[];
+}
+
+/** The width of each optional column: lists of names, read in part and whole in the title. */
+const RICH_COLUMN_WIDTH = 'minmax(8rem, 1fr)';
+
+/** The grid's extra tracks and width for `count` optional columns (iocs-view.css reads them). */
+function richColumnStyle(count: number): Record<string, string> | undefined {
+  if (count === 0) return undefined;
+  return { '--rich-columns': `repeat(${count}, ${RICH_COLUMN_WIDTH})`, '--rich-width': `${count * 8}rem` };
 }
 
 /** The IOC grid: sortable headers, virtualized rows, checkboxes, keyboard navigation. */
@@ -48,6 +61,7 @@ export function IocTable({
   now,
   empty,
   flagOf,
+  richColumns = NO_RICH_COLUMNS,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollToIndex } = useVirtualRows(rows.length, ROW_HEIGHT, () => scroller.current);
@@ -55,7 +69,7 @@ export function IocTable({
     () => items.map((item) => iocs[rows[item.index] as number] as Ioc),
     [items, iocs, rows],
   );
-  const table = useIocTable(visible, sort, onSort, tenants !== undefined);
+  const table = useIocTable(visible, sort, onSort, tenants !== undefined, richColumns);
   const tableRows = table.getRowModel().rows;
   const allSelected = useMemo(() => rows.length > 0 && rows.every(isSelected), [rows, isSelected]);
   // "Manager opened → first rows painted", read by the benchmark (tests/bench); effects run after paint.
@@ -86,6 +100,7 @@ export function IocTable({
       <table
         class="ioc-grid"
         data-tenants={tenants ? 'shown' : undefined}
+        style={richColumnStyle(richColumns.length)}
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a table with role=grid; the keyboard moves aria-activedescendant
         role="grid"
         aria-label="IOCs"

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { StoredSettings } from '../../config/settings';
-import { exportFileName, iocsToCsv, iocsToJson } from '../../lib/iocs/export';
+import type { ExportKind } from '../../lib/iocs/export-file';
 import { EMPTY_FILTER, TEXT_FILTER_FIELDS } from '../../lib/iocs/filter';
 import { fireFlagger } from '../../lib/iocs/fire-notes';
 import { createIocIndex, type IocSort } from '../../lib/iocs/ioc-index';
@@ -18,14 +18,16 @@ import { PERF_MARKS } from '../../lib/ui/perf-marks';
 import type { SubmitReport } from '../../lib/writes/submit-iocs';
 import type { UpdateReport } from '../../lib/writes/update-ioc';
 import { usePageFire } from '../fire/use-page-fire';
-import { downloadText } from '../page/download';
+import { ColumnPicker } from './ColumnPicker';
 import { EditIocDialog } from './EditIocDialog';
 import { EmptyTable } from './EmptyTable';
 import { IocDetailDialog } from './IocDetailDialog';
 import { IocFilters } from './IocFilters';
 import { IocTable } from './IocTable';
+import { runExport } from './run-export';
 import { SelectionExportButtons } from './SelectionExportButtons';
 import { useFilteredRows } from './use-filtered-rows';
+import { useRichColumns } from './use-rich-columns';
 import { useUrlFilter } from './use-url-filter';
 import { DeleteSelectedDialog, RenewDialog } from './WriteDialogs';
 
@@ -67,6 +69,7 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
   const [editing, setEditing] = useState<Row | null>(null);
   const [renewing, setRenewing] = useState<WriteGroup<Ioc>[] | null>(null);
   const [actionStatus, setActionStatus] = useState('');
+  const [richColumns, toggleRichColumn] = useRichColumns();
   const tenantRows = across?.rows;
   // The page's profile's TI settings; across profiles each row's tenant has its own, not flagged here.
   const fire = usePageFire();
@@ -130,15 +133,15 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
   const rowAt = (position: number): Row => ({ ioc: iocs[position] as Ioc, tenant: tenantAt(position) });
   const settingsFor = (tenant: Tenant | undefined) => (tenant && across?.settingsOf(tenant.id)) || settings;
 
-  const exportAs = (kind: 'csv' | 'json') => {
+  const exportAs = (kind: ExportKind) => {
     const positions = selectedRows.length > 0 ? selectedRows : Array.from(rows);
     const chosen = positions.map((i) => iocs[i] as Ioc);
     const tenants = tenantRows ? positions.map((i) => tenantAt(i)?.label ?? '') : undefined;
-    const text = kind === 'csv' ? iocsToCsv(chosen, tenants) : iocsToJson(chosen, tenants);
-    downloadText(
-      exportFileName(kind, new Date(), chosen.length),
-      text,
-      kind === 'csv' ? 'text/csv' : 'application/json',
+    setActionStatus(`Writing the export of ${chosen.length.toLocaleString('en-US')} IOCs…`);
+    runExport({ kind, iocs: chosen, now: Date.now(), tenants }).then(
+      () => setActionStatus(''),
+      (error: unknown) =>
+        setActionStatus(`The export failed: ${error instanceof Error ? error.message : error}`),
     );
   };
 
@@ -173,11 +176,13 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
             </button>
           </>
         )}
+        <ColumnPicker shown={richColumns} onToggle={toggleRichColumn} />
         <SelectionExportButtons
           selectedCount={selectedRows.length}
           shownCount={rows.length}
           onClear={() => setSelected(new Set())}
           onExport={exportAs}
+          withStix
         />
         <output aria-label="Action status" class="action-status" data-tone={actionStatus ? 'ok' : undefined}>
           {actionStatus}
@@ -194,6 +199,7 @@ export function IocsView({ iocs, stillReading, settings, across, onDelete, onSub
         onSelect={onSelect}
         onOpen={(position) => setOpen(rowAt(position))}
         now={now}
+        richColumns={richColumns}
         empty={stillReading === 0 && <EmptyTable accountEmpty={iocs.length === 0} />}
         flagOf={flagOf}
       />

@@ -1,17 +1,21 @@
+import type { ExportKind } from '../../lib/iocs/export-file';
+
 interface Props {
   /** Ticked rows; exports take them when there are any, else the filtered rows. */
   selectedCount: number;
   /** Rows the filters let through. */
   shownCount: number;
   onClear(): void;
-  onExport(kind: 'csv' | 'json'): void;
+  onExport(kind: ExportKind): void;
+  /** Offers a STIX 2.1 bundle too: IOCs have a STIX form, blocks do not. */
+  withStix?: boolean;
 }
 
 /**
  * The toolbar's end, shared by the IOC and block tables: clear the selection (offered only while
  * there is one), and export it or, without one, the filtered rows.
  */
-export function SelectionExportButtons({ selectedCount, shownCount, onClear, onExport }: Props) {
+export function SelectionExportButtons({ selectedCount, shownCount, onClear, onExport, withStix }: Props) {
   const nothing = shownCount === 0 && selectedCount === 0;
   return (
     <>
@@ -30,6 +34,11 @@ export function SelectionExportButtons({ selectedCount, shownCount, onClear, onE
         <button type="button" onClick={() => onExport('json')} disabled={nothing}>
           Export JSON
         </button>
+        {withStix && (
+          <button type="button" onClick={() => onExport('stix')} disabled={nothing}>
+            Export STIX
+          </button>
+        )}
       </span>
     </>
   );

@@ -16,6 +16,7 @@ import {
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { useMemo } from 'preact/hooks';
 import { type IocSort, type SortColumnId, TENANT_COLUMN } from '../../lib/iocs/ioc-index';
+import { RICH_FIELDS, type RichKey } from '../../lib/iocs/rich-fields';
 import type { Ioc } from '../../lib/s1/schemas';
 
 const features = tableFeatures({ coreReactivityFeature: storeReactivityBindings(), rowSortingFeature });
@@ -32,6 +33,7 @@ export const COLUMN_HEADERS: Record<SortColumnId, string> = {
   score: 'Score',
   validUntil: 'Valid until',
   updatedAt: 'Updated',
+  ...(Object.fromEntries(RICH_FIELDS.map((field) => [field.key, field.label])) as Record<RichKey, string>),
 };
 
 const columns = helper.columns([
@@ -49,13 +51,29 @@ const columns = helper.columns([
 /**
  * Across profiles the tenant comes first: the rows are the analyst's tenants side by side. Its cell
  * is drawn from the row's position (IocTable), not from the IOC, which does not know its tenant.
+ * An accessor, not a display column: table-core sorts only columns with a value (here unused, as
+ * sorting is manual).
  */
-const columnsWithTenant = helper.columns([
-  // An accessor, not a display column: table-core sorts only columns with a value (here unused,
-  // as sorting is manual).
-  helper.accessor(() => '', { id: TENANT_COLUMN, header: COLUMN_HEADERS.tenant }),
-  ...columns,
-]);
+const tenantColumn = helper.accessor(() => '', { id: TENANT_COLUMN, header: COLUMN_HEADERS.tenant });
+
+/**
+ * The optional context columns, after the fixed ones. Their accessor returns nothing: cells are drawn
+ * by lib/ui/ioc-cells.ts and sorting is manual, so table-core never needs the value.
+ */
+const richColumns = new Map(
+  RICH_FIELDS.map((field) => [field.key, helper.accessor(() => '', { id: field.key, header: field.label })]),
+);
+
+function columnsOf(withTenant: boolean, shownRich: readonly RichKey[]) {
+  return helper.columns([
+    ...(withTenant ? [tenantColumn] : []),
+    ...columns,
+    ...shownRich.flatMap((key) => {
+      const column = richColumns.get(key);
+      return column ? [column] : [];
+    }),
+  ]);
+}
 
 const toSorting = (sort: IocSort | null): SortingState => (sort ? [{ id: sort.id, desc: sort.desc }] : []);
 
@@ -65,12 +83,14 @@ export function useIocTable(
   sort: IocSort | null,
   onSort: (sort: IocSort | null) => void,
   withTenant = false,
+  shownRich: readonly RichKey[] = [],
 ) {
+  const tableColumns = useMemo(() => columnsOf(withTenant, shownRich), [withTenant, shownRich]);
   return useMemo(() => {
     const sorting = toSorting(sort);
     return constructTable({
       features,
-      columns: withTenant ? columnsWithTenant : columns,
+      columns: tableColumns,
       data: visible,
       getRowId: (ioc) => ioc.uuid,
       manualSorting: true,
@@ -82,7 +102,7 @@ export function useIocTable(
         onSort(first ? { id: first.id as SortColumnId, desc: first.desc } : null);
       },
     });
-  }, [visible, sort, onSort, withTenant]);
+  }, [visible, sort, onSort, tableColumns]);
 }
 
 export type IocTableModel = ReturnType<typeof useIocTable>;

@@ -104,6 +104,28 @@ function derivedId(type: string, name: string): string {
   return `${type}--${uuidV5(`${type}:${name}`, STIX_ID_NAMESPACE)}`;
 }
 
+/**
+ * A short text standing for the object ids in order: their count and two 32-bit FNV-1a hashes over
+ * them. Hashing the joined ids instead (15 MB for 100,000 IOCs) took seconds in uuid's v5, which
+ * copies its whole input into a JS array first; this is one pass over the ids' characters.
+ */
+function idsFingerprint(objects: readonly StixObject[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const object of objects) {
+    const id = object.id;
+    for (let i = 0; i < id.length; i++) {
+      const code = id.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995);
+    }
+    // The separator keeps ["ab", "c"] apart from ["a", "bc"].
+    a = Math.imul(a ^ 0x0a, 0x01000193);
+    b = Math.imul(b ^ 0x0a, 0x5bd1e995);
+  }
+  return `${objects.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}
+
 /** Microseconds since the epoch of `iso`, or of `fallback` when `iso` is missing or unreadable. */
 function micros(iso: string | null | undefined, fallback: number): number {
   const value = iso ? isoToMicros(iso) : Number.NaN;
@@ -276,7 +298,7 @@ export function exportStixBundle(iocs: readonly Ioc[], options: StixExportOption
     ...RELATED.flatMap(({ type }) => [...(related.get(type)?.values() ?? [])]),
     ...relationships,
   ];
-  const bundleId = derivedId('bundle', objects.map((object) => object.id).join('\n'));
+  const bundleId = derivedId('bundle', idsFingerprint(objects));
   return objects.length > 0 ? { type: 'bundle', id: bundleId, objects } : { type: 'bundle', id: bundleId };
 }
 

@@ -1,9 +1,10 @@
 /**
  * Export of the filtered or selected IOCs as CSV (for analysts, opened in Excel) or JSON (for tools,
- * the IOCs exactly as the console returned them).
+ * the IOCs exactly as the console returned them, context fields included). STIX: export-file.ts.
  */
 import Papa from 'papaparse';
 import type { Ioc } from '../s1/schemas';
+import { RICH_LIST_KEYS } from './rich-fields';
 
 /** CSV columns, in order. */
 export const CSV_COLUMNS = [
@@ -24,7 +25,23 @@ export const CSV_COLUMNS = [
   'scopeId',
   'method',
   'metadata',
+  // The context fields (rich-fields.ts), named as the API names them, after the columns older
+  // exports had, so that a sheet built on those still finds them where they were.
+  'severity',
+  'labels',
+  'category',
+  'threatActors',
+  'malwareNames',
+  'campaignNames',
+  'intrusionSets',
+  'mitreTactic',
+  'reference',
 ] as const satisfies readonly (keyof Ioc)[];
+
+/** Held in a context list cell between items; the CSV import splits on it (and on commas). */
+export const CSV_LIST_SEPARATOR = '; ';
+
+const LIST_COLUMNS: ReadonlySet<string> = new Set(RICH_LIST_KEYS);
 
 /**
  * CSV formula injection (OWASP): Excel runs a cell that starts with `=`, `+`, `-` or `@` (and, after
@@ -37,8 +54,10 @@ export const CSV_COLUMNS = [
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function cell(value: unknown): string {
+function cell(value: unknown, column: string): string {
   if (value == null) return '';
+  // A name may hold a comma ("Sofacy, Fancy Bear" as one alias): items are kept apart by "; ".
+  if (Array.isArray(value) && LIST_COLUMNS.has(column)) return value.join(CSV_LIST_SEPARATOR);
   // scopeId may be a list in some console versions (docs/sentinelone-api.md#the-ioc-object); the API
   // takes ids comma-joined.
   if (Array.isArray(value)) return value.join(',');
@@ -50,7 +69,7 @@ function cell(value: unknown): string {
  * cells. `tenants`, across profiles: the tenant of each IOC, by position, as a first `tenant` column.
  */
 export function iocsToCsv(iocs: readonly Ioc[], tenants?: readonly string[]): string {
-  const rows = iocs.map((ioc) => CSV_COLUMNS.map((column) => cell(ioc[column])));
+  const rows = iocs.map((ioc) => CSV_COLUMNS.map((column) => cell(ioc[column], column)));
   const csv = Papa.unparse(
     tenants
       ? { fields: ['tenant', ...CSV_COLUMNS], data: rows.map((row, i) => [tenants[i] ?? '', ...row]) }

@@ -12,9 +12,17 @@ import {
   type IocFilter,
   TEXT_FILTER_FIELDS,
 } from './filter';
+import { LIST_FILTER_FIELDS, parseSeverityFilter } from './rich-filter';
 
 /** The query keys a filter writes; any other key (the page's `profile`) is not the filter's. */
-const FILTER_KEYS: readonly string[] = [...TEXT_FILTER_FIELDS, 'type', 'expiry', 'tenant'];
+const FILTER_KEYS: readonly string[] = [
+  ...TEXT_FILTER_FIELDS,
+  'type',
+  'expiry',
+  'tenant',
+  ...LIST_FILTER_FIELDS,
+  'severity',
+];
 
 function setFilterParams(params: URLSearchParams, filter: IocFilter): void {
   // The raw text is kept, spaces included: it is what the user typed and sees in the input.
@@ -24,6 +32,11 @@ function setFilterParams(params: URLSearchParams, filter: IocFilter): void {
   if (filter.type !== '') params.set('type', filter.type);
   if (filter.expiry !== 'all') params.set('expiry', filter.expiry);
   if (filter.tenant !== '') params.set('tenant', filter.tenant);
+  // The context filters after the others, named as the API fields (`threatActors=APT28&severity=4%2B`).
+  for (const field of LIST_FILTER_FIELDS) {
+    if (filter[field] !== '') params.set(field, filter[field]);
+  }
+  if (filter.severity !== '') params.set('severity', filter.severity);
 }
 
 /** `?value=%25.ru&type=DNS`: the non-default fields in a fixed order; '' for the empty filter. */
@@ -78,5 +91,9 @@ export function filterFromSearch(search: string): IocFilter {
   if (isExpiryFilter(expiry)) filter.expiry = expiry;
   const tenant = (params.get('tenant') ?? '').trim();
   if (PROFILE_ID_PATTERN.test(tenant)) filter.tenant = tenant;
+  for (const field of LIST_FILTER_FIELDS) {
+    filter[field] = params.get(field) ?? '';
+  }
+  filter.severity = parseSeverityFilter(params.get('severity') ?? '');
   return filter;
 }

@@ -16,9 +16,19 @@
  * - A non-empty text never matches a null or missing field. That includes a pattern of only
  *   wildcards (`%`, `*`, `%%`): it means "the field has a value" (any value, even '').
  * - Case-insensitivity is Unicode simple case folding (the regex `iu` flags), so `Ä` finds `ä`.
+ * - On a context list (threat actors, labels…) the text is matched against each item alone, and
+ *   one matching item is enough (rich-filter.ts); an empty list is like a missing field.
  */
 import type { Ioc, IocType } from '../s1/schemas';
 import { EXPIRING_SOON_MS, isoToEpochMs } from './expiry';
+import {
+  anyItem,
+  compileSeverityFilter,
+  LIST_FILTER_FIELDS,
+  type ListFilterField,
+  type SeverityFilter,
+  severityNarrows,
+} from './rich-filter';
 
 /** The Ioc fields with a free-text filter, in the order the filter bar (and the URL) shows them. */
 export const TEXT_FILTER_FIELDS = ['value', 'creator', 'name', 'description', 'source'] as const;
@@ -28,7 +38,10 @@ export type TextFilterField = (typeof TEXT_FILTER_FIELDS)[number];
 export const EXPIRY_FILTERS = ['all', 'expiring', 'expired'] as const;
 export type ExpiryFilter = (typeof EXPIRY_FILTERS)[number];
 
-export interface IocFilter {
+/** The text filters over the context lists (rich-filter.ts): an item of the list must match. */
+type ListFilters = Record<ListFilterField, string>;
+
+export interface IocFilter extends ListFilters {
   value: string;
   creator: string;
   name: string;
@@ -42,6 +55,7 @@ export interface IocFilter {
    * tenant. An IOC does not know its tenant, so compileIocFilter leaves this to the index.
    */
   tenant: string;
+  severity: SeverityFilter;
 }
 
 /** The filter that matches every IOC; frozen so a shared default cannot be mutated by accident. */
@@ -54,6 +68,12 @@ export const EMPTY_FILTER: Readonly<IocFilter> = Object.freeze({
   type: '',
   expiry: 'all',
   tenant: '',
+  threatActors: '',
+  malwareNames: '',
+  labels: '',
+  campaignNames: '',
+  category: '',
+  severity: '',
 });
 
 /** True when the filter matches every IOC (texts that are blank after trimming count as empty). */
@@ -62,7 +82,9 @@ export function isFilterEmpty(filter: IocFilter): boolean {
     filter.type === '' &&
     filter.expiry === 'all' &&
     filter.tenant === '' &&
-    TEXT_FILTER_FIELDS.every((field) => filter[field].trim() === '')
+    filter.severity === '' &&
+    TEXT_FILTER_FIELDS.every((field) => filter[field].trim() === '') &&
+    LIST_FILTER_FIELDS.every((field) => filter[field].trim() === '')
   );
 }
 
@@ -198,11 +220,19 @@ export function compileIocFilter(filter: IocFilter, now: number): (ioc: Ioc) => 
   // Cheapest first, so most rows are rejected before any regex runs.
   const type = filter.type;
   if (type !== '') tests.push((ioc) => ioc.type === type);
+  const severity = compileSeverityFilter(filter.severity);
+  if (severity) tests.push((ioc) => severity(ioc.severity));
   const expiry = compileExpiry(filter.expiry, now);
   if (expiry) tests.push(expiry);
   for (const field of TEXT_FILTER_FIELDS) {
     const test = compileTextFilter(filter[field]);
     if (test) tests.push((ioc) => test(ioc[field]));
+  }
+  for (const field of LIST_FILTER_FIELDS) {
+    const test = compileTextFilter(filter[field]);
+    if (!test) continue;
+    const inList = anyItem(test);
+    tests.push((ioc) => inList(ioc[field]));
   }
   const [first, second] = tests;
   if (first === undefined) return matchAll;
@@ -240,6 +270,9 @@ export function narrows(previous: IocFilter, next: IocFilter): boolean {
     previous.type === next.type &&
     previous.expiry === next.expiry &&
     previous.tenant === next.tenant &&
-    TEXT_FILTER_FIELDS.every((field) => textNarrows(previous[field], next[field]))
+    severityNarrows(previous.severity, next.severity) &&
+    TEXT_FILTER_FIELDS.every((field) => textNarrows(previous[field], next[field])) &&
+    // An item that matches the longer text matches the shorter one, so "any item" narrows alike.
+    LIST_FILTER_FIELDS.every((field) => textNarrows(previous[field], next[field]))
   );
 }

@@ -7,6 +7,9 @@
  */
 import type { Ioc } from '../s1/schemas';
 import type { TextFilterField } from './filter';
+import { buildListColumn, type ListColumn } from './list-column';
+import { RICH_FIELDS, type RichKey } from './rich-fields';
+import type { ListFilterField } from './rich-filter';
 import type { TenantRows } from './tenants';
 import { buildTextColumn, type TextColumn } from './text-column';
 
@@ -26,9 +29,12 @@ export const IOC_COLUMNS = [
 ] as const;
 export type IocColumnId = (typeof IOC_COLUMNS)[number];
 
+/** The optional columns, one per context field (rich-fields.ts), shown when the analyst picks them. */
+export const RICH_COLUMNS: readonly RichKey[] = RICH_FIELDS.map((field) => field.key);
+
 /** The column an index across profiles has beside the IOC's own (lib/iocs/tenants.ts). */
 export const TENANT_COLUMN = 'tenant';
-export type SortColumnId = IocColumnId | typeof TENANT_COLUMN;
+export type SortColumnId = IocColumnId | RichKey | typeof TENANT_COLUMN;
 
 export interface IocSort {
   id: SortColumnId;
@@ -38,11 +44,27 @@ export interface IocSort {
 /** After every real string in an ascending sort, so that empty fields gather at the end. */
 const LAST = '\uffff';
 
-/** The key a column sorts by: text case-folded, times as their ISO text, the score as a number. */
-function sortKey(ioc: Ioc, id: IocColumnId): string | number {
+/**
+ * The key a column sorts by: text case-folded, times as their ISO text, the score and the severity
+ * as numbers, a list by its items joined in their order (its first item first).
+ */
+function sortKey(ioc: Ioc, id: IocColumnId | RichKey): string | number {
   switch (id) {
     case 'score':
       return ioc.originalRiskScore ?? Number.POSITIVE_INFINITY;
+    case 'severity':
+      return ioc.severity ?? Number.POSITIVE_INFINITY;
+    case 'labels':
+    case 'category':
+    case 'threatActors':
+    case 'malwareNames':
+    case 'campaignNames':
+    case 'intrusionSets':
+    case 'mitreTactic':
+    case 'reference': {
+      const list = ioc[id];
+      return list && list.length > 0 ? list.join('\n').toLowerCase() : LAST;
+    }
     case 'validUntil':
       return ioc.validUntil ?? LAST;
     case 'updatedAt':
@@ -57,7 +79,7 @@ function sortKey(ioc: Ioc, id: IocColumnId): string | number {
 }
 
 /** Positions 0..n-1 of `iocs` in ascending order of `id`. */
-export function ascendingOrder(iocs: readonly Ioc[], id: IocColumnId): Uint32Array {
+export function ascendingOrder(iocs: readonly Ioc[], id: IocColumnId | RichKey): Uint32Array {
   return ascendingByKeys(iocs.map((ioc) => sortKey(ioc, id)));
 }
 
@@ -92,6 +114,7 @@ function ascendingByKeys(keys: readonly (string | number)[]): Uint32Array {
 export function createIocIndex(iocs: readonly Ioc[], tenants?: TenantRows) {
   const orders = new Map<SortColumnId, Uint32Array>();
   const columns = new Map<TextFilterField, TextColumn>();
+  const listColumns = new Map<ListFilterField, ListColumn>();
   const scratch = new Uint32Array(iocs.length);
 
   function order(id: SortColumnId): Uint32Array {
@@ -113,10 +136,21 @@ export function createIocIndex(iocs: readonly Ioc[], tenants?: TenantRows) {
     return column;
   }
 
+  /** A context list of every row (list-column.ts), built on first use: most analysts never filter on one. */
+  function listColumn(field: ListFilterField): ListColumn {
+    let column = listColumns.get(field);
+    if (!column) {
+      column = buildListColumn(iocs.map((ioc) => ioc[field]));
+      listColumns.set(field, column);
+    }
+    return column;
+  }
+
   return {
     iocs,
     tenants,
     textColumn,
+    listColumn,
     /**
      * Positions of the IOCs that match, in the order of `sort` (cache order when null). The result
      * is a fresh copy, safe to keep while another query runs.

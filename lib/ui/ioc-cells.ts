@@ -7,6 +7,7 @@ import type { IocType } from '../../config/ioc-types';
 import { displayText } from '../iocs/display-text';
 import { describeAge, describeExpiry, exactUtcOf } from '../iocs/expiry';
 import type { IocColumnId } from '../iocs/ioc-index';
+import { type RichKey, richFieldText } from '../iocs/rich-fields';
 import type { Tenant } from '../iocs/tenants';
 import type { Ioc } from '../s1/schemas';
 import { type Tone, toneOf } from './tones';
@@ -69,9 +70,28 @@ export function typeChip(type: string): TypeChip {
   );
 }
 
+/**
+ * An optional context column: the field as one line ("APT28, Sofacy", "4 (High)"), spelled out like
+ * every console text; empty like the other text cells when the IOC has none.
+ */
+export function richCell(ioc: Ioc, key: RichKey): IocCell {
+  const text = richFieldText(ioc, key);
+  return { text: displayText(text), title: titleOf(text) };
+}
+
 /** One cell of `ioc`'s row at time `now` (relative dates are counted from it). */
-export function iocCell(ioc: Ioc, id: IocColumnId, now: number): IocCell {
+export function iocCell(ioc: Ioc, id: IocColumnId | RichKey, now: number): IocCell {
   switch (id) {
+    case 'severity':
+    case 'labels':
+    case 'category':
+    case 'threatActors':
+    case 'malwareNames':
+    case 'campaignNames':
+    case 'intrusionSets':
+    case 'mitreTactic':
+    case 'reference':
+      return richCell(ioc, id);
     case 'validUntil': {
       const expiry = describeExpiry(ioc.validUntil, now);
       return {

@@ -1,10 +1,15 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportFileName, iocsToCsv, iocsToJson } from '../../../lib/iocs/export';
+import { RICH_FIELDS } from '../../../lib/iocs/rich-fields';
 import { makeIoc } from './fixtures';
 
 const HEADER =
-  'uuid,value,type,name,description,creator,source,externalId,validUntil,creationTime,uploadTime,updatedAt,batchId,scope,scopeId,method,metadata';
+  'uuid,value,type,name,description,creator,source,externalId,validUntil,creationTime,uploadTime,updatedAt,batchId,scope,scopeId,method,metadata,' +
+  'severity,labels,category,threatActors,malwareNames,campaignNames,intrusionSets,mitreTactic,reference';
+
+/** The context cells of an IOC without context: nine empty cells after metadata. */
+const NO_CONTEXT = ',,,,,,,,,';
 
 /** The data row of a one-IOC CSV. */
 function row(overrides: Parameters<typeof makeIoc>[0]): string {
@@ -25,10 +30,12 @@ describe('iocsToCsv', () => {
         HEADER,
         'c0ffee00-0000-4000-8000-000000000001,evil.example.ru,DNS,Ransom C2,Seen in campaign X,Analyst One,Feed_A,ext-1,' +
           '2026-06-01T00:00:00.000000Z,2026-04-01T10:00:00.000000Z,2026-04-01T10:00:01.123456Z,' +
-          '2026-04-02T11:00:00.654321Z,batch-7,account,1234567890,EQUALS,',
+          '2026-04-02T11:00:00.654321Z,batch-7,account,1234567890,EQUALS,' +
+          NO_CONTEXT,
         'u-2,1.2.3.4,IPV4,Ransom C2,Seen in campaign X,Analyst One,Feed_A,ext-1,' +
           '2026-06-01T00:00:00.000000Z,2026-04-01T10:00:00.000000Z,2026-04-01T10:00:01.123456Z,' +
-          '2026-04-02T11:00:00.654321Z,batch-7,account,1234567890,EQUALS,',
+          '2026-04-02T11:00:00.654321Z,batch-7,account,1234567890,EQUALS,' +
+          NO_CONTEXT,
         '',
       ].join('\r\n'),
     );
@@ -79,11 +86,47 @@ describe('iocsToCsv', () => {
     [['1', '2'], ',"1,2"'],
     [[], ','],
   ])('writes scopeId %j', (scopeId, expected) => {
-    expect(row({ scopeId }).endsWith(`${expected},EQUALS,`)).toBe(true);
+    expect(row({ scopeId }).endsWith(`${expected},EQUALS,${NO_CONTEXT}`)).toBe(true);
   });
 
-  it('writes metadata last', () => {
-    expect(row({ metadata: '{"k":"v"}' }).endsWith(',EQUALS,"{""k"":""v""}"')).toBe(true);
+  it('writes metadata before the context', () => {
+    expect(row({ metadata: '{"k":"v"}' }).endsWith(`,EQUALS,"{""k"":""v""}"${NO_CONTEXT}`)).toBe(true);
+  });
+
+  it('has a column for every context field, named as the API names it', () => {
+    for (const field of RICH_FIELDS) expect(CSV_COLUMNS).toContain(field.key);
+  });
+
+  it.each<[string, Parameters<typeof makeIoc>[0], string]>([
+    ['severity as the number', { severity: 4 }, '4,,,,,,,,'],
+    ['severity 0', { severity: 0 }, '0,,,,,,,,'],
+    ['one label', { labels: ['apt'] }, ',apt,,,,,,,'],
+    ['list items joined by "; "', { threatActors: ['APT28', 'Sofacy'] }, ',,,APT28; Sofacy,,,,,'],
+    [
+      'an item holding a comma, quoted',
+      { malwareNames: ['X-Agent, v2', 'Zebrocy'] },
+      ',,,,"X-Agent, v2; Zebrocy",,,,',
+    ],
+    ['an empty list', { campaignNames: [] }, ',,,,,,,,'],
+    ['a null list', { intrusionSets: null }, ',,,,,,,,'],
+    [
+      'every field',
+      {
+        severity: 7,
+        labels: ['a', 'b'],
+        category: ['c'],
+        threatActors: ['t'],
+        malwareNames: ['m'],
+        campaignNames: ['k'],
+        intrusionSets: ['i'],
+        mitreTactic: ['Initial Access'],
+        reference: ['https://x.example/r'],
+      },
+      '7,a; b,c,t,m,k,i,Initial Access,https://x.example/r',
+    ],
+    ['a formula in an item', { labels: ['=1+1'] }, `,"'=1+1",,,,,,,`],
+  ])('writes the context: %s', (_name, overrides, expected) => {
+    expect(row(overrides).endsWith(`,EQUALS,,${expected}`)).toBe(true);
   });
 
   it('reads back as the same cells', () => {

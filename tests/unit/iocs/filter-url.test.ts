@@ -18,6 +18,14 @@ describe('filterToSearch', () => {
     [{ creator: 'Jürgen' }, '?creator=J%C3%BCrgen'],
     [{ value: ' ' }, '?value=+'],
     [{ tenant: 'p2', type: 'DNS' }, '?type=DNS&tenant=p2'],
+    // The context filters come last, named as the API fields; `+` (at least) is escaped.
+    [{ threatActors: 'APT28', value: 'x' }, '?value=x&threatActors=APT28'],
+    [
+      { category: 'e', campaignNames: 'd', labels: 'c', malwareNames: 'b', threatActors: 'a' },
+      '?threatActors=a&malwareNames=b&labels=c&campaignNames=d&category=e',
+    ],
+    [{ severity: '4' }, '?severity=4'],
+    [{ severity: '4+', labels: 'apt*' }, '?labels=apt*&severity=4%2B'],
   ])('writes %j as %j', (filter, search) => {
     expect(filterToSearch({ ...EMPTY_FILTER, ...filter })).toBe(search);
   });
@@ -48,6 +56,15 @@ describe('filterFromSearch', () => {
     ['?tenant=p0', {}],
     ['?tenant=../x', {}],
     ['?profile=all', {}],
+    ['?threatActors=APT28', { threatActors: 'APT28' }],
+    ['?malwareNames=%25agent&category=c2', { malwareNames: '%agent', category: 'c2' }],
+    ['?severity=4', { severity: '4' }],
+    ['?severity=4%2B', { severity: '4+' }],
+    ['?severity=+5+', { severity: '5' }],
+    ['?severity=8', {}],
+    ['?severity=-1', {}],
+    ['?severity=high', {}],
+    ['?severity=4%2B%2B', {}],
   ])('reads %j', (search, expected) => {
     expect(filterFromSearch(search)).toEqual({ ...EMPTY_FILTER, ...expected });
   });
@@ -73,6 +90,9 @@ describe('filterToSearch then filterFromSearch', () => {
     { value: '%2525', name: '%25' },
     { value: 'a', creator: 'b', name: 'c', description: 'd', source: 'e', type: 'SHA256', expiry: 'expired' },
     { tenant: 'p3', value: 'x' },
+    { threatActors: 'APT28', malwareNames: 'X-Agent', labels: 'a&b', campaignNames: '%x%', category: 'c' },
+    { severity: '0' },
+    { severity: '7+', value: 'x' },
   ])('keeps %j', (partial) => {
     const filter: IocFilter = { ...EMPTY_FILTER, ...partial };
     expect(filterFromSearch(filterToSearch(filter))).toEqual(filter);
@@ -88,6 +108,7 @@ describe('searchWithFilter', () => {
     ['?profile=all&value=old&tenant=p1', { value: 'new', tenant: 'p3' }, '?profile=all&value=new&tenant=p3'],
     ['?profile=all&value=old&tenant=p1', {}, '?profile=all'],
     ['?value=a&type=DNS&expiry=expired&creator=c', {}, ''],
+    ['?profile=p1&threatActors=old&severity=3', { labels: 'new' }, '?profile=p1&labels=new'],
   ])('puts %j and %j together as %j', (search, filter, expected) => {
     expect(searchWithFilter(search, { ...EMPTY_FILTER, ...filter })).toBe(expected);
   });

@@ -6,8 +6,27 @@ import { makeIoc } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const iocs = [
-  makeIoc({ uuid: 'a', value: 'Evil.Example.RU', name: 'Cobalt Strike', creator: 'SOC Bot', source: 'MISP' }),
-  makeIoc({ uuid: 'b', value: 'good.example.com', name: null, description: undefined, creator: 'alice' }),
+  makeIoc({
+    uuid: 'a',
+    value: 'Evil.Example.RU',
+    name: 'Cobalt Strike',
+    creator: 'SOC Bot',
+    source: 'MISP',
+    threatActors: ['APT28', 'Sofacy'],
+    labels: ['apt', 'c2'],
+    severity: 4,
+  }),
+  makeIoc({
+    uuid: 'b',
+    value: 'good.example.com',
+    name: null,
+    description: undefined,
+    creator: 'alice',
+    threatActors: ['Lazarus'],
+    malwareNames: ['Ärger-Loader'],
+    labels: [],
+    severity: 0,
+  }),
   makeIoc({ uuid: 'c', value: 'müller-bank.de', name: 'Ärger', description: 'Straße ſ', source: 'Manual' }),
   makeIoc({ uuid: 'd', value: 'İstanbul-c2.tr', name: 'KELVIN K sign', description: 'plain' }),
   makeIoc({
@@ -17,7 +36,16 @@ const iocs = [
     name: 'cobalt beacon',
     validUntil: '2026-11-30T00:00:00Z',
   }),
-  makeIoc({ uuid: 'f', value: 'x', name: '', description: '', creator: '' }),
+  makeIoc({
+    uuid: 'f',
+    value: 'x',
+    name: '',
+    description: '',
+    creator: '',
+    threatActors: ['apt28'],
+    labels: [''],
+  }),
+  makeIoc({ uuid: 'g', value: 'y', threatActors: ['APT28', 'Sofacy'], campaignNames: ['Op X'], severity: 7 }),
 ];
 
 /** Every filter here must select the same rows both ways. */
@@ -42,6 +70,19 @@ const FILTERS: Array<[string, Partial<IocFilter>]> = [
   ['a needle repeated inside one text', { value: 'e' }],
   ['a needle spanning what would be two texts', { value: 'ru\ngood' }],
   ['three text fields', { value: 'e', name: 'c', creator: 'o' }],
+  ['a threat actor substring', { threatActors: 'apt' }],
+  ['a threat actor pattern over one item', { threatActors: 'apt*' }],
+  ['a pattern that would span two items', { threatActors: 'APT28*Sofacy' }],
+  ['a non-ASCII malware name', { malwareNames: 'ärger' }],
+  ['a label pattern matching an empty item', { labels: '%' }],
+  ['a label against an empty list', { labels: 'a' }],
+  ['a campaign', { campaignNames: 'op' }],
+  ['a category nobody has', { category: 'x' }],
+  ['a severity', { severity: '4' }],
+  ['severity zero', { severity: '0' }],
+  ['at least a severity', { severity: '4+' }],
+  ['a severity and a threat actor', { severity: '1+', threatActors: 'apt28' }],
+  ['a threat actor and a label', { threatActors: 'sofacy', labels: 'c2' }],
 ];
 
 describe('compileIndexedFilter', () => {

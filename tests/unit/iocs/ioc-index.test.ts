@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ascendingOrder, createIocIndex, type IocColumnId } from '../../../lib/iocs/ioc-index';
+import type { RichKey } from '../../../lib/iocs/rich-fields';
 import { makeIoc } from './fixtures';
 
 const iocs = [
@@ -56,6 +57,25 @@ describe('ascendingOrder', () => {
     ['updatedAt', ['b', 'c', 'a', 'd']],
   ])('by %s', (id, expected) => {
     expect(uuidsOf(ascendingOrder(iocs, id))).toEqual(expected);
+  });
+});
+
+describe('ascendingOrder on the context columns', () => {
+  const rich = [
+    makeIoc({ uuid: 'a', severity: 4, threatActors: ['sofacy', 'APT28'], labels: [] }),
+    makeIoc({ uuid: 'b', severity: null, threatActors: null, labels: ['x'] }),
+    makeIoc({ uuid: 'c', severity: 0, threatActors: ['APT28'], labels: ['X', 'a'] }),
+    makeIoc({ uuid: 'd', severity: 7, threatActors: ['apt28', 'Fancy Bear'] }),
+  ];
+  it.each<[RichKey, string[]]>([
+    // As numbers; no severity last.
+    ['severity', ['c', 'a', 'd', 'b']],
+    // By the items in order, case-folded; equal keys keep the cache order; none (null, []) last.
+    ['threatActors', ['c', 'd', 'a', 'b']],
+    ['labels', ['b', 'c', 'a', 'd']],
+    ['malwareNames', ['a', 'b', 'c', 'd']],
+  ])('by %s', (id, expected) => {
+    expect(Array.from(ascendingOrder(rich, id), (i) => rich[i]?.uuid)).toEqual(expected);
   });
 });
 

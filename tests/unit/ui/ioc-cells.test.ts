@@ -1,6 +1,7 @@
 /** The IOC grid's cells as text: what each column shows, its title, its name when it is a dash, its tone. */
 import { describe, expect, it } from 'vitest';
 import type { IocColumnId } from '../../../lib/iocs/ioc-index';
+import type { RichKey } from '../../../lib/iocs/rich-fields';
 import type { Ioc } from '../../../lib/s1/schemas';
 import {
   type IocCell,
@@ -93,6 +94,43 @@ describe('iocCell', () => {
     ],
   ])('%s', (_, ioc, id, expected) => {
     expect(iocCell(ioc, id, NOW)).toEqual(expected);
+  });
+});
+
+describe('iocCell on the context columns', () => {
+  it.each<[string, Partial<Record<string, unknown>>, RichKey, IocCell]>([
+    ['a threat actor', { threatActors: ['APT28'] }, 'threatActors', { text: 'APT28', title: 'APT28' }],
+    [
+      'several, comma-joined',
+      { threatActors: ['APT28', 'Sofacy'] },
+      'threatActors',
+      { text: 'APT28, Sofacy', title: 'APT28, Sofacy' },
+    ],
+    ['a severity in words', { severity: 4 }, 'severity', { text: '4 (High)', title: '4 (High)' }],
+    ['severity zero', { severity: 0 }, 'severity', { text: '0 (Unknown)', title: '0 (Unknown)' }],
+    ['no severity', {}, 'severity', { text: '', title: undefined }],
+    ['no list', { labels: null }, 'labels', { text: '', title: undefined }],
+    ['an empty list', { malwareNames: [] }, 'malwareNames', { text: '', title: undefined }],
+    [
+      'a bidi override in an item, spelled out',
+      { campaignNames: ['op\u202Exe'] },
+      'campaignNames',
+      { text: 'op⟨U+202E⟩xe', title: 'op⟨U+202E⟩xe' },
+    ],
+    [
+      'a reference',
+      { reference: ['https://x.example/r'] },
+      'reference',
+      { text: 'https://x.example/r', title: 'https://x.example/r' },
+    ],
+  ])('%s', (_name, fields, id, expected) => {
+    expect(iocCell(with_(fields), id, NOW)).toEqual(expected);
+  });
+
+  it('caps the title of a long list', () => {
+    const cell = iocCell(with_({ labels: ['x'.repeat(3000)] }), 'labels', NOW);
+    expect(cell.title?.length).toBe(TITLE_MAX);
+    expect(cell.text.length).toBe(3000);
   });
 });
 
