@@ -182,7 +182,6 @@ export function LookupAnswers({
             />
             {/* After the facts: an invalid value has none, so its reason comes straight under the head. */}
             <ValueNotes answer={answer} warn={answer.state === 'absent'} />
-            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
             <AnswerButtons
               answer={answer}
               offered={offered}
@@ -191,6 +190,7 @@ export function LookupAnswers({
               onAction={onAction && ((kind) => onAction(answered, kind))}
               onOpen={() => onOpen(answer)}
             />
+            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
           </li>
         );
       })}
