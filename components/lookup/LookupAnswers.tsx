@@ -190,7 +190,6 @@ export function LookupAnswers({
             {answer.state !== 'invalid' && <FireFlag flag={flagOf(answer)} block />}
             {/* After the facts: an invalid value has none, so its reason comes straight under the head. */}
             <ValueNotes answer={answer} warn={answer.state === 'absent'} />
-            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
             <AnswerButtons
               answer={answer}
               offered={offered}
@@ -199,6 +198,7 @@ export function LookupAnswers({
               onAction={onAction && ((kind) => onAction(answered, kind))}
               onOpen={() => onOpen(answer)}
             />
+            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
           </li>
         );
       })}

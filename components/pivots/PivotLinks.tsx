@@ -28,9 +28,8 @@ export function PivotLinks({ value, type, profileId = pageProfileId }: Props) {
   const named = displayText(value, NAMED_CHARS);
   return (
     <details class="pivots">
-      <summary>
-        Open in…<span class="visually-hidden"> ({named})</span>
-      </summary>
+      {/* Named with the value (its visible words first, WCAG 2.5.3): a review shows one menu per row. */}
+      <summary aria-label={`Open in… for ${named}`}>Open in…</summary>
       <ul>
         {links.map((link) => (
           <li key={`${link.name} ${link.url}`}>

@@ -55,15 +55,15 @@ test.describe('connected', () => {
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        'evil-cdn.badcorp.top | In SentinelOne | Detected · Not blocked | DNS · Staging · expires in 89 days · by carol@acme.example | Block network | Open in manager',
+        'evil-cdn.badcorp.top | In SentinelOne | Detected · Not blocked | DNS · Staging · expires in 89 days · by carol@acme.example | Block network | Open in manager | Open in…',
       ]);
 
     await box.fill('45.77.12.9, 0A1B2C3D4E5F60718293A4B5C6D7E8F9\n999.1.1.1');
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        '45.77.12.9 | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager',
-        '0a1b2c3d4e5f60718293a4b5c6d7e8f9 | In SentinelOne | Detected · Not blocked | MD5 · expires in 179 days | SentinelOne can only detect MD5 hashes: the Blocklist takes SHA1 and SHA256. | Open in manager',
+        '45.77.12.9 | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager | Open in…',
+        '0a1b2c3d4e5f60718293a4b5c6d7e8f9 | In SentinelOne | Detected · Not blocked | MD5 · expires in 179 days | SentinelOne can only detect MD5 hashes: the Blocklist takes SHA1 and SHA256. | Open in manager | Open in…',
         '999.1.1.1 | Not an IOC | not a valid IPv4 address (each part must be 0-255): 999.1.1.1',
       ]);
     await popup.screenshot({ path: test.info().outputPath('popup-answers.png') });
@@ -94,7 +94,7 @@ test.describe('connected', () => {
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        '45.77.12.9 | In SentinelOne | Detected · Not blocked | IPV4 · expires in 29 days | Block network | Open in manager | Detect: Stored',
+        '45.77.12.9 | In SentinelOne | Detected · Not blocked | IPV4 · expires in 29 days | Block network | Open in manager | Detect: Stored | Open in…',
       ]);
 
     const managerOpened = context.waitForEvent('page', {
