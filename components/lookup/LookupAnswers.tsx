@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { ACTION_LABELS, type ActionKind } from '../../lib/blocks/actions';
 import { type AnsweredValue, offeredAnswerActions } from '../../lib/blocks/answer-actions';
 import { type BlockState, describeBlockStateAs } from '../../lib/blocks/block-state';
@@ -106,10 +107,12 @@ interface ButtonsProps {
   name: string;
   onAction?: (kind: ActionKind) => void;
   onOpen(): void;
+  /** Shown at the end of the buttons' line (the "Open in…" links), so an answer stays one line shorter. */
+  more?: ComponentChildren;
 }
 
 /** The answer's buttons, and a line per button pressed saying what happened. */
-export function AnswerButtons({ answer, offered, progressOf, name, onAction, onOpen }: ButtonsProps) {
+export function AnswerButtons({ answer, offered, progressOf, name, onAction, onOpen, more }: ButtonsProps) {
   return (
     <>
       <div class="answer-actions">
@@ -134,6 +137,7 @@ export function AnswerButtons({ answer, offered, progressOf, name, onAction, onO
             Open in manager
           </button>
         )}
+        {more}
       </div>
       {ACTION_KINDS.map((kind) => {
         // Kept after the action is in place and no longer offered: the analyst reads what happened.
@@ -197,8 +201,8 @@ export function LookupAnswers({
               name={answer.value}
               onAction={onAction && ((kind) => onAction(answered, kind))}
               onOpen={() => onOpen(answer)}
+              more={answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
             />
-            {answer.state !== 'invalid' && <PivotLinks value={answer.value} type={answer.type} />}
           </li>
         );
       })}

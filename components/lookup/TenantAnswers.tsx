@@ -9,6 +9,7 @@ import { type AcrossAnswer, foldedTenants, type TenantAnswer } from '../../lib/l
 import type { FireStatus } from '../../lib/sync/fire-status';
 import { toneOf } from '../../lib/ui/tones';
 import { FireFlag } from '../fire/FireNotes';
+import { PivotLinks } from '../pivots/PivotLinks';
 import type { Status } from '../ui/StatusLine';
 import { AnswerButtons, AnswerFacts, answeredValue, stateText, ValueNotes } from './LookupAnswers';
 import { tenantProgressKey } from './use-answer-actions';
@@ -138,6 +139,8 @@ export function TenantAnswers({ answers, now, abilitiesOf, progress, onAction, o
               </p>
             ))}
             <ValueNotes answer={across.answer} warn={across.tenants.some((t) => t.state !== 'in')} />
+            {/* One menu per value, not per tenant: the sites are the same for every tenant's copy of it. */}
+            {across.state !== 'invalid' && <PivotLinks value={across.value} type={across.answer.type} />}
             {open.length > 0 && (
               <ul class="tenants" aria-label={`Tenants of ${across.value}`}>
                 {open.map((t) => (

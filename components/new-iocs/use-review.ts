@@ -40,8 +40,9 @@ interface Options {
 
 /**
  * The review's rows and what each will do: built from the pasted text (as the analyst types, in
- * chunks, never freezing the page) or from a file (CSV, STIX 2.1 bundle, MISP events), pasted or not, with each row's chosen actions and what became
- * of them on each target profile across presses of Submit.
+ * chunks, never freezing the page) or from a file (CSV, STIX 2.1 bundle, MISP events), chosen,
+ * dropped or pasted, with each row's chosen actions and what became of them on each target profile
+ * across presses of Submit.
  */
 export function useReview({ lookupExisting, settings, targets, initialText, onProblem }: Options) {
   const [text, setText] = useState(initialText);

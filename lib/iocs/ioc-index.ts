@@ -8,7 +8,7 @@
 import type { Ioc } from '../s1/schemas';
 import type { TextFilterField } from './filter';
 import { buildListColumn, type ListColumn } from './list-column';
-import { RICH_FIELDS, type RichKey } from './rich-fields';
+import { isRichListKey, RICH_FIELDS, type RichKey } from './rich-fields';
 import type { ListFilterField } from './rich-filter';
 import type { TenantRows } from './tenants';
 import { buildTextColumn, type TextColumn } from './text-column';
@@ -49,22 +49,15 @@ const LAST = '\uffff';
  * as numbers, a list by its items joined in their order (its first item first).
  */
 function sortKey(ioc: Ioc, id: IocColumnId | RichKey): string | number {
+  if (isRichListKey(id)) {
+    const list = ioc[id];
+    return list && list.length > 0 ? list.join('\n').toLowerCase() : LAST;
+  }
   switch (id) {
     case 'score':
       return ioc.originalRiskScore ?? Number.POSITIVE_INFINITY;
     case 'severity':
       return ioc.severity ?? Number.POSITIVE_INFINITY;
-    case 'labels':
-    case 'category':
-    case 'threatActors':
-    case 'malwareNames':
-    case 'campaignNames':
-    case 'intrusionSets':
-    case 'mitreTactic':
-    case 'reference': {
-      const list = ioc[id];
-      return list && list.length > 0 ? list.join('\n').toLowerCase() : LAST;
-    }
     case 'validUntil':
       return ioc.validUntil ?? LAST;
     case 'updatedAt':

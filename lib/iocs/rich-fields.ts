@@ -41,6 +41,14 @@ export const RICH_LIST_KEYS: readonly RichListKey[] = RICH_FIELDS.flatMap((field
   field.key === 'severity' ? [] : [field.key],
 );
 
+const LIST_KEYS: ReadonlySet<string> = new Set(RICH_LIST_KEYS);
+
+/** Whether a column or field id names one of the context lists. */
+export const isRichListKey = (id: string): id is RichListKey => LIST_KEYS.has(id);
+
+/** Whether a column or field id names one of the context fields. */
+export const isRichKey = (id: string): id is RichKey => id === 'severity' || LIST_KEYS.has(id);
+
 /**
  * The console's 0–7 severity in words. 0–6 are OCSF's severity_id names; OCSF numbers "Other" 99,
  * and what the console's 7 means is UNCONFIRMED (docs/sentinelone-api.md), so it is said as "Other".

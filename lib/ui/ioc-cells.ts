@@ -7,7 +7,7 @@ import type { IocType } from '../../config/ioc-types';
 import { displayText } from '../iocs/display-text';
 import { describeAge, describeExpiry, exactUtcOf } from '../iocs/expiry';
 import type { IocColumnId } from '../iocs/ioc-index';
-import { type RichKey, richFieldText } from '../iocs/rich-fields';
+import { isRichKey, type RichKey, richFieldText } from '../iocs/rich-fields';
 import type { Tenant } from '../iocs/tenants';
 import type { Ioc } from '../s1/schemas';
 import { type Tone, toneOf } from './tones';
@@ -81,17 +81,8 @@ export function richCell(ioc: Ioc, key: RichKey): IocCell {
 
 /** One cell of `ioc`'s row at time `now` (relative dates are counted from it). */
 export function iocCell(ioc: Ioc, id: IocColumnId | RichKey, now: number): IocCell {
+  if (isRichKey(id)) return richCell(ioc, id);
   switch (id) {
-    case 'severity':
-    case 'labels':
-    case 'category':
-    case 'threatActors':
-    case 'malwareNames':
-    case 'campaignNames':
-    case 'intrusionSets':
-    case 'mitreTactic':
-    case 'reference':
-      return richCell(ioc, id);
     case 'validUntil': {
       const expiry = describeExpiry(ioc.validUntil, now);
       return {

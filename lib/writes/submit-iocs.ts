@@ -5,7 +5,7 @@
  * may have committed, so the console is asked what it now holds before anything is said.
  */
 import pMap from 'p-map';
-import { RICH_LIST_KEYS } from '../iocs/rich-fields';
+import { holdsContext } from '../iocs/context-fields';
 import { logFor } from '../log/log';
 import { chunk, MAX_BATCH_SIZE, type S1Client } from '../s1/client';
 import { S1Error } from '../s1/errors';
@@ -57,17 +57,10 @@ export function holdsDraft(draft: IocDraft, ioc: Ioc): boolean {
   if (draft.name !== undefined && draft.name !== ioc.name) return false;
   if (draft.description !== undefined && draft.description !== ioc.description) return false;
   if (draft.externalId !== undefined && draft.externalId !== ioc.externalId) return false;
-  if (draft.severity !== undefined && draft.severity !== ioc.severity) return false;
-  // A list the draft set must be held with the same items: the same IOC with other context is an
-  // update that did not commit. Order is not compared: nothing says the console keeps it.
-  return RICH_LIST_KEYS.every((key) => {
-    const sent = draft[key];
-    return sent === undefined || sameItems(sent, ioc[key] ?? []);
-  });
+  // The context the draft set must be held as sent: the same IOC with other context is an update
+  // that did not commit.
+  return holdsContext(draft, ioc);
 }
-
-const sameItems = (a: readonly string[], b: readonly string[]) =>
-  new Set(a).size === new Set(b).size && a.every((item) => b.includes(item));
 
 export async function submitIocs(deps: SubmitDeps, drafts: readonly IocDraft[]): Promise<SubmitReport> {
   const outcomes: RowOutcome[] = drafts.map(() => NOT_SENT);

@@ -3,7 +3,6 @@
  * (docs/sentinelone-api.md#upsert-semantics, match key UNCONFIRMED). So the result is re-read and checked,
  * and if the console made a second IOC instead, the old uuid is deleted and the analyst is told.
  */
-import { holdsContext } from '../iocs/context-fields';
 import { logFor } from '../log/log';
 import type { S1Client } from '../s1/client';
 import type { Ioc, IocDraft } from '../s1/schemas';
@@ -37,7 +36,7 @@ export async function updateIoc(deps: UpdateDeps, previous: Ioc, draft: IocDraft
   const current = holding.find((ioc) => ioc.uuid === outcome.uuid);
   // The context fields too: an edit may change only those, and a console that dropped them has not
   // made the change.
-  if (!current || !holdsDraft(draft, current) || !holdsContext(draft, current)) {
+  if (!current || !holdsDraft(draft, current)) {
     throw new Error(
       `The console answered, but re-reading ${draft.value} does not show the change. Press "Grab the IOC ✊" and check it.`,
     );

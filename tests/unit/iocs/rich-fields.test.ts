@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isRichKey,
+  isRichListKey,
   listFromText,
   RICH_LIST_KEYS,
   richFieldText,
@@ -62,5 +64,23 @@ describe('richFieldText', () => {
   it('lists every field but severity as a list field', () => {
     expect(RICH_LIST_KEYS).not.toContain('severity');
     expect(RICH_LIST_KEYS).toHaveLength(8);
+  });
+});
+
+describe('isRichKey and isRichListKey', () => {
+  it.each([
+    ['severity', true, false],
+    ['labels', true, true],
+    ['threatActors', true, true],
+    ['reference', true, true],
+    ['intrusionSets', true, true],
+    ['value', false, false],
+    ['score', false, false],
+    ['validUntil', false, false],
+    ['', false, false],
+    ['Labels', false, false],
+  ])('%j: rich %s, list %s', (id, rich, list) => {
+    expect(isRichKey(id)).toBe(rich);
+    expect(isRichListKey(id)).toBe(list);
   });
 });
