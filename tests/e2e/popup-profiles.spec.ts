@@ -94,11 +94,11 @@ test('the popup answers each value from every tenant, and Detect goes to the ten
   await expect
     .poll(() => answerTexts(popup))
     .toEqual([
-      `evil-cdn.badcorp.top | In 2 of 3 tenants: ${acme}, Initech | Not in Globex` +
+      `evil-cdn.badcorp.top | In 2 of 3 tenants: ${acme}, Initech | Not in Globex | Open in…` +
         ` | ${acme} | In SentinelOne | Detected · Not blocked | DNS · Staging · never expires | Block network | Open in manager` +
         ' | Globex | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager' +
         ' | Initech | In SentinelOne | Detected · Not blocked | DNS · Phish kit · never expires | Block network | Open in manager',
-      '45.77.12.9 | In none of the 3 tenants' +
+      '45.77.12.9 | In none of the 3 tenants | Open in…' +
         ` | ${acme} | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager` +
         ' | Globex | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager' +
         ' | Initech | Not in SentinelOne | Not detected · Not blocked | Detect | Block network | Open in manager',
@@ -191,7 +191,7 @@ test.describe('with four tenants or more', () => {
     const fold = popup.locator('details.tenants-folded');
     await expect
       .poll(() => answerTexts(popup))
-      .toEqual([`45.77.12.9 | In none of the 4 tenants | Act in the 4 tenants without it`]);
+      .toEqual([`45.77.12.9 | In none of the 4 tenants | Open in… | Act in the 4 tenants without it`]);
     // Folded: no tenant's buttons drawn until it is opened.
     await expect(popup.getByRole('button', { name: /^Detect 45\.77\.12\.9 in / })).toHaveCount(0);
     await popup.locator('details.tenants-folded > summary').focus();

@@ -94,7 +94,7 @@ test.describe('connected', () => {
     await expect
       .poll(() => answerTexts(popup))
       .toEqual([
-        '45.77.12.9 | In SentinelOne | Detected · Not blocked | IPV4 · expires in 29 days | Block network | Open in manager | Detect: Stored | Open in…',
+        '45.77.12.9 | In SentinelOne | Detected · Not blocked | IPV4 · expires in 29 days | Block network | Open in manager | Open in… | Detect: Stored',
       ]);
 
     const managerOpened = context.waitForEvent('page', {
